@@ -1,0 +1,221 @@
+"""The `ess-crawler` command: demo, crawl, list, extract, serve, report."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import subprocess
+import sys
+from dataclasses import asdict
+from pathlib import Path
+
+import click
+
+from ess_crawler.archive import DEFAULT_DB, Archive
+
+REPO_ARCHIVE_DIR = Path(__file__).resolve().parent.parent / "archive"
+DEMO_DB = Path("archive") / "demo.db"
+
+
+def datasette_dir() -> Path:
+    """The Datasette configuration folder: $ESS_DATASETTE_DIR, ./archive, or the checkout's."""
+    env = os.environ.get("ESS_DATASETTE_DIR")
+    for candidate in (Path(env) if env else None, Path("archive"), REPO_ARCHIVE_DIR):
+        if candidate is not None and (candidate / "metadata.yml").exists():
+            return candidate
+    raise click.ClickException("no Datasette configuration found (archive/metadata.yml); "
+                               "run from the project folder or set ESS_DATASETTE_DIR")
+
+
+def datasette_command(db: Path, host: str, port: int, config_dir: Path | None = None) -> list[str]:
+    """The `datasette serve` command line for `db` with the project's metadata, templates, plugins."""
+    config_dir = config_dir or datasette_dir()
+    cmd = [sys.executable, "-m", "datasette", "serve", "--immutable", str(db),
+           "--metadata", str(config_dir / "metadata.yml"),
+           "--host", host, "--port", str(port),
+           "--setting", "sql_time_limit_ms", "3000",
+           "--setting", "default_page_size", "50"]
+    for sub, flag in (("templates", "--template-dir"), ("plugins", "--plugins-dir"),
+                      ("static", "--static")):
+        if (config_dir / sub).is_dir():
+            cmd += [flag, str(config_dir / sub)] if sub != "static" else [flag, f"static:{config_dir / sub}"]
+    return cmd
+
+
+def _serve(db: Path, host: str, port: int) -> None:
+    cmd = datasette_command(db, host, port)
+    click.echo(f"Datasette at http://{host}:{port}/{db.stem} (Ctrl-C to stop)")
+    try:
+        subprocess.run(cmd, check=False)
+    except KeyboardInterrupt:
+        pass
+
+
+def _print_summary(db: Path, crawls: list[dict]) -> None:
+    archive = Archive(db)
+    try:
+        summary = archive.summary()
+        per_site = list(archive.db.query(
+            "select site, count(*) as articles, sum(published is not null) as dated "
+            "from articles group by site order by site"))
+        errors = list(archive.db.query(
+            "select kind, count(*) as n from errors group by kind order by n desc"))
+    finally:
+        archive.close()
+    click.echo(f"\nArchive {db}")
+    for crawl in crawls:
+        click.echo(f"  crawl {crawl['id']} {crawl['site']}: {crawl['status']}, "
+                   f"{crawl['pages_fetched']} pages, {crawl['articles_new']} new, "
+                   f"{crawl['articles_updated']} updated, {crawl['articles_unchanged']} unchanged, "
+                   f"{crawl['errors']} errors")
+    click.echo(f"  sites: {summary['sites']}  articles: {summary['articles']}  "
+               f"footnotes: {summary['footnotes']}  related links: {summary['related_links']} "
+               f"({summary['resolved_related_links']} resolved to archived articles)  "
+               f"errors: {summary['errors']}")
+    for row in per_site:
+        click.echo(f"    {row['site']}: {row['articles']} articles, {row['dated']} dated")
+    if errors:
+        click.echo("  errors by kind: " + ", ".join(f"{e['kind']} {e['n']}" for e in errors))
+
+
+@click.group()
+@click.version_option(package_name="ess-crawler")
+def main():
+    """Crawl French ESS news sites into a SQLite archive and browse it with Datasette."""
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+
+
+@main.command()
+@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=DEMO_DB, show_default=True,
+              help="SQLite archive to write.")
+@click.option("--serve/--no-serve", default=True, help="Start Datasette on the archive after the crawl.")
+@click.option("--port", default=8001, show_default=True, help="Datasette port.")
+@click.option("--site", "sites", multiple=True, help="Only these sample sites (default: all).")
+@click.option("--edition", default=1, show_default=True, help="Which edition of the sample sites to serve.")
+def demo(db: Path, serve: bool, port: int, sites: tuple[str, ...], edition: int):
+    """Offline demo: serve the bundled sample sites locally, crawl them with the real spiders, browse."""
+    from ess_crawler.crawling import run_spiders
+    from ess_crawler.sample_server import sample_sites, serve_samples
+
+    names = list(sites) or sample_sites()
+    unknown = set(names) - set(sample_sites())
+    if unknown:
+        raise click.ClickException(f"no sample site {sorted(unknown)}; known: {sample_sites()}")
+    servers = serve_samples(names, edition=edition)
+    try:
+        click.echo("Sample sites: " + ", ".join(f"{n} at {s.base_url}" for n, s in servers.items()))
+        # the sample servers are ours and local: no need to wait between requests
+        crawls = run_spiders([(n, {"base_url": s.base_url}) for n, s in servers.items()], db, {
+            "DOWNLOAD_DELAY": 0, "AUTOTHROTTLE_ENABLED": False, "LOG_LEVEL": "WARNING",
+            "CONCURRENT_REQUESTS_PER_DOMAIN": 8,
+        })
+    finally:
+        for server in servers.values():
+            server.stop()
+    _print_summary(db, crawls)
+    if any(c["status"] == "failed" for c in crawls):
+        raise SystemExit(1)
+    if serve:
+        _serve(db, "127.0.0.1", port)
+
+
+@main.command()
+@click.argument("sites", nargs=-1, required=True)
+@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_DB, show_default=True,
+              help="SQLite archive to write.")
+@click.option("--base-url", default=None, help="Fetch from a mirror of the site at this URL instead.")
+@click.option("-s", "--set", "settings", multiple=True, metavar="NAME=VALUE",
+              help="Scrapy setting, as with `scrapy crawl -s`.")
+def crawl(sites: tuple[str, ...], db: Path, base_url: str | None, settings: tuple[str, ...]):
+    """Crawl one or more sites by profile name (same as `scrapy crawl NAME`)."""
+    from ess_crawler.crawling import run_spiders
+    from ess_crawler.sites import ProfileError, get_profile
+
+    for name in sites:
+        try:
+            get_profile(name)
+        except ProfileError as exc:
+            raise click.ClickException(str(exc)) from None
+    overrides = {}
+    for item in settings:
+        if "=" not in item:
+            raise click.ClickException(f"setting {item!r} is not NAME=VALUE")
+        key, value = item.split("=", 1)
+        overrides[key] = value
+    kwargs = {"base_url": base_url} if base_url else {}
+    crawls = run_spiders([(name, kwargs) for name in sites], db, overrides)
+    _print_summary(db, crawls)
+    if not crawls or any(c["status"] != "finished" for c in crawls):
+        raise SystemExit(1)
+
+
+@main.command(name="list")
+def list_sites():
+    """List the site profiles (the spiders)."""
+    from ess_crawler.sites import load_profiles
+
+    for profile in load_profiles().values():
+        click.echo(f"{profile.name:24} {profile.origin:45} {profile.cms or '-':10} {profile.title}")
+
+
+@main.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--url", default=None, help="URL the page was fetched from (default: file://...).")
+@click.option("--site", default=None, help="Use this site profile.")
+@click.option("--explain", is_flag=True, help="Print each field with the rule that produced it.")
+def extract(file: Path, url: str | None, site: str | None, explain: bool):
+    """Extract the article from a saved HTML page and print it as JSON."""
+    from ess_crawler.extract import ExtractionError, extract_article
+    from ess_crawler.sites import ProfileError, get_profile
+
+    try:
+        profile = get_profile(site) if site else None
+    except ProfileError as exc:
+        raise click.ClickException(str(exc)) from None
+    try:
+        article = extract_article(file.read_bytes(), url or file.resolve().as_uri(), profile)
+    except ExtractionError as exc:
+        raise click.ClickException(str(exc)) from None
+    data = asdict(article)
+    if explain:
+        for name, value in data.items():
+            if name == "provenance":
+                continue
+            rule = article.provenance.get(name.replace("body_text", "body").replace("body_html", "body")
+                                          .replace("published_raw", "published"), "")
+            shown = value if not isinstance(value, str) or len(value) < 100 else value[:97] + "..."
+            if isinstance(shown, list):
+                shown = f"{len(shown)} item(s)"
+            click.echo(f"{name:16} {rule or '-':32} {shown!s}")
+        return
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+@main.command()
+@click.option("--db", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=DEFAULT_DB,
+              show_default=True, help="SQLite archive to serve.")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Interface to bind. Keep 127.0.0.1; to publish, see README 'Publishing'.")
+@click.option("--port", default=8001, show_default=True, help="Port.")
+def serve(db: Path, host: str, port: int):
+    """Browse an archive in Datasette (read-only), with the project's metadata and templates."""
+    _serve(db, host, port)
+
+
+@main.command()
+@click.option("--db", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=DEFAULT_DB,
+              show_default=True, help="SQLite archive.")
+@click.option("--limit", default=10, show_default=True, help="How many runs to show.")
+def report(db: Path, limit: int):
+    """Print the last crawl runs and the archive's totals."""
+    archive = Archive(db)
+    try:
+        crawls = list(archive.db.query("select * from crawls order by id desc limit ?", [limit]))
+    finally:
+        archive.close()
+    _print_summary(db, list(reversed(crawls)))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,242 @@
+"""Pure extraction: `extract_article(html, url, profile=None) -> Article`.
+
+No network and no Scrapy here: spiders, tests and the CLI all call this. The
+page is parsed once; each field is taken from the best evidence available
+(profile selector, structured data, CMS convention, heuristic, fallback
+library) and `Article.provenance` records which rule produced it.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+from ess_crawler.items import Article, Image, Link
+from ess_crawler.sites import SiteProfile
+
+from .body import (
+    _MIN_BODY_CHARS,
+    body_outputs,
+    clean_container,
+    content_hash,
+    fallback_body,
+    find_container,
+)
+from .document import Page, clean_space, decode_html, load_page, parse_html
+from .footnotes import find_footnotes
+from .metadata import (
+    canonical_url,
+    find_authors,
+    find_category,
+    find_dates,
+    find_language,
+    find_lead_element,
+    find_tags,
+    find_title,
+    select,
+)
+from .related import find_related
+from .text import element_text, inline_text
+
+logger = logging.getLogger(__name__)
+
+__all__ = ["extract_article", "Article", "ExtractionError"]
+
+_TRUNCATED_RE = re.compile(
+    r"(il vous reste \d+ ?% de (cet|l[’']) ?article [àa] lire|r[ée]serv[ée] aux abonn[ée]s"
+    r"|la suite est r[ée]serv[ée]e|this article is for subscribers)",
+    re.IGNORECASE,
+)
+_COMMENT_SELECTORS = "#comments, .comments-area, .comment-list, #forum, .forum, #disqus_thread, " \
+                     ".forum-repondre, .formulaire_forum"
+
+
+class ExtractionError(ValueError):
+    """The input holds no HTML document to extract from."""
+
+
+def extract_article(html: bytes | str, url: str, profile: SiteProfile | None = None) -> Article:
+    """Extract one article from a page's HTML (bytes or text) fetched from `url`.
+
+    Never does I/O. Fields the page does not provide stay empty. Raises
+    `ExtractionError` only when the input is not an HTML document at all.
+    """
+    text = decode_html(html)
+    root = parse_html(text)
+    if root is None:
+        raise ExtractionError(f"no HTML document at {url}")
+    page = Page(root, url, profile)
+    try:
+        return _extract(page, text)
+    except RecursionError as exc:  # pathologically nested markup
+        raise ExtractionError(f"page too deeply nested at {url}") from exc
+
+
+def _extract(page: Page, html_text: str) -> Article:
+    art = Article(url=page.url, site=page.profile.name if page.profile else "", fetched_url=page.url)
+    prov = art.provenance
+    art.url, prov["url"] = canonical_url(page)
+
+    art.title, prov["title"] = find_title(page)
+
+    related, related_blocks, rule = find_related(page, art.url)
+    art.related = related
+    if related:
+        prov["related"] = rule
+    excluded: set[HtmlElement] = set(related_blocks)
+    excluded.update(select(page, _COMMENT_SELECTORS))
+
+    dates = find_dates(page, excluded)
+    art.published, art.published_raw = dates["published"], dates["published_raw"]
+    art.modified, art.modified_raw = dates["modified"], dates["modified_raw"]
+    if dates["published_rule"]:
+        prov["published"] = dates["published_rule"]
+    if dates["modified_rule"]:
+        prov["modified"] = dates["modified_rule"]
+    if not art.published:
+        _fallback_date(art, html_text)
+
+    art.category, prov["category"] = find_category(page, art.title, excluded)
+    art.tags, prov["tags"] = find_tags(page, excluded)
+    art.authors, prov["authors"] = find_authors(page, excluded)
+    art.language, prov["language"] = find_language(page)
+    art.truncated = bool(_TRUNCATED_RE.search(inline_text(page.root.find("body"))
+                                              if page.root.find("body") is not None else ""))
+
+    lead_el, lead_rule = find_lead_element(page, excluded)
+    container, container_rule = find_container(page, excluded | ({lead_el} if lead_el is not None else set()))
+    if lead_el is not None and container is not None and _contains(lead_el, container):
+        lead_el, lead_rule = None, ""  # the "lead" wrapped the whole body: not a lead
+    if lead_el is not None:
+        art.lead, prov["lead"] = element_text(lead_el), lead_rule
+
+    notes = find_footnotes(page, container)
+    art.footnotes = notes.notes
+    if notes.notes:
+        prov["footnotes"] = notes.rule
+
+    if container is not None:
+        _link_markers(notes)
+        drop = [*notes.blocks, *related_blocks]
+        if lead_el is not None:
+            drop.append(lead_el)
+        keep = {m for ms in notes.markers.values() for m in ms}
+        clean_container(container, drop, art.title, keep=keep)
+        art.images = _images(page, container)
+        art.body_html, art.body_text = body_outputs(page, container)
+        art.links = _links(container)
+        prov["body"] = container_rule
+    if len(art.body_text) < _MIN_BODY_CHARS and not art.footnotes:
+        html, body = fallback_body(html_text, page.url)
+        if len(body) > len(art.body_text):
+            art.body_html, art.body_text = html, body
+            prov["body"] = "fallback:trafilatura"
+    if art.lead and art.body_text.startswith(art.lead):
+        art.body_text = art.body_text[len(art.lead):].lstrip()
+    if not art.lead:
+        _structured_lead(page, art)
+    if art.body_text:
+        art.content_sha256 = content_hash(art.body_text)
+    if art.truncated:
+        prov["truncated"] = "heuristic:paywall-notice"
+    art.provenance = {k: v for k, v in prov.items() if v}
+    return art
+
+
+def _contains(outer: HtmlElement, inner: HtmlElement) -> bool:
+    return outer is inner or any(a is outer for a in inner.iterancestors())
+
+
+def _fallback_date(art: Article, html_text: str) -> None:
+    try:
+        from htmldate import find_date
+
+        found = find_date(html_text, url=art.fetched_url, original_date=True, extensive_search=True)
+    except Exception:  # noqa: BLE001 - the fallback must never break extraction
+        return
+    if found:
+        from .dates import normalise_iso
+
+        parsed = normalise_iso(found)
+        if parsed:
+            art.published, art.published_raw = parsed.iso, found
+            art.provenance["published"] = "fallback:htmldate"
+
+
+def _structured_lead(page: Page, art: Article) -> None:
+    """A description from structured data counts as the lead only if it is not the body's opening."""
+    desc = page.jsonld_article.get("description") if page.jsonld_article else ""
+    rule = "jsonld:description"
+    if not desc:
+        desc, key = page.meta_first("og:description", "description")
+        rule = f"meta:{key}"
+    desc = clean_space(str(desc or ""))
+    if len(desc) < 40:
+        return
+    opening = clean_space(art.body_text[: len(desc) + 20])
+    stem = desc.rstrip(".…").rstrip()[:80]
+    if stem and stem not in opening and desc.rstrip("…. ") not in clean_space(art.body_text):
+        art.lead, art.provenance["lead"] = desc, rule
+
+
+def _link_markers(notes) -> None:
+    """Rewrite each note marker as `<sup class="footnote-ref" id="fnref-N"><a href="#fn-N">[N]</a></sup>`."""
+    for note in notes.notes:
+        markers = notes.markers.get(note.number, [])
+        for i, marker in enumerate(markers):
+            parent = marker.getparent()
+            if parent is None:
+                continue
+            sup = etree.Element("sup")
+            sup.set("class", "footnote-ref")
+            ref_id = f"fnref-{note.number}" if i == 0 else f"fnref-{note.number}-{i}"
+            sup.set("id", ref_id)
+            a = etree.SubElement(sup, "a")
+            a.set("href", f"#fn-{note.number}")
+            a.text = f"[{note.number}]"
+            sup.tail = marker.tail
+            parent.replace(marker, sup)
+            if i == 0:
+                note.marker_id = ref_id
+
+
+def _images(page: Page, container: HtmlElement) -> list[Image]:
+    images = []
+    for img in container.iter("img"):
+        src = img.get("src") or img.get("data-src") or img.get("data-lazy-src") or ""
+        src = page.absolute(src)
+        if not src.startswith(("http://", "https://")):
+            continue
+        caption = ""
+        for anc in img.iterancestors():
+            if anc.tag == "figure":
+                cap = anc.find(".//figcaption")
+                caption = inline_text(cap) if cap is not None else ""
+                break
+            if "wp-caption" in (anc.get("class") or ""):
+                cap = anc.xpath('.//*[contains(@class, "wp-caption-text")]')
+                caption = inline_text(cap[0]) if cap else ""
+                break
+            if anc is container:
+                break
+        images.append(Image(url=src, alt=clean_space(img.get("alt")), caption=caption))
+    return images
+
+
+def _links(container: HtmlElement) -> list[Link]:
+    links = []
+    seen = set()
+    for a in container.iter("a"):
+        href = a.get("href") or ""
+        if not href.startswith(("http://", "https://")) or href in seen:
+            continue
+        seen.add(href)
+        links.append(Link(url=href, text=inline_text(a)))
+    return links
+
+
+# re-exported for callers that want to reuse the parse
+load_page = load_page

@@ -1,0 +1,206 @@
+"""The article body: find its container, drop what is not text, sanitise.
+
+Container evidence, in order: profile selector, CMS container (WordPress
+`.entry-content`, SPIP `.texte`, Drupal `.field--name-body`), microdata
+`articleBody`, a readability-style score over the page, then trafilatura.
+The sanitised HTML keeps headings, lists, quotes, tables, links and images;
+nh3 removes scripts, styles, event handlers, forms and `javascript:` URLs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+import nh3
+from lxml.html import HtmlElement
+
+from .boilerplate import attr_tokens, drop_element, is_boilerplate, strip_boilerplate
+from .document import Page, clean_space
+from .metadata import profile_elements, select
+from .text import element_text, inline_text
+
+_CMS_CONTAINERS = {
+    "wordpress": (".entry-content", ".post-content", ".td-post-content", ".single-post-content",
+                  ".wp-block-post-content", ".elementor-widget-theme-post-content",
+                  ".post-entry", ".article-content", ".entry"),
+    "spip": (".texte", "div.surlignable .texte", ".article-texte"),
+    "drupal": (".field--name-body", ".field-name-body", ".field--name-field-body",
+               ".field--name-field-texte", ".field--name-field-contenu", ".field--name-field-text",
+               ".field--name-field-paragraphs", ".node__content"),
+}
+_POSITIVE_RE = re.compile(r"article|body|content|entry|main|post|story|text|texte|contenu|corps|chapo",
+                          re.I)
+_NEGATIVE_RE = re.compile(
+    r"comment|footer|foot|sidebar|widget|menu|nav|share|social|related|promo|header|masthead|"
+    r"banner|ad-|ads|sponsor|cookie|newsletter|popup|modal|teaser|card|list|meta|author|tag",
+    re.I,
+)
+_MIN_BODY_CHARS = 200
+
+ALLOWED_TAGS = {
+    "p", "br", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd", "blockquote",
+    "q", "cite", "pre", "code", "em", "strong", "b", "i", "u", "s", "sub", "sup", "small", "mark",
+    "abbr", "a", "img", "figure", "figcaption", "table", "thead", "tbody", "tfoot", "tr", "th",
+    "td", "caption", "hr", "span",
+}
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title", "id"},
+    "img": {"src", "alt", "title", "width", "height"},
+    "sup": {"id", "class"},
+    "li": {"id"},
+    "td": {"colspan", "rowspan"},
+    "th": {"colspan", "rowspan", "scope"},
+    "abbr": {"title"},
+    "h2": {"id"}, "h3": {"id"}, "h4": {"id"},
+}
+
+
+def sanitise(html: str) -> str:
+    """Inert HTML: allow-listed tags and attributes, http(s)/mailto links only."""
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes={"http", "https", "mailto"},
+        clean_content_tags={"script", "style", "noscript", "template", "iframe", "object", "textarea",
+                            "select", "svg", "math"},
+        link_rel="noopener noreferrer nofollow",
+        strip_comments=True,
+    )
+
+
+def content_hash(text: str) -> str:
+    """sha256 of the body text with Unicode and whitespace normalised."""
+    norm = clean_space(unicodedata.normalize("NFC", text or ""))
+    return hashlib.sha256(norm.encode("utf-8")).hexdigest()
+
+
+def _score_candidates(page: Page) -> HtmlElement | None:
+    """Readability-style: paragraphs vote for their parent and grandparent."""
+    scores: dict[HtmlElement, float] = {}
+    for p in page.root.iter("p", "pre", "td", "blockquote"):
+        text = inline_text(p)
+        if len(text) < 25:
+            continue
+        score = 1 + text.count(",") + text.count("，") + min(len(text) / 100, 3)
+        parent = p.getparent()
+        if parent is None:
+            continue
+        scores[parent] = scores.get(parent, 0) + score
+        grand = parent.getparent()
+        if grand is not None:
+            scores[grand] = scores.get(grand, 0) + score / 2
+    best, best_score = None, 0.0
+    for el, score in scores.items():
+        if el.tag in ("html", "body"):
+            continue
+        tokens = attr_tokens(el)
+        if tokens:
+            if _POSITIVE_RE.search(tokens):
+                score *= 1.25
+            if _NEGATIVE_RE.search(tokens) and not _POSITIVE_RE.search(tokens):
+                score *= 0.5
+        if el.tag in ("article", "main"):
+            score *= 1.2
+        text_len = len(inline_text(el)) or 1
+        link_len = sum(len(inline_text(a)) for a in el.iter("a"))
+        score *= max(0.0, 1 - link_len / text_len)
+        if score > best_score:
+            best, best_score = el, score
+    return best
+
+
+def find_container(page: Page, excluded: set) -> tuple[HtmlElement | None, str]:
+    for el in profile_elements(page, "body"):
+        return el, "profile:body"
+    cms_rules = _CMS_CONTAINERS.get(page.cms, ())
+    for css in cms_rules:
+        els = [e for e in select(page, css) if e not in excluded and not _inside_any(e, excluded)]
+        if els:
+            best = max(els, key=lambda e: len(inline_text(e)))
+            if len(inline_text(best)) >= 80:
+                return best, f"cms:{page.cms}"
+    for el in page.root.xpath('//*[@itemprop="articleBody"]'):
+        if len(inline_text(el)) >= 80:
+            return el, "microdata:articleBody"
+    best = _score_candidates(page)
+    if best is not None:
+        return best, "heuristic:score"
+    return None, ""
+
+
+def _inside_any(el: HtmlElement, excluded: set) -> bool:
+    return any(a in excluded for a in el.iterancestors())
+
+
+def clean_container(container: HtmlElement, drop: list[HtmlElement], title: str,
+                    keep: set | None = None) -> None:
+    """Remove from the container (in place) what the other extractors took and boilerplate."""
+    for el in drop:
+        if el is container:
+            continue
+        if any(a is container for a in el.iterancestors()):
+            drop_element(el)
+    strip_boilerplate(container, keep=keep)
+    for h in container.iter("h1"):
+        if clean_space(h.text_content()) == title or not title:
+            drop_element(h)
+            break
+    # empty wrappers left behind
+    for el in list(container.iter("div", "span", "p", "section")):
+        if el is not container and not clean_space(el.text_content()) and not el.xpath(".//img") \
+                and el.getparent() is not None:
+            drop_element(el)
+
+
+def absolutise_links(page: Page, container: HtmlElement) -> None:
+    """Make href/src absolute, leaving in-page `#fragment` links alone."""
+    for el in container.iter("a", "img"):
+        attr = "href" if el.tag == "a" else "src"
+        value = el.get(attr)
+        if value is None and el.tag == "img":
+            value = el.get("data-src") or el.get("data-lazy-src")
+        if value and not value.startswith("#"):
+            absolute = page.absolute(value)
+            if absolute:
+                el.set(attr, absolute)
+
+
+def body_outputs(page: Page, container: HtmlElement) -> tuple[str, str]:
+    """(sanitised html, text) of a cleaned container."""
+    from lxml import html as lxml_html
+
+    absolutise_links(page, container)
+    inner = (container.text or "") + "".join(
+        lxml_html.tostring(child, encoding="unicode") for child in container
+    )
+    return sanitise(inner).strip(), element_text(container)
+
+
+def fallback_body(html_text: str, url: str) -> tuple[str, str]:
+    """trafilatura's body as (sanitised html, text); empty strings when it finds nothing."""
+    import trafilatura
+    from lxml import html as lxml_html
+
+    try:
+        result = trafilatura.extract(html_text, url=url, output_format="html", include_comments=False,
+                                     include_tables=True, include_links=True, include_images=True,
+                                     favor_recall=False)
+    except Exception:  # noqa: BLE001 - the fallback must never break extraction
+        return "", ""
+    if not result:
+        return "", ""
+    try:
+        root = lxml_html.fragment_fromstring(result, create_parent="div")
+    except Exception:  # noqa: BLE001
+        return "", ""
+    body = root.find(".//body")
+    root = body if body is not None else root
+    return sanitise("".join(lxml_html.tostring(c, encoding="unicode") for c in root)).strip(), \
+        element_text(root)
+
+
+__all__ = ["find_container", "clean_container", "body_outputs", "fallback_body", "sanitise",
+           "content_hash", "is_boilerplate", "_MIN_BODY_CHARS"]

@@ -1,0 +1,82 @@
+"""What is not article text: navigation, share bars, newsletters, comments, banners.
+
+Rules look at tag names and at class/id/role tokens, not at any one site.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml.html import HtmlElement
+
+# Whole tags that never belong to an article body.
+DROP_TAGS = ("script", "style", "noscript", "template", "form", "button", "input", "select",
+             "textarea", "nav", "iframe", "object", "embed", "svg", "canvas", "dialog")
+
+_BOILERPLATE_RE = re.compile(
+    r"(^|[\s_-])("
+    r"share|sharing|social|sociaux|partage|addtoany|a2a|sharedaddy|shariff|"
+    r"newsletter|subscribe|abonnement|inscription|"
+    r"comment|comments|commentaires|forum|respond|disqus|"
+    r"cookie|cookies|consent|rgpd|gdpr|tarteaucitron|"
+    r"breadcrumb|breadcrumbs|ariane|arbo|fil-ariane|"
+    r"related|relatedposts|yarpp|crp_related|jp-relatedposts|"
+    r"sidebar|widget|menu|navigation|navbar|pager|pagination|"
+    r"post-navigation|nav-links|nav-previous|nav-next|"
+    r"print|imprimer|toolbar|skip-link|visually-hidden|sr-only|screen-reader-text|"
+    r"advert|advertisement|ads|publicite|banner|promo|sponsor|"
+    r"author-box|author-bio|about-author|"
+    r"tags|tag-links|post-tags|mots|keywords|entry-meta|post-meta|entry-footer|byline|"
+    r"reading-time|rating|modal|popup|overlay"
+    r")($|[\s_-])",
+    re.IGNORECASE,
+)
+_ROLES = {"navigation", "banner", "complementary", "contentinfo", "search", "dialog", "alert"}
+
+
+def attr_tokens(el: HtmlElement) -> str:
+    """class, id and role of `el` as one lower-case string."""
+    return " ".join(filter(None, (el.get("class"), el.get("id"), el.get("role")))).lower()
+
+
+def is_boilerplate(el: HtmlElement) -> bool:
+    """True when the element's tag, role, class or id says it is not article text."""
+    tag = el.tag if isinstance(el.tag, str) else ""
+    if tag in DROP_TAGS:
+        return True
+    if (el.get("role") or "").lower() in _ROLES:
+        return True
+    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
+        return True
+    style = (el.get("style") or "").replace(" ", "").lower()
+    if "display:none" in style or "visibility:hidden" in style:
+        return True
+    tokens = " ".join(filter(None, (el.get("class"), el.get("id"))))
+    return bool(tokens) and bool(_BOILERPLATE_RE.search(tokens))
+
+
+def strip_boilerplate(container: HtmlElement, keep: set | None = None) -> None:
+    """Remove boilerplate descendants of `container` in place (never `container` itself)."""
+    keep = keep or set()
+    doomed = []
+    for el in container.iterdescendants():
+        if not isinstance(el.tag, str) or el in keep:
+            continue
+        if is_boilerplate(el) and not any(k in keep for k in el.iterdescendants()):
+            doomed.append(el)
+    for el in doomed:
+        drop_element(el)
+
+
+def drop_element(el: HtmlElement) -> None:
+    """Remove `el` and its subtree but keep its tail text."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    if el.tail:
+        prev = el.getprevious()
+        if prev is not None:
+            prev.tail = (prev.tail or "") + el.tail
+        else:
+            parent.text = (parent.text or "") + el.tail
+    parent.remove(el)

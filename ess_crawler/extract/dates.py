@@ -1,0 +1,219 @@
+"""French and English dates as ESS sites print them, parsed with python-dateutil.
+
+`25/03/2014`, `lundi 25 novembre 2013`, `Publié le 12 octobre 2020`,
+`Mis en ligne le 4 juillet 2017`, `Publié le Mercredi 17 mai 2023 - 15:46`,
+`Publié le 11 juillet 2024 - Mise à jour le 20 janvier 2025`, ISO 8601 ...
+Values come back as ISO strings: `YYYY-MM-DD` when the text has no time,
+a full ISO datetime (with offset when the text gives one) otherwise.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from dateutil import parser as dateparser
+
+MIN_YEAR = 1990
+
+
+class FrenchEnglishParserInfo(dateparser.parserinfo):
+    """dateutil vocabulary with French month and day names beside the English ones."""
+
+    JUMP = dateparser.parserinfo.JUMP + [
+        "le", "la", "du", "à", "a", "h", "publie", "publié", "mis", "en", "ligne", "par",
+    ]
+    WEEKDAYS = [
+        ("Mon", "Monday", "lun", "lundi"),
+        ("Tue", "Tuesday", "mar", "mardi"),
+        ("Wed", "Wednesday", "mer", "mercredi"),
+        ("Thu", "Thursday", "jeu", "jeudi"),
+        ("Fri", "Friday", "ven", "vendredi"),
+        ("Sat", "Saturday", "sam", "samedi"),
+        ("Sun", "Sunday", "dim", "dimanche"),
+    ]
+    MONTHS = [
+        ("Jan", "January", "janv", "janvier"),
+        ("Feb", "February", "févr", "fevr", "février", "fevrier", "fév", "fev"),
+        ("Mar", "March", "mars"),
+        ("Apr", "April", "avr", "avril"),
+        ("May", "mai"),
+        ("Jun", "June", "juin"),
+        ("Jul", "July", "juil", "juillet"),
+        ("Aug", "August", "août", "aout", "aoû"),
+        ("Sep", "Sept", "September", "septembre"),
+        ("Oct", "October", "octobre"),
+        ("Nov", "November", "novembre"),
+        ("Dec", "December", "déc", "décembre", "decembre"),
+    ]
+
+
+_PARSERINFO = FrenchEnglishParserInfo(dayfirst=True)
+
+_MONTH_WORDS = sorted(
+    {name.lower() for names in FrenchEnglishParserInfo.MONTHS for name in names},
+    key=len,
+    reverse=True,
+)
+_WEEKDAY_WORDS = sorted(
+    {name.lower() for names in FrenchEnglishParserInfo.WEEKDAYS for name in names},
+    key=len,
+    reverse=True,
+)
+_MONTH_RE = "|".join(re.escape(m) for m in _MONTH_WORDS)
+_WEEKDAY_RE = "|".join(re.escape(w) for w in _WEEKDAY_WORDS)
+_TIME_RE = r"(?:\s*(?:,|-|–|à|at|a)?\s*(?P<hour>\d{1,2})\s*[h:]\s*(?P<minute>\d{2})(?::(?P<second>\d{2}))?)?"
+
+# The forms, most specific first. Each match is handed to dateutil.
+_PATTERNS = [
+    # ISO 8601, with or without time and offset
+    re.compile(
+        r"(?P<iso>\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?"
+        r"(?:Z|[+-]\d{2}:?\d{2})?)?)(?![\d-])"
+    ),
+    # lundi 25 novembre 2013 [à 10h30], 1er mai 2020
+    re.compile(
+        rf"(?P<text>(?:\b(?:{_WEEKDAY_RE})\.?,?\s+)?\b(?:\d{{1,2}})(?:er|st|nd|rd|th)?\.?\s+"
+        rf"(?:{_MONTH_RE})\.?,?\s+\d{{4}}){_TIME_RE}",
+        re.IGNORECASE,
+    ),
+    # November 25, 2013
+    re.compile(
+        rf"(?P<text>\b(?:{_MONTH_RE})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}){_TIME_RE}",
+        re.IGNORECASE,
+    ),
+    # 25/03/2014, 25.03.2014, 25-03-2014 [- 15:46]
+    re.compile(r"(?P<text>\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b)" + _TIME_RE),
+    # novembre 2013 (month precision: kept raw, day unknown) is deliberately not a date
+]
+
+_MODIFIED_LABELS = re.compile(
+    r"(mis(?:e)?\s+[aà]\s+jour|modifi[ée]e?|derni[eè]re\s+modification|updated|last\s+modified"
+    r"|actualis[ée]e?)",
+    re.IGNORECASE,
+)
+_PUBLISHED_LABELS = re.compile(
+    r"(publi[ée]e?|mis\s+en\s+ligne|posted|published|le\b|cr[ée]{1,2}\s+le|dat[ée]e?\s+du)",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class ParsedDate:
+    iso: str
+    raw: str
+    has_time: bool
+
+
+def _strip_accents_lower(text: str) -> str:
+    return "".join(
+        c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn"
+    ).lower()
+
+
+def _to_iso(value: dt.datetime, has_time: bool) -> str:
+    if not has_time:
+        return value.date().isoformat()
+    return value.isoformat()
+
+
+def _plausible(value: dt.datetime, today: dt.date | None = None) -> bool:
+    today = today or dt.date.today()
+    return MIN_YEAR <= value.year and value.date() <= today + dt.timedelta(days=1)
+
+
+def find_dates(text: str, today: dt.date | None = None) -> list[tuple[int, ParsedDate]]:
+    """Every plausible date in `text`, with its position, in order of appearance."""
+    if not text:
+        return []
+    text = text.replace("\xa0", " ")
+    found: list[tuple[int, ParsedDate]] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            start, end = m.span()
+            if any(start < e and end > s for s, e in taken):
+                continue
+            parsed = _parse_match(m)
+            if parsed is None or not _plausible(parsed[0], today):
+                continue
+            value, has_time = parsed
+            taken.append((start, end))
+            found.append((start, ParsedDate(_to_iso(value, has_time), m.group(0).strip(), has_time)))
+    found.sort(key=lambda pair: pair[0])
+    return found
+
+
+def _parse_match(m: re.Match) -> tuple[dt.datetime, bool] | None:
+    groups = m.groupdict()
+    try:
+        if groups.get("iso"):
+            iso = groups["iso"]
+            value = dateparser.isoparse(iso.replace(" ", "T"))
+            return value, "T" in iso or " " in iso
+        text = groups["text"]
+        value = dateparser.parse(
+            _strip_accents_lower(text).replace("1er", "1"),
+            parserinfo=_PARSERINFO,
+            dayfirst=True,
+            fuzzy=True,
+            default=dt.datetime(1900, 1, 1),
+        )
+        has_time = groups.get("hour") is not None
+        if has_time:
+            value = value.replace(
+                hour=int(groups["hour"]),
+                minute=int(groups["minute"]),
+                second=int(groups.get("second") or 0),
+            )
+        if value.year < 100:  # two-digit year: 14 -> 2014, 98 -> 1998
+            value = value.replace(year=value.year + (2000 if value.year < 70 else 1900))
+        return value, has_time
+    except (ValueError, OverflowError, TypeError):
+        return None
+
+
+def parse_date(text: str, today: dt.date | None = None) -> ParsedDate | None:
+    """The first plausible date in `text`, or None."""
+    dates = find_dates(text, today)
+    return dates[0][1] if dates else None
+
+
+def parse_published_modified(
+    text: str, today: dt.date | None = None
+) -> tuple[ParsedDate | None, ParsedDate | None]:
+    """Split a date line into (published, modified).
+
+    `Publié le 11 juillet 2024 - Mise à jour le 20 janvier 2025` gives both; a date
+    preceded by an update label ("Mis à jour", "Modifié", "Updated") is the modified
+    date, the first other one is the publication date.
+    """
+    published = modified = None
+    previous_end = 0
+    text = (text or "").replace("\xa0", " ")
+    for start, parsed in find_dates(text, today):
+        label_zone = text[previous_end:start]
+        if _MODIFIED_LABELS.search(label_zone[-40:]):
+            modified = modified or parsed
+        elif published is None:
+            published = parsed
+        previous_end = start + len(parsed.raw)
+    return published, modified
+
+
+def normalise_iso(value: str, today: dt.date | None = None) -> ParsedDate | None:
+    """Parse a machine date (`<time datetime>`, JSON-LD, meta) into a ParsedDate."""
+    value = (value or "").strip()
+    if not value:
+        return None
+    try:
+        parsed = dateparser.isoparse(value)
+        has_time = "T" in value or (len(value) > 10 and ":" in value)
+    except (ValueError, OverflowError):
+        fallback = parse_date(value, today)
+        return fallback
+    if not _plausible(parsed, today):
+        return None
+    return ParsedDate(_to_iso(parsed, has_time), value, has_time)

@@ -1,0 +1,200 @@
+"""Decode and parse a page once; every field extractor shares the resulting `Page`.
+
+Decoding: BOM, then HTTP/`<meta>` charset, then UTF-8, then cp1252 (what a
+latin-1 page without a charset header really is), via w3lib.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from functools import cached_property
+from urllib.parse import urljoin
+
+import lxml.etree
+import lxml.html
+from lxml.html import HtmlElement
+from w3lib.encoding import html_to_unicode
+
+from ess_crawler.sites import SiteProfile
+
+logger = logging.getLogger(__name__)
+
+MAX_HTML_CHARS = 8_000_000  # beyond this the page is cut before parsing
+
+_SPACE_RE = re.compile(r"\s+")
+
+
+def clean_space(text: str | None) -> str:
+    """Collapse runs of whitespace (incl. NBSP) into one space and strip."""
+    return _SPACE_RE.sub(" ", (text or "").replace("\xa0", " ")).strip()
+
+
+def decode_html(html: bytes | str, content_type: str | None = None) -> str:
+    """Bytes to text, honouring BOM, header and `<meta charset>`; never raises."""
+    if isinstance(html, str):
+        return html
+    try:
+        _, text = html_to_unicode(content_type, html, auto_detect_fun=_guess_encoding)
+    except Exception:  # noqa: BLE001 - decoding must never stop extraction
+        text = html.decode("utf-8", errors="replace")
+    return text
+
+
+def _guess_encoding(data: bytes) -> str:
+    try:
+        data.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError:
+        return "cp1252"
+
+
+def parse_html(text: str) -> HtmlElement | None:
+    """Parse HTML text into an lxml tree; None when there is nothing to parse."""
+    text = text[:MAX_HTML_CHARS].replace("\x00", "")
+    # lxml refuses str input with an XML encoding declaration
+    text = re.sub(r"^\s*<\?xml[^>]*>", "", text)
+    if not text.strip():
+        return None
+    parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, recover=True)
+    try:
+        root = lxml.html.document_fromstring(text, parser=parser)
+    except (lxml.etree.ParserError, ValueError):
+        return None
+    return root
+
+
+class Page:
+    """One parsed page with lazily computed views shared by the field extractors."""
+
+    def __init__(self, root: HtmlElement, url: str, profile: SiteProfile | None = None):
+        self.root = root
+        self.url = url
+        self.profile = profile
+
+    def absolute(self, href: str | None) -> str:
+        href = (href or "").strip()
+        if not href:
+            return ""
+        try:
+            return urljoin(self.base_url, href)
+        except ValueError:
+            return ""
+
+    @cached_property
+    def base_url(self) -> str:
+        base = self.root.xpath("//base/@href")
+        if base:
+            try:
+                return urljoin(self.url, base[0].strip())
+            except ValueError:
+                pass
+        return self.url
+
+    @cached_property
+    def meta(self) -> dict[str, list[str]]:
+        """`<meta>` contents keyed by lower-cased name / property / itemprop / http-equiv."""
+        found: dict[str, list[str]] = {}
+        for el in self.root.iter("meta"):
+            key = el.get("property") or el.get("name") or el.get("itemprop") or el.get("http-equiv")
+            content = el.get("content")
+            if key and content and content.strip():
+                found.setdefault(key.strip().lower(), []).append(content.strip())
+        return found
+
+    def meta_first(self, *keys: str) -> tuple[str, str]:
+        """(value, key) of the first meta present among `keys`."""
+        for key in keys:
+            values = self.meta.get(key)
+            if values:
+                return values[0], key
+        return "", ""
+
+    @cached_property
+    def jsonld(self) -> list[dict]:
+        """Every JSON-LD object of the page, `@graph` flattened."""
+        objects: list[dict] = []
+        for script in self.root.xpath('//script[contains(@type, "ld+json")]'):
+            raw = (script.text or "").strip()
+            if not raw:
+                continue
+            try:
+                data = json.loads(raw)
+            except ValueError:
+                try:  # trailing commas, control characters: common CMS slips
+                    data = json.loads(re.sub(r",\s*([}\]])", r"\1", raw), strict=False)
+                except ValueError:
+                    continue
+            _flatten_jsonld(data, objects)
+        return objects
+
+    @cached_property
+    def jsonld_article(self) -> dict:
+        """The JSON-LD object that describes the article (Article, NewsArticle, BlogPosting...)."""
+        best: dict = {}
+        for obj in self.jsonld:
+            types = obj.get("@type")
+            types = types if isinstance(types, list) else [types]
+            names = {str(t) for t in types if t}
+            if any(t.endswith("Article") or t in {"BlogPosting", "Report", "LiveBlogPosting"} for t in names):
+                return obj
+            if not best and names & {"WebPage", "ItemPage"} and ("datePublished" in obj or "headline" in obj):
+                best = obj
+        return best
+
+    @cached_property
+    def generator(self) -> str:
+        return " ".join(self.meta.get("generator", [])).lower()
+
+    @cached_property
+    def cms(self) -> str:
+        """'wordpress', 'spip', 'drupal' or '' as recognised from the page itself."""
+        gen = self.generator
+        if "wordpress" in gen:
+            return "wordpress"
+        if "spip" in gen:
+            return "spip"
+        if "drupal" in gen:
+            return "drupal"
+        html = self.root
+        if html.xpath('//link[contains(@href, "/wp-content/") or contains(@href, "/wp-json/")]'
+                     ' | //script[contains(@src, "/wp-content/") or contains(@src, "/wp-includes/")]'):
+            return "wordpress"
+        if html.xpath('//*[contains(@class, "spip_") or contains(@class, "spip ")]'
+                     ' | //link[contains(@href, "spip.php")]'):
+            return "spip"
+        if html.xpath('//*[contains(@class, "field--name-") or contains(@class, "field-name-")]'
+                     ' | //script[contains(@src, "/sites/default/files/") or contains(@src, "/core/misc/")]'):
+            return "drupal"
+        return ""
+
+    @cached_property
+    def text_language(self) -> str:
+        lang = self.root.get("lang") or self.root.get("xml:lang") or ""
+        if not lang:
+            lang, _ = self.meta_first("content-language", "og:locale", "language", "dc.language")
+        return lang.replace("_", "-").split("-")[0].strip().lower()[:2]
+
+
+def _flatten_jsonld(data, out: list[dict]) -> None:
+    if isinstance(data, list):
+        for item in data:
+            _flatten_jsonld(item, out)
+    elif isinstance(data, dict):
+        graph = data.get("@graph")
+        if isinstance(graph, list):
+            _flatten_jsonld(graph, out)
+        if "@type" in data:
+            out.append(data)
+        main = data.get("mainEntity")
+        if isinstance(main, dict):
+            _flatten_jsonld(main, out)
+
+
+def load_page(html: bytes | str, url: str, profile: SiteProfile | None = None) -> Page | None:
+    """Decode and parse once; None when the input holds no HTML at all."""
+    root = parse_html(decode_html(html))
+    if root is None:
+        return None
+    return Page(root, url, profile)

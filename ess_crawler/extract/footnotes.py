@@ -1,0 +1,269 @@
+"""Footnotes: found, split out of the body, markers kept and linked.
+
+Recognised, in order: the profile's `footnotes` selector; SPIP notes
+(`div.notes`, `a.spip_note`); WordPress core footnotes (`ol.wp-block-footnotes`);
+any `<sup><a href="#id">N</a></sup>` / `a[href="#id"]` pair whose target exists
+(Markdown, Drupal footnotes, Word exports, footnote plugins); and plain trailing
+paragraphs starting with a number that matches a `<sup>N</sup>` or `[N]` marker
+in the body. Exponents (`m<sup>2</sup>`, `10<sup>e</sup>`), ordinals (`1er`) and
+numbered lists are not notes: a note needs both a marker and a note text, and
+numbers must run 1, 2, 3...
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lxml.html import HtmlElement
+
+from ess_crawler.items import Footnote
+
+from .document import Page, clean_space
+from .metadata import profile_elements, select
+from .text import element_text
+
+_MARKER_TEXT_RE = re.compile(r"^\s*[\[(]?\s*(\d{1,3})\s*[\])]?\s*$")
+_NOTE_START_RE = re.compile(r"^\s*(?:\[(\d{1,3})\]|\((\d{1,3})\)|(\d{1,3})(?:\s*[.):-]|\s)(?!\d))\s*")
+_URL_RE = re.compile(r"https?://[^\s<>\"')\]]+[^\s<>\"')\].,;:!?]")
+_BACKLINK_TEXT = {"↩", "↑", "^", "↩︎", "retour", "back"}
+
+
+@dataclass
+class FootnoteResult:
+    notes: list[Footnote] = field(default_factory=list)
+    blocks: list[HtmlElement] = field(default_factory=list)  # to drop from the body
+    markers: dict[str, list[HtmlElement]] = field(default_factory=dict)  # number -> marker elements
+    rule: str = ""
+
+
+def _note_urls(el: HtmlElement, page: Page, text: str) -> list[str]:
+    urls: list[str] = []
+    for a in el.iter("a"):
+        href = page.absolute(a.get("href"))
+        if href.startswith(("http://", "https://")) and not _is_backlink(a, page):
+            urls.append(href)
+    urls.extend(_URL_RE.findall(text))
+    seen: dict[str, None] = {}
+    for u in urls:
+        seen.setdefault(u.rstrip("/…"), None) if u.endswith("…") else seen.setdefault(u, None)
+    return list(seen)
+
+
+def _is_backlink(a: HtmlElement, page: Page) -> bool:
+    href = a.get("href") or ""
+    text = clean_space(a.text_content()).lower()
+    return href.startswith("#") or text in _BACKLINK_TEXT or "backref" in (a.get("class") or "")
+
+
+def _make_note(number: str, el: HtmlElement, page: Page, strip_number: bool = True) -> Footnote:
+    """A Footnote from the element holding it, without its leading number or back links."""
+    from lxml import html as lxml_html
+
+    text = element_text(el)
+    if strip_number:
+        text = _NOTE_START_RE.sub("", text, count=1)
+    text = re.sub(r"\s*(↩︎?|↑)\s*$", "", text).strip()
+    html = lxml_html.tostring(el, encoding="unicode", with_tail=False)
+    return Footnote(number=number, text=text, html=html, urls=_note_urls(el, page, text))
+
+
+def _marker_number(el: HtmlElement) -> str | None:
+    m = _MARKER_TEXT_RE.match(el.text_content() or "")
+    return m.group(1) if m else None
+
+
+def _consecutive(numbers: list[str]) -> bool:
+    try:
+        ints = [int(n) for n in numbers]
+    except ValueError:
+        return False
+    return bool(ints) and ints == list(range(ints[0], ints[0] + len(ints))) and ints[0] in (0, 1)
+
+
+def _markers_in(container: HtmlElement | None) -> dict[str, list[HtmlElement]]:
+    """`<sup>N</sup>` and `[N]`-style marker elements of the body, by number."""
+    found: dict[str, list[HtmlElement]] = {}
+    if container is None:
+        return found
+    for sup in container.iter("sup"):
+        number = _marker_number(sup)
+        if number:
+            found.setdefault(number, []).append(sup)
+    return found
+
+
+def _spip(page: Page, container) -> FootnoteResult | None:
+    blocks = select(page, "div.notes")
+    if not blocks:
+        return None
+    result = FootnoteResult(rule="cms:spip", blocks=blocks)
+    for block in blocks:
+        holders = block.xpath('.//*[starts-with(@id, "nb")]') or block.xpath(".//p")
+        for holder in holders:
+            ref = holder.xpath('.//*[contains(@class, "spip_note_ref")]|.//a[contains(@class, "spip_note")]')
+            number = _marker_number(ref[0]) if ref else None
+            if number is None:
+                m = _NOTE_START_RE.match(element_text(holder))
+                number = next((g for g in m.groups() if g), None) if m else None
+            if number is None:
+                continue
+            for r in ref[:1]:
+                _drop(r)
+            note = _make_note(number, holder, page)
+            note.marker_id = f"nh{number}"
+            result.notes.append(note)
+    for a in page.root.xpath('//a[contains(@class, "spip_note")][starts-with(@href, "#nb")]'):
+        number = _marker_number(a)
+        if number and not any(a in b.iter() for b in blocks):
+            span = a.getparent()
+            target = span if span is not None and "spip_note_ref" in (span.get("class") or "") else a
+            result.markers.setdefault(number, []).append(target)
+    return result if result.notes else None
+
+
+def _wordpress(page: Page, container) -> FootnoteResult | None:
+    blocks = select(page, "ol.wp-block-footnotes")
+    if not blocks:
+        return None
+    result = FootnoteResult(rule="cms:wordpress", blocks=blocks)
+    for i, li in enumerate(blocks[0].iterchildren("li"), start=1):
+        for a in li.xpath('.//a[starts-with(@href, "#")]'):
+            _drop(a)
+        note = _make_note(str(i), li, page, strip_number=False)
+        result.notes.append(note)
+        note_id = li.get("id")
+        if note_id:
+            for a in page.root.xpath(f'//a[@href="#{note_id}"]'):
+                sup = a.getparent()
+                result.markers.setdefault(str(i), []).append(sup if sup is not None and sup.tag == "sup" else a)
+    return result if result.notes else None
+
+
+def _anchor_pairs(page: Page, container) -> FootnoteResult | None:
+    """`<a href="#fn1">1</a>` markers whose targets hold the note text."""
+    scope = container if container is not None else page.root
+    result = FootnoteResult(rule="html:anchor-pairs")
+    ids = {el.get("id"): el for el in page.root.xpath("//*[@id]")}
+    names = {el.get("name"): el for el in page.root.xpath("//a[@name]")}
+    numbers: list[str] = []
+    for a in scope.xpath('.//a[starts-with(@href, "#")]'):
+        number = _marker_number(a)
+        if number is None:
+            continue
+        parent = a.getparent()
+        in_sup = a.tag == "sup" or (parent is not None and parent.tag == "sup") or \
+            bool(a.xpath("./sup"))
+        hinted = re.search(r"note|foot|fn|ref|ftn", (a.get("class") or "") + (a.get("href") or ""), re.I)
+        if not (in_sup or hinted):
+            continue
+        target_id = a.get("href")[1:]
+        target = ids.get(target_id) if target_id in ids else names.get(target_id)
+        if target is None or target is a:
+            continue
+        holder = target
+        if target.tag == "a" or len(clean_space(target.text_content())) <= 3:
+            holder = next((p for p in target.iterancestors() if p.tag in ("p", "li", "div", "dd", "td")), None)
+        if holder is None or number in numbers:
+            continue
+        numbers.append(number)
+        for back in holder.xpath('.//a[starts-with(@href, "#")]'):
+            if _is_backlink(back, page) and back is not target:
+                _drop(back)
+        note = _make_note(number, holder, page)
+        note.marker_id = a.get("id") or (parent.get("id") if parent is not None else "") or ""
+        result.notes.append(note)
+        result.blocks.append(holder)
+        result.markers.setdefault(number, []).append(parent if parent is not None and parent.tag == "sup" else a)
+    if not result.notes or not _consecutive(numbers):
+        return None
+    # the notes' common container (ol.footnotes, div.footnotes...) goes too
+    parents = {n.getparent() for n in result.blocks}
+    if len(parents) == 1:
+        common = parents.pop()
+        if common is not None and common.tag in ("ol", "ul", "div", "section", "aside", "footer"):
+            result.blocks = [common]
+    return result
+
+
+def _note_paragraphs(elements: list[HtmlElement]) -> list[tuple[str, HtmlElement]]:
+    """Trailing paragraphs that start with 1, 2, 3... (in order)."""
+    found: list[tuple[str, HtmlElement]] = []
+    for el in elements:
+        m = _NOTE_START_RE.match(element_text(el))
+        if m:
+            number = next(g for g in m.groups() if g)
+            if len(element_text(el)) > len(m.group(0)) + 3:
+                found.append((number, el))
+                continue
+        if found:
+            break
+    return found
+
+
+def _trailing(page: Page, container, blocks: list[HtmlElement] | None, rule: str) -> FootnoteResult | None:
+    """Plain paragraphs starting with a number that matches a marker in the body (chorum's style)."""
+    if container is None and not blocks:
+        return None
+    candidates: list[HtmlElement] = []
+    if blocks:
+        for b in blocks:
+            inner = b.xpath(".//p|.//li") or [b]
+            candidates.extend(inner)
+        notes = _note_paragraphs(candidates)
+    else:
+        tail = [el for el in container.iterchildren() if isinstance(el.tag, str)]
+        # the notes may also follow the container as siblings
+        sib = container.getnext()
+        hops = 0
+        while sib is not None and hops < 6:
+            if isinstance(sib.tag, str):
+                tail.extend(sib.xpath("self::p|self::div[not(.//div)]") or sib.xpath(".//p"))
+            sib = sib.getnext()
+            hops += 1
+        # scan from the end: note paragraphs are the last ones
+        start = len(tail)
+        while start > 0 and _NOTE_START_RE.match(element_text(tail[start - 1]) or "x"):
+            start -= 1
+        notes = _note_paragraphs(tail[start:])
+    if not notes:
+        return None
+    numbers = [n for n, _ in notes]
+    markers = _markers_in(container)
+    body_text = element_text(container) if container is not None else ""
+    for number, el in notes:
+        if number not in markers and f"[{number}]" not in body_text and not blocks:
+            return None
+    if not _consecutive(numbers):
+        return None
+    result = FootnoteResult(rule=rule)
+    for number, el in notes:
+        result.notes.append(_make_note(number, el, page))
+        result.blocks.append(el)
+        for sup in markers.get(number, [])[:1]:
+            result.markers.setdefault(number, []).append(sup)
+    if blocks:
+        result.blocks = list(blocks)
+    return result
+
+
+def _drop(el: HtmlElement) -> None:
+    from .boilerplate import drop_element
+
+    drop_element(el)
+
+
+def find_footnotes(page: Page, container: HtmlElement | None) -> FootnoteResult:
+    """The article's footnotes with the elements to remove from the body and the markers to link."""
+    blocks = profile_elements(page, "footnotes")
+    if blocks:
+        result = _anchor_pairs(page, container) or _trailing(page, container, blocks, "profile:footnotes")
+        if result:
+            result.rule = "profile:footnotes"
+            result.blocks = list({*result.blocks, *blocks})
+            return result
+    for finder in (_spip, _wordpress, _anchor_pairs):
+        result = finder(page, container)
+        if result:
+            return result
+    return _trailing(page, container, None, "heuristic:trailing-paragraphs") or FootnoteResult()

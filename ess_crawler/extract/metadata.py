@@ -1,0 +1,427 @@
+"""Title, canonical URL, dates, category, tags, authors, lead and language.
+
+Each function returns `(value, rule)`; the rule names the evidence used, in
+the house order: profile selector, structured data, CMS convention, heuristic,
+fallback library.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit, urlunsplit
+
+from lxml.html import HtmlElement
+
+from .boilerplate import attr_tokens
+from .dates import ParsedDate, normalise_iso, parse_date, parse_published_modified
+from .document import Page, clean_space
+from .text import inline_text
+
+Found = tuple  # (value, rule)
+
+
+def select(page: Page, css: str) -> list[HtmlElement]:
+    """CSS selection that never raises on a bad selector (returns [])."""
+    try:
+        return page.root.cssselect(css)
+    except Exception:  # noqa: BLE001 - cssselect raises several error types
+        return []
+
+
+def profile_elements(page: Page, field: str) -> list[HtmlElement]:
+    if page.profile and page.profile.selectors.get(field):
+        return select(page, page.profile.selectors[field])
+    return []
+
+
+def _jsonld_text(value) -> str:
+    if isinstance(value, list):
+        value = value[0] if value else ""
+    if isinstance(value, dict):
+        value = value.get("name") or value.get("@value") or ""
+    return clean_space(str(value)) if value else ""
+
+
+# ---------------------------------------------------------------- URL
+
+def normalise_url(url: str) -> str:
+    """Lower-case scheme and host, drop the fragment and default ports."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return url
+    netloc = (parts.hostname or "").lower()
+    if parts.port and not (
+        (parts.scheme == "http" and parts.port == 80) or (parts.scheme == "https" and parts.port == 443)
+    ):
+        netloc += f":{parts.port}"
+    path = parts.path or "/"
+    return urlunsplit((parts.scheme.lower(), netloc, path, parts.query, ""))
+
+
+def canonical_url(page: Page) -> Found:
+    for xpath, rule in (
+        ('//link[@rel="canonical"]/@href', "link:canonical"),
+        ('//meta[@property="og:url"]/@content', "meta:og:url"),
+    ):
+        values = page.root.xpath(xpath)
+        if values:
+            url = page.absolute(values[0])
+            if url.startswith(("http://", "https://")) and _same_site(url, page.url):
+                return normalise_url(url), rule
+    return normalise_url(page.url), "fetched"
+
+
+def _registered(host: str) -> str:
+    parts = host.lower().split(".")
+    return ".".join(parts[-2:])
+
+
+def _same_site(a: str, b: str) -> bool:
+    """A canonical pointing at another site (syndication) is not this page's URL."""
+    return _registered(urlsplit(a).hostname or "") == _registered(urlsplit(b).hostname or "")
+
+
+# ---------------------------------------------------------------- title
+
+_TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " » ", " · ")
+
+
+def strip_site_name(title: str, page: Page) -> str:
+    """Drop a trailing (or leading) site name: profile suffixes, og:site_name, 'Title | Site'."""
+    title = clean_space(title)
+    if page.profile:
+        for suffix in page.profile.title_suffixes:
+            if title.endswith(suffix):
+                return title[: -len(suffix)].strip()
+    site_name, _ = page.meta_first("og:site_name", "application-name")
+    if site_name:
+        for sep in _TITLE_SEPARATORS:
+            if title.endswith(sep + site_name):
+                return title[: -len(sep + site_name)].strip()
+            if title.startswith(site_name + sep):
+                return title[len(site_name + sep):].strip()
+    return title
+
+
+def find_title(page: Page) -> Found:
+    for el in profile_elements(page, "title"):
+        text = inline_text(el)
+        if text:
+            return text, "profile:title"
+    headline = _jsonld_text(page.jsonld_article.get("headline") or page.jsonld_article.get("name"))
+    if headline:
+        return strip_site_name(headline, page), "jsonld:headline"
+    h1s = [inline_text(h) for h in page.root.xpath("//h1")]
+    h1s = [h for h in h1s if h]
+    og, _ = page.meta_first("og:title", "twitter:title")
+    if og:
+        og = strip_site_name(og, page)
+        # an h1 that says the same thing is the cleaner copy (no site name)
+        for h1 in h1s:
+            if h1 and (h1 == og or og.startswith(h1)):
+                return h1, "html:h1"
+        return og, "meta:og:title"
+    for xpath in ('//article//h1', '//main//h1', '//*[@itemprop="headline"]'):
+        els = page.root.xpath(xpath)
+        if els and inline_text(els[0]):
+            return inline_text(els[0]), "html:h1"
+    if len(h1s) == 1:
+        return h1s[0], "html:h1"
+    titles = page.root.xpath("//title")
+    if titles and inline_text(titles[0]):
+        return strip_site_name(inline_text(titles[0]), page), "html:title"
+    if h1s:
+        return h1s[0], "html:h1"
+    return "", ""
+
+
+# ---------------------------------------------------------------- dates
+
+_PUBLISHED_META = (
+    "article:published_time", "og:article:published_time", "datepublished", "dc.date.issued",
+    "dcterms.issued", "dcterms.created", "dc.date", "date", "pubdate", "publishdate",
+    "publish-date", "publication_date", "parsely-pub-date", "sailthru.date", "citation_date",
+    "citation_publication_date", "article.published", "published_time", "dc.date.created",
+)
+_MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "dcterms.modified",
+                  "last-modified", "dc.date.modified")
+
+_CMS_DATE_SELECTORS = {
+    "spip": ("abbr.published", ".info-publi", "p.info-publi"),
+    "wordpress": ("time.entry-date.published", "time.published", ".posted-on time",
+                  "time.entry-date", ".entry-date", ".post-date", ".published"),
+    "drupal": (".field--name-field-date time", ".field--name-field-date",
+               ".field--name-created", ".node__submitted time", ".node__submitted",
+               ".date-display-single", ".field-name-field-date", ".field-name-post-date",
+               ".submitted"),
+}
+_DATE_HINT_RE = re.compile(r"date|time|publi|posted|submitted|byline|meta|info|auteur|author|created",
+                           re.IGNORECASE)
+
+
+def _date_from_element(el: HtmlElement) -> tuple[ParsedDate | None, ParsedDate | None, str]:
+    """(published, modified, raw text) from an element: machine attribute first, then text."""
+    text = inline_text(el)
+    published, modified = parse_published_modified(text)
+    for attr in ("datetime", "content", "title"):
+        value = el.get(attr)
+        if value:
+            machine = normalise_iso(value)
+            if machine is not None:
+                # the text may label it an update; otherwise the attribute is the published date
+                if published is None:
+                    published = ParsedDate(machine.iso, text or value, machine.has_time)
+                elif published.iso[:10] == machine.iso[:10] and published.has_time:
+                    published = ParsedDate(machine.iso, text, True)
+                # same day shown without a time: keep the precision the reader sees
+                break
+    if published is None and modified is None:
+        for child in el.iter("time"):
+            value = child.get("datetime")
+            machine = normalise_iso(value) if value else None
+            if machine is not None:
+                published = ParsedDate(machine.iso, text or value, machine.has_time)
+                break
+    return published, modified, text
+
+
+def find_dates(page: Page, excluded: set) -> dict:
+    """published/modified ISO values, raw text and rules, best evidence first."""
+    result = {"published": None, "published_raw": "", "published_rule": "",
+              "modified": None, "modified_raw": "", "modified_rule": ""}
+
+    def take(published: ParsedDate | None, modified: ParsedDate | None, raw: str, rule: str):
+        if published and not result["published"]:
+            result.update(published=published.iso, published_raw=raw or published.raw,
+                          published_rule=rule)
+        if modified and not result["modified"]:
+            result.update(modified=modified.iso, modified_raw=raw or modified.raw, modified_rule=rule)
+
+    for el in profile_elements(page, "date"):
+        take(*_date_from_element(el), "profile:date")
+        if result["published"]:
+            break
+    for el in profile_elements(page, "modified"):
+        published, modified, raw = _date_from_element(el)
+        take(None, modified or published, raw, "profile:modified")
+
+    art = page.jsonld_article
+    if art:
+        take(normalise_iso(_jsonld_text(art.get("datePublished") or art.get("dateCreated"))),
+             normalise_iso(_jsonld_text(art.get("dateModified"))), "", "jsonld")
+    for obj in page.jsonld if not result["published"] else ():
+        if obj.get("datePublished"):
+            take(normalise_iso(_jsonld_text(obj.get("datePublished"))), None, "", "jsonld")
+    for el in page.root.xpath('//*[@itemprop="datePublished"]'):
+        published, _, raw = _date_from_element(el)
+        take(published, None, raw, "microdata:datePublished")
+    for el in page.root.xpath('//*[@itemprop="dateModified"]'):
+        published, _, raw = _date_from_element(el)
+        take(None, published, raw, "microdata:dateModified")
+    value, key = page.meta_first(*_PUBLISHED_META)
+    if value:
+        take(normalise_iso(value) or parse_date(value), None, value, f"meta:{key}")
+    value, key = page.meta_first(*_MODIFIED_META)
+    if value:
+        take(None, normalise_iso(value) or parse_date(value), value, f"meta:{key}")
+    if result["published"]:
+        return result
+
+    if page.cms in _CMS_DATE_SELECTORS:
+        for css in _CMS_DATE_SELECTORS[page.cms]:
+            for el in select(page, css):
+                if _inside(el, excluded):
+                    continue
+                take(*_date_from_element(el), f"cms:{page.cms}")
+                if result["published"]:
+                    return result
+
+    # heuristics: <time>, then short elements whose class/id speaks of dates,
+    # then labelled lines ("Publié le ...") near the top of the page
+    for el in page.root.iter("time"):
+        if not _inside(el, excluded):
+            take(*_date_from_element(el), "html:time")
+            if result["published"]:
+                return result
+    for el in page.root.iter():
+        if not isinstance(el.tag, str) or el.tag in ("html", "body", "script", "style"):
+            continue
+        tokens = attr_tokens(el)
+        if tokens and _DATE_HINT_RE.search(tokens) and not _inside(el, excluded):
+            text = inline_text(el)
+            if 6 <= len(text) <= 200:
+                take(*_date_from_element(el), "heuristic:date-class")
+                if result["published"]:
+                    return result
+    for el in page.root.xpath('//body//*[self::p or self::span or self::div or self::small '
+                              'or self::em or self::li][string-length(normalize-space()) < 160]'):
+        text = inline_text(el)
+        if re.search(r"\b(publi[ée]|mis en ligne|posted|published|\ble\b \d)", text, re.IGNORECASE) \
+                and not _inside(el, excluded):
+            published, modified = parse_published_modified(text)
+            take(published, modified, text, "heuristic:date-line")
+            if result["published"]:
+                return result
+    url_date = re.search(r"/((?:19|20)\d{2})[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?:/|$|-)",
+                         page.url)
+    if url_date:
+        take(normalise_iso("-".join(url_date.groups())), None, url_date.group(0), "url")
+    return result
+
+
+def _inside(el: HtmlElement, excluded: set) -> bool:
+    if not excluded:
+        return False
+    node = el
+    while node is not None:
+        if node in excluded:
+            return True
+        node = node.getparent()
+    return False
+
+
+# ---------------------------------------------------------------- category, tags, authors
+
+_CMS_CATEGORY = {
+    "wordpress": ('a[rel~="category"]', ".cat-links a", ".entry-categories a", ".post-categories a"),
+    "spip": (".arbo a", ".ariane a", "#hierarchie a"),
+    "drupal": (".field--name-field-rubrique a", ".field--name-field-rubrique",
+               ".field--name-field-category a", ".field--name-field-categorie a",
+               ".field--name-field-thematique a", ".field--name-field-section a"),
+}
+_BREADCRUMB_SELECTORS = ('nav.breadcrumb a', '.breadcrumb a', '[class*="breadcrumb"] a',
+                         '[class*="ariane"] a', '.arbo a')
+_HOME_WORDS = {"accueil", "home", "start", "homepage", "page d'accueil"}
+
+
+def find_category(page: Page, title: str, excluded: set) -> Found:
+    for el in profile_elements(page, "category"):
+        text = inline_text(el)
+        if text:
+            return text, "profile:category"
+    section = _jsonld_text(page.jsonld_article.get("articleSection"))
+    if section:
+        return section, "jsonld:articleSection"
+    value, key = page.meta_first("article:section", "og:article:section", "section")
+    if value:
+        return clean_space(value), f"meta:{key}"
+    for css in _CMS_CATEGORY.get(page.cms, ()):
+        for el in select(page, css):
+            if _inside(el, excluded):
+                continue
+            text = inline_text(el)
+            if text and text.lower() not in _HOME_WORDS and text != title and len(text) < 80:
+                if css.startswith((".arbo", ".ariane", "#hierarchie")):
+                    return _breadcrumb_last(select(page, css), title), f"cms:{page.cms}:breadcrumb"
+                return text, f"cms:{page.cms}"
+    for css in _BREADCRUMB_SELECTORS:
+        links = select(page, css)
+        if links:
+            crumb = _breadcrumb_last(links, title)
+            if crumb:
+                return crumb, "heuristic:breadcrumb"
+    for el in page.root.xpath('//*[contains(@class, "categor") or contains(@class, "rubrique")]'):
+        if _inside(el, excluded):
+            continue
+        text = inline_text(el)
+        if 0 < len(text) < 60:
+            return text, "heuristic:category-class"
+    return "", ""
+
+
+def _breadcrumb_last(links: list[HtmlElement], title: str) -> str:
+    crumbs = [inline_text(a) for a in links]
+    crumbs = [c for c in crumbs if c and c.lower() not in _HOME_WORDS and c != title]
+    return crumbs[-1] if crumbs else ""
+
+
+def _unique(values) -> list[str]:
+    seen: dict[str, None] = {}
+    for v in values:
+        v = clean_space(v)
+        if v and v.lower() not in {s.lower() for s in seen}:
+            seen[v] = None
+    return list(seen)
+
+
+def find_tags(page: Page, excluded: set) -> Found:
+    els = profile_elements(page, "tags")
+    if els:
+        return _unique(inline_text(e) for e in els), "profile:tags"
+    metas = page.meta.get("article:tag", [])
+    if metas:
+        return _unique(metas), "meta:article:tag"
+    keywords = page.jsonld_article.get("keywords")
+    if keywords:
+        if isinstance(keywords, str):
+            keywords = keywords.split(",")
+        return _unique(str(k) for k in keywords), "jsonld:keywords"
+    for css, rule in (('a[rel~="tag"]', "html:rel-tag"),
+                      ('.mots a, .tags-links a, .post-tags a, .entry-tags a, '
+                       '.field--name-field-tags a, .field-name-field-tags a', f"cms:{page.cms or 'generic'}")):
+        found = [inline_text(a) for a in select(page, css) if not _inside(a, excluded)]
+        if found:
+            return _unique(found), rule
+    return [], ""
+
+
+def find_authors(page: Page, excluded: set) -> Found:
+    els = profile_elements(page, "authors")
+    if els:
+        return _unique(inline_text(e) for e in els), "profile:authors"
+    author = page.jsonld_article.get("author")
+    if author:
+        authors = author if isinstance(author, list) else [author]
+        names = _unique(_jsonld_text(a) for a in authors)
+        if names:
+            return names, "jsonld:author"
+    value, key = page.meta_first("author", "article:author", "dc.creator", "parsely-author", "sailthru.author")
+    if value and not value.startswith("http"):
+        return _unique(re.split(r"\s*(?:,|;| et | and )\s*", value)), f"meta:{key}"
+    for css in ('[itemprop="author"] [itemprop="name"]', '[itemprop="author"]', 'a[rel~="author"]',
+                '.vcard .fn', '.author .fn', '.auteurs a', '.field--name-uid', '.byline .author',
+                '.entry-author-name', '.author-name'):
+        found = [inline_text(a) for a in select(page, css) if not _inside(a, excluded)]
+        found = [f for f in found if 1 < len(f) < 80]
+        if found:
+            return _unique(found), "html:author"
+    return [], ""
+
+
+# ---------------------------------------------------------------- lead, language
+
+_CMS_LEAD = {
+    "spip": (".chapo",),
+    "drupal": (".field--name-field-chapo", ".field--name-field-chapeau", ".field--name-field-lead",
+               ".field--name-field-intro", ".field--name-field-accroche", ".field-name-field-chapo"),
+    "wordpress": (".entry-excerpt", ".wp-block-post-excerpt", ".chapo", ".chapeau"),
+}
+_GENERIC_LEAD = ('[class~="chapo"]', '[class~="chapeau"]', '[class*="standfirst"]', '[class~="lead"]',
+                 '[class~="article-lead"]', '[class~="intro"]', '[class~="excerpt"]')
+
+
+def find_lead_element(page: Page, excluded: set) -> tuple[HtmlElement | None, str]:
+    for el in profile_elements(page, "lead"):
+        return el, "profile:lead"
+    for css in _CMS_LEAD.get(page.cms, ()):
+        for el in select(page, css):
+            if not _inside(el, excluded) and inline_text(el):
+                return el, f"cms:{page.cms}"
+    for css in _GENERIC_LEAD:
+        for el in select(page, css):
+            text = inline_text(el)
+            if not _inside(el, excluded) and 40 <= len(text) <= 1500:
+                return el, "heuristic:lead-class"
+    return None, ""
+
+
+def find_language(page: Page) -> Found:
+    if page.text_language:
+        return page.text_language, "html:lang"
+    lang = _jsonld_text(page.jsonld_article.get("inLanguage"))
+    if lang:
+        return lang[:2].lower(), "jsonld:inLanguage"
+    if page.profile and page.profile.language:
+        return page.profile.language, "profile:language"
+    return "", ""

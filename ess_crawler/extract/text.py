@@ -1,0 +1,56 @@
+"""Element to text: paragraphs separated by blank lines, inline text joined."""
+
+from __future__ import annotations
+
+import re
+
+from lxml.html import HtmlElement
+
+from .document import clean_space
+
+BLOCK_TAGS = frozenset(
+    "p div h1 h2 h3 h4 h5 h6 li ul ol dl dt dd blockquote pre table tr thead tbody tfoot "
+    "figure figcaption section article header footer aside address hr form fieldset "
+    "details summary main nav center".split()
+)
+SKIP_TAGS = frozenset("script style noscript template svg button select option textarea input".split())
+_NEWLINES_RE = re.compile(r"\n{3,}")
+
+
+def element_text(el: HtmlElement) -> str:
+    """The text of `el` with one blank line between blocks and single newlines for `<br>`."""
+    parts: list[str] = []
+    _walk(el, parts)
+    text = "".join(parts)
+    lines = [clean_space(line) for line in text.split("\n")]
+    text = "\n".join(lines)
+    text = _NEWLINES_RE.sub("\n\n", text)
+    return text.strip()
+
+
+def _walk(el: HtmlElement, parts: list[str]) -> None:
+    tag = el.tag if isinstance(el.tag, str) else ""
+    if tag in SKIP_TAGS:
+        if el.tail:
+            parts.append(el.tail)
+        return
+    block = tag in BLOCK_TAGS
+    if block:
+        parts.append("\n\n")
+    if tag == "br":
+        parts.append("\n")
+    if tag in ("td", "th"):
+        parts.append(" ")
+    if el.text and tag:
+        parts.append(el.text)
+    for child in el:
+        _walk(child, parts)
+    if block:
+        parts.append("\n\n")
+    if el.tail:
+        parts.append(el.tail)
+
+
+def inline_text(el: HtmlElement) -> str:
+    """All text of `el` on one line."""
+    return clean_space(el.text_content()) if el is not None else ""

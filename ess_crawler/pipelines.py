@@ -1,0 +1,138 @@
+"""Item pipelines: validate and normalise articles, then hand everything to the archive.
+
+Settings read: ESS_DB_PATH (the SQLite file), ESS_REQUIRED_FIELDS (article
+fields without which a page is recorded as an error instead of an article).
+"""
+
+from __future__ import annotations
+
+import logging
+
+from itemadapter import ItemAdapter
+from scrapy import signals
+from scrapy.exceptions import DropItem
+
+from ess_crawler.archive import Archive
+from ess_crawler.items import Article, CrawlError
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_REQUIRED_FIELDS = ("title", "body_text")
+
+
+class ValidationPipeline:
+    """Drops pages that are not articles (no title or no body), with the reason."""
+
+    def __init__(self, required: tuple[str, ...]):
+        self.required = required
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(tuple(crawler.settings.getlist("ESS_REQUIRED_FIELDS", DEFAULT_REQUIRED_FIELDS)))
+
+    def process_item(self, item):
+        if not isinstance(item, Article):
+            return item
+        adapter = ItemAdapter(item)
+        for name in ("title", "lead", "category", "body_text"):
+            value = adapter.get(name)
+            if isinstance(value, str):
+                adapter[name] = value.strip()
+        missing = [name for name in self.required if not adapter.get(name)]
+        if missing:
+            raise DropItem(f"not an article: no {' and no '.join(missing)} found")
+        return item
+
+
+class ArchivePipeline:
+    """Writes articles, errors and every capture to the SQLite archive, one transaction each."""
+
+    def __init__(self, crawler, db_path: str):
+        self.crawler = crawler
+        self.db_path = db_path
+        self.archive: Archive | None = None
+        self.crawl_id: int | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        pipeline = cls(crawler, crawler.settings.get("ESS_DB_PATH"))
+        crawler.signals.connect(pipeline.response_received, signal=signals.response_received)
+        crawler.signals.connect(pipeline.item_dropped, signal=signals.item_dropped)
+        crawler.signals.connect(pipeline.spider_error, signal=signals.spider_error)
+        return pipeline
+
+    @property
+    def spider(self):
+        return self.crawler.spider
+
+    def open_spider(self):
+        self.archive = Archive(self.db_path)
+        profile = getattr(self.spider, "profile", None)
+        if profile is not None:
+            self.archive.register_site(profile)
+        settings = {name: self.crawler.settings.get(name) for name in (
+            "USER_AGENT", "DOWNLOAD_DELAY", "AUTOTHROTTLE_ENABLED", "ROBOTSTXT_OBEY",
+            "CONCURRENT_REQUESTS_PER_DOMAIN", "DOWNLOAD_TIMEOUT", "RETRY_TIMES", "DOWNLOAD_MAXSIZE",
+            "ESS_DB_PATH")}
+        settings["base_url"] = getattr(self.spider, "base_url", "")
+        self.crawl_id = self.archive.start_crawl(self.spider.name, settings)
+        logger.info("crawl %d of %s writes to %s", self.crawl_id, self.spider.name, self.db_path)
+
+    def close_spider(self):
+        if self.archive is None:
+            return
+        reason = self.crawler.stats.get_value("finish_reason") or "finished"
+        status = "finished" if reason == "finished" or reason.startswith("closespider") else (
+            "interrupted" if reason == "shutdown" else "failed")
+        row = self.archive.finish_crawl(self.crawl_id, status, self.crawler.stats.get_stats())
+        logger.info("crawl %d %s: %d pages, %d new, %d updated, %d unchanged articles, %d errors",
+                    self.crawl_id, status, row["pages_fetched"], row["articles_new"],
+                    row["articles_updated"], row["articles_unchanged"], row["errors"])
+        self.archive.close()
+        self.archive = None
+
+    def process_item(self, item):
+        if isinstance(item, Article):
+            capture_id = self._capture_for(item.fetched_url)
+            status = self.archive.save_article(item, self.crawl_id, capture_id)
+            self.crawler.stats.inc_value(f"ess/articles_{status}")
+        elif isinstance(item, CrawlError):
+            self.archive.record_error(self.crawl_id, item)
+            self.crawler.stats.inc_value(f"ess/errors/{item.kind}")
+        return item
+
+    def _capture_for(self, url: str) -> int | None:
+        row = self.archive.db.execute(
+            "select id from captures where url = ? and crawl_id = ? order by id desc limit 1",
+            [url, self.crawl_id]).fetchone()
+        return row[0] if row else None
+
+    # ------------------------------------------------------------ signals
+
+    def response_received(self, response, request, spider):
+        if self.archive is None:
+            return
+        to_public = getattr(spider, "to_public", lambda u: u)
+        headers = response.headers
+        self.archive.record_capture(
+            self.crawl_id, to_public(response.url), response.status,
+            (headers.get(b"Content-Type") or b"").decode("latin-1"), len(response.body),
+            etag=(headers.get(b"ETag") or b"").decode("latin-1"),
+            last_modified=(headers.get(b"Last-Modified") or b"").decode("latin-1"),
+        )
+
+    def item_dropped(self, item, response, exception, spider):
+        if self.archive is None or not isinstance(item, Article):
+            return
+        logger.warning("dropped %s: %s", item.fetched_url or item.url, exception)
+        self.archive.record_error(self.crawl_id, CrawlError(
+            url=item.fetched_url or item.url, kind="not_article", reason=str(exception),
+            site=item.site, status=getattr(response, "status", None)))
+
+    def spider_error(self, failure, response, spider):
+        if self.archive is None:
+            return
+        to_public = getattr(spider, "to_public", lambda u: u)
+        self.archive.record_error(self.crawl_id, CrawlError(
+            url=to_public(response.url), kind="spider", reason=failure.getErrorMessage()[:500],
+            site=spider.name, status=response.status))

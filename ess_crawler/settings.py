@@ -1,0 +1,61 @@
+"""Scrapy settings: polite defaults; every value can be overridden with `-s NAME=VALUE`."""
+
+BOT_NAME = "ess_crawler"
+SPIDER_MODULES = ["ess_crawler.spiders"]
+NEWSPIDER_MODULE = "ess_crawler.spiders"
+ADDONS = {}
+
+# --- Archive ----------------------------------------------------------------
+# SQLite file the pipeline writes (the CLI's --db sets it).
+ESS_DB_PATH = "archive/ess.db"
+
+# --- Identity ---------------------------------------------------------------
+# Who to contact about this crawler; put a mail address or URL of yours here.
+ESS_CONTACT = "https://github.com/ess-archive/ess-crawler"
+# The User-Agent names the project and the contact (built in ess_crawler.spiders.site).
+USER_AGENT = f"ess-crawler/0.1 (+{ESS_CONTACT}; ESS news archive)"
+
+# --- Politeness -------------------------------------------------------------
+ROBOTSTXT_OBEY = True
+CONCURRENT_REQUESTS = 8
+CONCURRENT_REQUESTS_PER_DOMAIN = 2
+DOWNLOAD_DELAY = 1.0  # seconds between requests to one domain
+RANDOMIZE_DOWNLOAD_DELAY = True
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_MAX_DELAY = 30.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+COOKIES_ENABLED = False
+DEFAULT_REQUEST_HEADERS = {
+    "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
+    "Accept-Language": "fr,en;q=0.5",
+}
+
+# --- Robustness -------------------------------------------------------------
+DOWNLOAD_TIMEOUT = 30
+RETRY_ENABLED = True
+RETRY_TIMES = 2
+RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+REDIRECT_MAX_TIMES = 5
+DOWNLOAD_MAXSIZE = 10 * 1024 * 1024  # bigger pages are an error row, not a memory problem
+DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
+# ESS_MAX_PAGES stops a crawl after that many responses (0 = no limit); see CLOSESPIDER_PAGECOUNT
+CLOSESPIDER_PAGECOUNT = 0
+
+# --- Pipeline and components -------------------------------------------------
+ITEM_PIPELINES = {
+    "ess_crawler.pipelines.ValidationPipeline": 100,
+    "ess_crawler.pipelines.ArchivePipeline": 800,
+}
+DOWNLOADER_MIDDLEWARES = {
+    # sees 3xx before RedirectMiddleware (600): off-site redirects and loops become errors
+    "ess_crawler.middlewares.RedirectGuardMiddleware": 650,
+}
+EXTENSIONS = {
+    "scrapy.extensions.telnet.TelnetConsole": None,
+}
+
+# --- Logging ----------------------------------------------------------------
+LOG_LEVEL = "INFO"
+TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
+FEED_EXPORT_ENCODING = "utf-8"

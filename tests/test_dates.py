@@ -1,0 +1,62 @@
+"""French and English date forms as ESS sites print them."""
+
+import datetime as dt
+
+import pytest
+
+from ess_crawler.extract.dates import normalise_iso, parse_date, parse_published_modified
+
+TODAY = dt.date(2026, 1, 1)
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("25/03/2014", "2014-03-25"),
+    ("Publié le lundi 25 novembre 2013", "2013-11-25"),
+    ("Publié le 12 octobre 2020", "2020-10-12"),
+    ("Mis en ligne le 4 juillet 2017", "2017-07-04"),
+    ("le 1er août 2019", "2019-08-01"),
+    ("Publié le Mercredi 17 mai 2023 - 15:46", "2023-05-17T15:46:00"),
+    ("mardi 3 février 2015 à 10h30", "2015-02-03T10:30:00"),
+    ("3 fevrier 2015", "2015-02-03"),
+    ("Par Jeanne Martin 03/02/2021", "2021-02-03"),
+    ("November 25, 2013", "2013-11-25"),
+    ("25 Nov 2013", "2013-11-25"),
+    ("2014-03-25T12:00:00+01:00", "2014-03-25T12:00:00+01:00"),
+    ("12.10.2020", "2020-10-12"),
+])
+def test_date_forms(text, iso):
+    parsed = parse_date(text, today=TODAY)
+    assert parsed is not None, text
+    assert parsed.iso == iso
+
+
+def test_published_and_updated_dates_are_told_apart():
+    published, modified = parse_published_modified(
+        "Publié le 11 juillet 2024 - Mise à jour le 20 janvier 2025", today=dt.date(2026, 1, 1))
+    assert published.iso == "2024-07-11"
+    assert modified.iso == "2025-01-20"
+
+
+def test_update_label_first_still_finds_publication():
+    published, modified = parse_published_modified(
+        "Mis à jour le 2 mars 2021 — Publié le 1 mars 2021", today=TODAY)
+    assert modified.iso == "2021-03-02"
+    assert published.iso == "2021-03-01"
+
+
+@pytest.mark.parametrize("text", [
+    "31/02/2014",             # no such day
+    "le 12 mars 2050",        # in the future
+    "12 mars 1850",           # before 1990: not a publication date of a web page
+    "novembre 2013",          # no day: not a date we can state
+    "Article 12 du code",     # a number is not a date
+    "",
+])
+def test_not_dates(text):
+    assert parse_date(text, today=TODAY) is None
+
+
+def test_machine_dates_keep_their_offset():
+    assert normalise_iso("2013-11-25T09:31:00Z").iso == "2013-11-25T09:31:00+00:00"
+    assert normalise_iso("2013-11-25").iso == "2013-11-25"
+    assert normalise_iso("not a date") is None
