@@ -152,7 +152,16 @@ def load_ess_crawler() -> Callable[..., Any] | None:
 
 
 def ess_body(extract_article: Callable[..., Any]) -> Extractor:
-    return lambda html, url: extract_article(html, url).body_text
+    """The article's text as a reader sees it: the lead (chapô) then the body.
+
+    ess_crawler keeps the lead in its own field; trafilatura's text includes it.
+    """
+
+    def text(html: bytes, url: str) -> str:
+        article = extract_article(html, url)
+        return "\n\n".join(part for part in (article.lead, article.body_text) if part)
+
+    return text
 
 
 def ess_date(extract_article: Callable[..., Any]) -> Extractor:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import logging
 import os
 import subprocess
 import sys
@@ -83,7 +82,6 @@ def _print_summary(db: Path, crawls: list[dict]) -> None:
 @click.version_option(package_name="ess-crawler")
 def main():
     """Crawl French ESS news sites into a SQLite archive and browse it with Datasette."""
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
 
 
 @main.command()
@@ -182,11 +180,13 @@ def extract(file: Path, url: str | None, site: str | None, explain: bool):
         for name, value in data.items():
             if name == "provenance":
                 continue
-            rule = article.provenance.get(name.replace("body_text", "body").replace("body_html", "body")
-                                          .replace("published_raw", "published"), "")
-            shown = value if not isinstance(value, str) or len(value) < 100 else value[:97] + "..."
-            if isinstance(shown, list):
-                shown = f"{len(shown)} item(s)"
+            key = "body" if name.startswith("body_") else name.removesuffix("_raw")
+            rule = article.provenance.get(name) or article.provenance.get(key, "")
+            if isinstance(value, list):
+                shown = f"{len(value)} item(s)"
+            else:
+                shown = " ".join(str(value).split()) if value is not None else ""
+                shown = shown if len(shown) < 100 else shown[:97] + "..."
             click.echo(f"{name:16} {rule or '-':32} {shown!s}")
         return
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))

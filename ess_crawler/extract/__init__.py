@@ -129,7 +129,8 @@ def _extract(page: Page, html_text: str) -> Article:
         art.body_html, art.body_text = body_outputs(page, container)
         art.links = _links(container)
         prov["body"] = container_rule
-    if len(art.body_text) < _MIN_BODY_CHARS and not art.footnotes:
+    trusted = container_rule.startswith(("profile:", "cms:", "microdata:"))
+    if len(art.body_text) < _MIN_BODY_CHARS and not art.footnotes and not trusted:
         html, body = fallback_body(html_text, page.url)
         if len(body) > len(art.body_text):
             art.body_html, art.body_text = html, body

@@ -38,6 +38,21 @@ _NEGATIVE_RE = re.compile(
     re.I,
 )
 _MIN_BODY_CHARS = 200
+# "À lire aussi : <a>...</a>" paragraphs inside the text, in the languages of the sites we meet
+_READ_ALSO_RE = re.compile(
+    r"^\W*(?:[àa] lire (?:aussi|[ée]galement)|lire (?:aussi|[ée]galement|la suite)|voir aussi|sur le m[eê]me sujet"
+    r"|read (?:also|more|next)|see also|related|more on this|lesen sie (?:auch|mehr)|mehr zum thema"
+    r"|auch interessant|lea (?:tambi[ée]n|m[áa]s)|leer m[áa]s|le[ée] tambi[ée]n|ver tambi[ée]n"
+    r"|leggi anche|vedi anche)\b",
+    re.IGNORECASE,
+)
+_META_LINE_RE = re.compile(
+    r"^\W*(?:permalink|permalien|comments? (?:are )?closed|commentaires? ferm[ée]s|kommentare geschlossen"
+    r"|partager(?: cet article| sur)?|share(?: this(?: article| post)?)?|teilen|imprimer|print"
+    r"|tags?\s*:|mots[- ]cl[ée]s\s*:|schlagw[öo]rter\s*:"
+    r"|il vous reste \d+ ?% de (?:cet|l[’']) ?article [àa] lire\.?)\W*$",
+    re.IGNORECASE,
+)
 
 ALLOWED_TAGS = {
     "p", "br", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd", "blockquote",
@@ -127,8 +142,41 @@ def find_container(page: Page, excluded: set) -> tuple[HtmlElement | None, str]:
             return el, "microdata:articleBody"
     best = _score_candidates(page)
     if best is not None:
-        return best, "heuristic:score"
+        return _merge_siblings(best), "heuristic:score"
     return None, ""
+
+
+def _text_weight(el: HtmlElement) -> tuple[int, float]:
+    text = inline_text(el)
+    link_len = sum(len(inline_text(a)) for a in el.iter("a"))
+    return len(text), (link_len / len(text) if text else 1.0)
+
+
+def _merge_siblings(best: HtmlElement) -> HtmlElement:
+    """Article text split over sibling blocks (an intro paragraph beside the body div):
+    keep the parent, dropping the siblings that are not text."""
+    parent = best.getparent()
+    if parent is None or parent.tag in ("body", "html"):
+        return best
+    best_len, _ = _text_weight(best)
+    keep, drop = [], []
+    for sib in parent:
+        if not isinstance(sib.tag, str) or sib is best:
+            continue
+        length, density = _text_weight(sib)
+        if is_boilerplate(sib) or sib.tag in ("h1", "header", "footer", "aside", "nav"):
+            drop.append(sib)
+        elif (sib.tag in ("p", "div", "section", "blockquote", "ul", "ol", "h2", "h3", "h4", "figure")
+              and density < 0.3 and (length >= 80 or (sib.tag in ("h2", "h3", "h4") and length < 150))):
+            keep.append(sib)
+        else:
+            drop.append(sib)
+    kept_len = sum(_text_weight(k)[0] for k in keep if k.tag not in ("h2", "h3", "h4"))
+    if not kept_len or kept_len > 3 * best_len:
+        return best
+    for sib in drop:
+        drop_element(sib)
+    return parent
 
 
 def _inside_any(el: HtmlElement, excluded: set) -> bool:
@@ -144,6 +192,12 @@ def clean_container(container: HtmlElement, drop: list[HtmlElement], title: str,
         if any(a is container for a in el.iterancestors()):
             drop_element(el)
     strip_boilerplate(container, keep=keep)
+    for el in list(container.iter("p", "div", "li", "strong", "span", "h3", "h4", "aside")):
+        if el is container or el.getparent() is None:
+            continue
+        text = inline_text(el)
+        if len(text) < 220 and ((_READ_ALSO_RE.match(text) and el.xpath(".//a")) or _META_LINE_RE.match(text)):
+            drop_element(el)
     for h in container.iter("h1"):
         if clean_space(h.text_content()) == title or not title:
             drop_element(h)
@@ -176,7 +230,7 @@ def body_outputs(page: Page, container: HtmlElement) -> tuple[str, str]:
     inner = (container.text or "") + "".join(
         lxml_html.tostring(child, encoding="unicode") for child in container
     )
-    return sanitise(inner).strip(), element_text(container)
+    return sanitise(inner).strip(), element_text(container, skip_captions=True)
 
 
 def fallback_body(html_text: str, url: str) -> tuple[str, str]:

@@ -27,7 +27,7 @@ _BOILERPLATE_RE = re.compile(
     r"advert|advertisement|ads|publicite|banner|promo|sponsor|"
     r"author-box|author-bio|about-author|"
     r"tags|tag-links|post-tags|mots|keywords|entry-meta|post-meta|entry-footer|byline|"
-    r"reading-time|rating|modal|popup|overlay"
+    r"reading-time|rating|modal|popup|overlay|paywall|premium-wall|subscribe-wall"
     r")($|[\s_-])",
     re.IGNORECASE,
 )

@@ -218,7 +218,7 @@ def _trailing(page: Page, container, blocks: list[HtmlElement] | None, rule: str
         hops = 0
         while sib is not None and hops < 6:
             if isinstance(sib.tag, str):
-                tail.extend(sib.xpath("self::p|self::div[not(.//div)]") or sib.xpath(".//p"))
+                tail.extend(sib.xpath("self::p") or sib.xpath(".//p|.//li") or [sib])
             sib = sib.getnext()
             hops += 1
         # scan from the end: note paragraphs are the last ones
@@ -231,7 +231,7 @@ def _trailing(page: Page, container, blocks: list[HtmlElement] | None, rule: str
     numbers = [n for n, _ in notes]
     markers = _markers_in(container)
     body_text = element_text(container) if container is not None else ""
-    for number, el in notes:
+    for number, _el in notes:
         if number not in markers and f"[{number}]" not in body_text and not blocks:
             return None
     if not _consecutive(numbers):

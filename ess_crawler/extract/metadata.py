@@ -156,6 +156,10 @@ _CMS_DATE_SELECTORS = {
                ".date-display-single", ".field-name-field-date", ".field-name-post-date",
                ".submitted"),
 }
+_CMS_MODIFIED_SELECTORS = {
+    "wordpress": ("time.updated", ".entry-date.updated"),
+    "drupal": (".field--name-changed time", ".field--name-changed"),
+}
 _DATE_HINT_RE = re.compile(r"date|time|publi|posted|submitted|byline|meta|info|auteur|author|created",
                            re.IGNORECASE)
 
@@ -170,11 +174,10 @@ def _date_from_element(el: HtmlElement) -> tuple[ParsedDate | None, ParsedDate |
             machine = normalise_iso(value)
             if machine is not None:
                 # the text may label it an update; otherwise the attribute is the published date
-                if published is None:
+                # the machine value is the more precise (time, offset) unless the text
+                # shows another day, which then is an update label's date or a mistake
+                if published is None or published.iso[:10] == machine.iso[:10]:
                     published = ParsedDate(machine.iso, text or value, machine.has_time)
-                elif published.iso[:10] == machine.iso[:10] and published.has_time:
-                    published = ParsedDate(machine.iso, text, True)
-                # same day shown without a time: keep the precision the reader sees
                 break
     if published is None and modified is None:
         for child in el.iter("time"):
@@ -228,6 +231,12 @@ def find_dates(page: Page, excluded: set) -> dict:
     if result["published"]:
         return result
 
+    for css in _CMS_MODIFIED_SELECTORS.get(page.cms, ()):
+        for el in select(page, css):
+            if not _inside(el, excluded):
+                published, modified, raw = _date_from_element(el)
+                take(None, modified or published, raw, f"cms:{page.cms}")
+                break
     if page.cms in _CMS_DATE_SELECTORS:
         for css in _CMS_DATE_SELECTORS[page.cms]:
             for el in select(page, css):
@@ -357,13 +366,25 @@ def find_tags(page: Page, excluded: set) -> Found:
         if isinstance(keywords, str):
             keywords = keywords.split(",")
         return _unique(str(k) for k in keywords), "jsonld:keywords"
-    for css, rule in (('a[rel~="tag"]', "html:rel-tag"),
+    for css, rule in (('a[rel~="tag"]:not([rel~="category"])', "html:rel-tag"),
                       ('.mots a, .tags-links a, .post-tags a, .entry-tags a, '
                        '.field--name-field-tags a, .field-name-field-tags a', f"cms:{page.cms or 'generic'}")):
-        found = [inline_text(a) for a in select(page, css) if not _inside(a, excluded)]
+        found = [inline_text(a) for a in select(page, css)
+                 if not _inside(a, excluded) and not _in_sidebar(a)]
         if found:
             return _unique(found), rule
     return [], ""
+
+
+_SIDEBAR_RE = re.compile(r"widget|sidebar|tagcloud|tag-cloud|secondary|footer-|site-footer", re.I)
+
+
+def _in_sidebar(el: HtmlElement) -> bool:
+    """In an aside, nav, site footer or widget area: site-wide links, not the article's."""
+    for anc in el.iterancestors():
+        if anc.tag in ("aside", "nav") or _SIDEBAR_RE.search(attr_tokens(anc)):
+            return True
+    return False
 
 
 def find_authors(page: Page, excluded: set) -> Found:

@@ -131,7 +131,7 @@ def _describe(item: HtmlElement, anchors: list[HtmlElement], url: str, heading: 
     if item is anchors[0]:
         return link
     rest = element_text(item)
-    dates = find_dates(rest)
+    dates = find_dates(" ".join(t.strip() for t in item.itertext()))
     if dates:
         link.date, link.date_raw = dates[0][1].iso, dates[0][1].raw
     for el in item.iter():
@@ -182,7 +182,7 @@ def _items(block: list[HtmlElement], heading: str, page: Page, own_url: str) -> 
         return []
     items = []
     for url, anchors in by_url.items():
-        item = _item_element(anchors[0], url, stop | set(block), page)
+        item = _item_element(anchors[0], url, stop, page)
         link = _describe(item, anchors, url, heading)
         if link.title:
             items.append(link)
@@ -196,8 +196,12 @@ def find_related(page: Page, own_url: str) -> tuple[list[RelatedLink], list[Html
     rules: list[str] = []
     seen: set[int] = set()
 
+    def overlaps(el: HtmlElement) -> bool:
+        return id(el) in seen or any(id(a) in seen for a in el.iterancestors()) or any(
+            id(d) in seen for d in el.iterdescendants())
+
     def add(block: list[HtmlElement], heading: str, rule: str, extra: list[HtmlElement]):
-        if any(id(el) in seen for el in block):
+        if any(overlaps(el) for el in block):
             return
         items = _items(block, heading, page, own_url)
         if not items:

@@ -17,10 +17,13 @@ SKIP_TAGS = frozenset("script style noscript template svg button select option t
 _NEWLINES_RE = re.compile(r"\n{3,}")
 
 
-def element_text(el: HtmlElement) -> str:
-    """The text of `el` with one blank line between blocks and single newlines for `<br>`."""
+def element_text(el: HtmlElement, skip_captions: bool = False) -> str:
+    """The text of `el` with one blank line between blocks and single newlines for `<br>`.
+
+    With `skip_captions`, figure captions are left out (they belong to the images).
+    """
     parts: list[str] = []
-    _walk(el, parts)
+    _walk(el, parts, skip_captions)
     text = "".join(parts)
     lines = [clean_space(line) for line in text.split("\n")]
     text = "\n".join(lines)
@@ -28,9 +31,9 @@ def element_text(el: HtmlElement) -> str:
     return text.strip()
 
 
-def _walk(el: HtmlElement, parts: list[str]) -> None:
+def _walk(el: HtmlElement, parts: list[str], skip_captions: bool = False) -> None:
     tag = el.tag if isinstance(el.tag, str) else ""
-    if tag in SKIP_TAGS:
+    if tag in SKIP_TAGS or (skip_captions and _is_caption(el, tag)):
         if el.tail:
             parts.append(el.tail)
         return
@@ -44,11 +47,15 @@ def _walk(el: HtmlElement, parts: list[str]) -> None:
     if el.text and tag:
         parts.append(el.text)
     for child in el:
-        _walk(child, parts)
+        _walk(child, parts, skip_captions)
     if block:
         parts.append("\n\n")
     if el.tail:
         parts.append(el.tail)
+
+
+def _is_caption(el: HtmlElement, tag: str) -> bool:
+    return tag == "figcaption" or "caption-text" in (el.get("class") or "")
 
 
 def inline_text(el: HtmlElement) -> str:

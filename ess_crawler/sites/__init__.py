@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from urllib.parse import urlsplit
+
+import tomllib
 
 PROFILE_DIR = Path(__file__).parent
 

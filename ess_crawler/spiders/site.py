@@ -103,7 +103,7 @@ class SiteSpider(scrapy.Spider):
     def parse_robots(self, response: Response):
         if response.status != 200 or not isinstance(response, TextResponse):
             return
-        for url in sitemap_urls_from_robots(response.text, base_url=response.url):
+        for url in sitemap_urls_from_robots(response.body, base_url=response.url):
             yield self._request(self.to_public(url), self.parse_sitemap, priority=20)
 
     def parse_sitemap(self, response: Response):
@@ -183,8 +183,9 @@ class SiteSpider(scrapy.Spider):
 
     def _error(self, url: str, kind: str, reason: str, status: int | None = None,
                referer: str = "") -> CrawlError:
+        url = self.to_public(url)
         logger.warning("%s error at %s: %s", kind, url, reason)
-        return CrawlError(url=self.to_public(url), kind=kind, reason=reason, site=self.profile.name,
+        return CrawlError(url=url, kind=kind, reason=reason, site=self.profile.name,
                           status=status, referer=referer)
 
     def on_error(self, failure):

@@ -1,0 +1,72 @@
+"""Datasette plugin: the row page of an article reads like the article.
+
+Gives the `row.html` template the article, its footnotes, related links
+(resolved to archived articles when possible), captures and revisions. The
+body HTML was sanitised at extraction; it is sanitised again here so a
+database edited by hand cannot put script in a reader's browser.
+"""
+
+import json
+
+import nh3
+from datasette import hookimpl
+
+_TAGS = {"p", "br", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd", "blockquote",
+         "q", "cite", "pre", "code", "em", "strong", "b", "i", "u", "s", "sub", "sup", "small",
+         "mark", "abbr", "a", "img", "figure", "figcaption", "table", "thead", "tbody", "tfoot",
+         "tr", "th", "td", "caption", "hr", "span"}
+_ATTRS = {"a": {"href", "title", "id"}, "img": {"src", "alt", "title", "width", "height"},
+          "sup": {"id", "class"}, "li": {"id"}, "td": {"colspan", "rowspan"},
+          "th": {"colspan", "rowspan", "scope"}, "abbr": {"title"}}
+
+
+def inert(html):
+    """Allow-listed, script-free HTML."""
+    return nh3.clean(html or "", tags=_TAGS, attributes=_ATTRS, url_schemes={"http", "https", "mailto"},
+                     link_rel="noopener noreferrer nofollow")
+
+
+async def _article_context(datasette, database, pks):
+    db = datasette.get_database(database)
+    try:
+        article_id = int(pks)
+    except ValueError:
+        return {}
+    rows = (await db.execute("select * from articles where id = ?", [article_id])).rows
+    if not rows:
+        return {}
+    article = dict(rows[0])
+    for key in ("tags", "authors", "images"):
+        try:
+            article[key] = json.loads(article.get(key) or "[]")
+        except ValueError:
+            article[key] = []
+    article["body_safe"] = inert(article.get("body_html"))
+    footnotes = [dict(r) for r in (await db.execute(
+        "select number, text, html, urls from footnotes where article_id = ? order by id", [article_id])).rows]
+    for note in footnotes:
+        note["html_safe"] = inert(note["html"])
+        note["urls"] = json.loads(note["urls"] or "[]")
+    related = [dict(r) for r in (await db.execute(
+        "select r.*, a.title as target_title, a.site as target_site from related_links r "
+        "left join articles a on a.id = r.target_article_id where r.article_id = ? order by r.position",
+        [article_id])).rows]
+    captures = [dict(r) for r in (await db.execute(
+        "select id, status, fetched_at, content_type, length from captures where url in (?, ?) "
+        "order by id desc limit 50", [article["url"], article.get("fetched_url") or ""])).rows]
+    revisions = [dict(r) for r in (await db.execute(
+        "select id, revised_at, title, published, content_sha256 from revisions where article_id = ? "
+        "order by id desc", [article_id])).rows]
+    return {"article": article, "footnotes": footnotes, "related": related, "captures": captures,
+            "revisions": revisions}
+
+
+@hookimpl
+def extra_template_vars(template, database, table, view_name, request, datasette):
+    if view_name != "row" or table != "articles" or request is None:
+        return {}
+
+    async def inner():
+        return await _article_context(datasette, database, request.url_vars.get("pks", ""))
+
+    return inner
