@@ -24,6 +24,8 @@ logger = logging.getLogger(__name__)
 MAX_HTML_CHARS = 8_000_000  # beyond this the page is cut before parsing
 
 _SPACE_RE = re.compile(r"\s+")
+# characters XML (and so lxml) refuses in text
+_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def clean_space(text: str | None) -> str:
@@ -52,7 +54,7 @@ def _guess_encoding(data: bytes) -> str:
 
 def parse_html(text: str) -> HtmlElement | None:
     """Parse HTML text into an lxml tree; None when there is nothing to parse."""
-    text = text[:MAX_HTML_CHARS].replace("\x00", "")
+    text = _CONTROL_RE.sub("", text[:MAX_HTML_CHARS])
     # lxml refuses str input with an XML encoding declaration
     text = re.sub(r"^\s*<\?xml[^>]*>", "", text)
     if not text.strip():
@@ -91,6 +93,41 @@ class Page:
             except ValueError:
                 pass
         return self.url
+
+    @cached_property
+    def _index(self) -> tuple[dict, dict, dict, dict]:
+        """One walk of the tree: document order, and elements by class token, id and tag."""
+        order: dict[HtmlElement, int] = {}
+        classes: dict[str, list[HtmlElement]] = {}
+        ids: dict[str, list[HtmlElement]] = {}
+        tags: dict[str, list[HtmlElement]] = {}
+        for i, el in enumerate(self.root.iter()):
+            if not isinstance(el.tag, str):
+                continue
+            order[el] = i
+            tags.setdefault(el.tag, []).append(el)
+            for token in (el.get("class") or "").split():
+                classes.setdefault(token, []).append(el)
+            ident = el.get("id")
+            if ident:
+                ids.setdefault(ident, []).append(el)
+        return order, classes, ids, tags
+
+    @property
+    def order(self) -> dict[HtmlElement, int]:
+        return self._index[0]
+
+    @property
+    def classes(self) -> dict[str, list[HtmlElement]]:
+        return self._index[1]
+
+    @property
+    def ids(self) -> dict[str, list[HtmlElement]]:
+        return self._index[2]
+
+    @property
+    def tags(self) -> dict[str, list[HtmlElement]]:
+        return self._index[3]
 
     @cached_property
     def meta(self) -> dict[str, list[str]]:

@@ -8,8 +8,10 @@ fallback library.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import urlsplit, urlunsplit
 
+from lxml.cssselect import CSSSelector
 from lxml.html import HtmlElement
 
 from .boilerplate import attr_tokens
@@ -20,12 +22,41 @@ from .text import inline_text
 Found = tuple  # (value, rule)
 
 
-def select(page: Page, css: str) -> list[HtmlElement]:
-    """CSS selection that never raises on a bad selector (returns [])."""
+@lru_cache(maxsize=512)
+def _compiled(css: str) -> CSSSelector | None:
     try:
-        return page.root.cssselect(css)
+        return CSSSelector(css, translator="html")
     except Exception:  # noqa: BLE001 - cssselect raises several error types
-        return []
+        return None
+
+
+_SIMPLE_RE = re.compile(r"^([a-z][a-z0-9]*)?((?:\.[\w-]+)*)$|^#([\w-]+)$", re.IGNORECASE)
+
+
+def select(page: Page, css: str) -> list[HtmlElement]:
+    """CSS selection that never raises on a bad selector.
+
+    Simple selectors (`tag`, `.a.b`, `tag.a`, `#id`, and lists of them) are answered
+    from the page's class index in one dict lookup; others are compiled once by cssselect.
+    """
+    parts = [p.strip() for p in css.split(",")]
+    matches = [_SIMPLE_RE.match(p) for p in parts]
+    if all(matches):
+        found: dict[int, HtmlElement] = {}
+        for m in matches:
+            tag, classes, ident = m.group(1), m.group(2), m.group(3)
+            if ident:
+                candidates = page.ids.get(ident, [])
+            else:
+                names = [c for c in (classes or "").split(".") if c]
+                candidates = page.classes.get(names[0], []) if names else page.tags.get(tag.lower(), [])
+                candidates = [e for e in candidates if (not tag or e.tag == tag.lower())
+                              and all(n in (e.get("class") or "").split() for n in names[1:])]
+            for el in candidates:
+                found[page.order[el]] = el
+        return [found[k] for k in sorted(found)]
+    selector = _compiled(css)
+    return selector(page.root) if selector is not None else []
 
 
 def profile_elements(page: Page, field: str) -> list[HtmlElement]:
@@ -229,6 +260,7 @@ def find_dates(page: Page, excluded: set) -> dict:
     if value:
         take(None, normalise_iso(value) or parse_date(value), value, f"meta:{key}")
     if result["published"]:
+        local_day_from_url(result, page.url)
         return result
 
     for css in _CMS_MODIFIED_SELECTORS.get(page.cms, ()):
@@ -272,19 +304,50 @@ def find_dates(page: Page, excluded: set) -> dict:
             take(published, modified, text, "heuristic:date-line")
             if result["published"]:
                 return result
-    url_date = re.search(r"/((?:19|20)\d{2})[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?:/|$|-)",
-                         page.url)
+    url_date = _url_date(page.url)
     if url_date:
-        take(normalise_iso("-".join(url_date.groups())), None, url_date.group(0), "url")
+        take(url_date, None, url_date.raw, "url")
     return result
 
 
+_URL_DATE_RE = re.compile(r"/((?:19|20)\d{2})[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?:/|$|-)")
+
+
+def _url_date(url: str) -> ParsedDate | None:
+    m = _URL_DATE_RE.search(url)
+    if not m:
+        return None
+    parsed = normalise_iso("-".join(m.groups()))
+    return ParsedDate(parsed.iso, m.group(0), False) if parsed else None
+
+
+def local_day_from_url(result: dict, url: str) -> None:
+    """A UTC timestamp can fall on the next or previous day of the site's own calendar;
+    when the URL names a day one off from it, the URL's day is the site's publication day."""
+    published = result.get("published") or ""
+    if len(published) <= 10 or not published.endswith(("+00:00", "Z")):
+        return
+    url_date = _url_date(url)
+    if url_date is None or url_date.iso == published[:10]:
+        return
+    import datetime as dt
+
+    delta = abs(dt.date.fromisoformat(url_date.iso) - dt.date.fromisoformat(published[:10])).days
+    if delta == 1:
+        result["published"] = url_date.iso
+        result["published_rule"] += "+url-day"
+
+
+_COMMENTS_RE = re.compile(r"comment|kommentar|commentaire|reply|respond|forum", re.I)
+
+
 def _inside(el: HtmlElement, excluded: set) -> bool:
-    if not excluded:
-        return False
+    """In an excluded block (related links, comments) or in anything called a comment."""
     node = el
     while node is not None:
         if node in excluded:
+            return True
+        if _COMMENTS_RE.search(attr_tokens(node)):
             return True
         node = node.getparent()
     return False
