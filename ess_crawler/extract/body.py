@@ -24,7 +24,7 @@ from .text import element_text, inline_text
 _CMS_CONTAINERS = {
     "wordpress": (".entry-content", ".post-content", ".td-post-content", ".single-post-content",
                   ".wp-block-post-content", ".elementor-widget-theme-post-content",
-                  ".post-entry", ".article-content", ".entry"),
+                  ".post-entry", ".article-content"),
     "spip": (".texte", "div.surlignable .texte", ".article-texte"),
     "drupal": (".field--name-body", ".field-name-body", ".field--name-field-body",
                ".field--name-field-texte", ".field--name-field-contenu", ".field--name-field-text",
@@ -127,10 +127,14 @@ def _score_candidates(page: Page) -> HtmlElement | None:
     return best
 
 
-def find_container(page: Page, excluded: set) -> tuple[HtmlElement | None, str]:
+def find_container(page: Page, excluded: set, heuristics: bool = True,
+                   cms: bool = True) -> tuple[HtmlElement | None, str]:
+    """The element holding the article text and the rule that chose it.
+
+    `cms=False` skips CMS containers, `heuristics=False` the page-wide scoring."""
     for el in profile_elements(page, "body"):
         return el, "profile:body"
-    cms_rules = _CMS_CONTAINERS.get(page.cms, ())
+    cms_rules = _CMS_CONTAINERS.get(page.cms, ()) if cms else ()
     for css in cms_rules:
         els = [e for e in select(page, css) if e not in excluded and not _inside_any(e, excluded)]
         if els:
@@ -140,7 +144,7 @@ def find_container(page: Page, excluded: set) -> tuple[HtmlElement | None, str]:
     for el in page.root.xpath('//*[@itemprop="articleBody"]'):
         if len(inline_text(el)) >= 80:
             return el, "microdata:articleBody"
-    best = _score_candidates(page)
+    best = _score_candidates(page) if heuristics else None
     if best is not None:
         return _merge_siblings(best), "heuristic:score"
     return None, ""
@@ -233,27 +237,36 @@ def body_outputs(page: Page, container: HtmlElement) -> tuple[str, str]:
     return sanitise(inner).strip(), element_text(container, skip_captions=True)
 
 
-def fallback_body(html_text: str, url: str) -> tuple[str, str]:
-    """trafilatura's body as (sanitised html, text); empty strings when it finds nothing."""
+def fallback_body(html, url: str, drop_texts: list[str] | None = None) -> tuple[str, str, HtmlElement | None]:
+    """trafilatura's body as (sanitised html, text), less the lines our rules know are not
+    article text (read-also links, meta lines, `drop_texts`); empty when it finds nothing."""
     import trafilatura
     from lxml import html as lxml_html
 
     try:
-        result = trafilatura.extract(html_text, url=url, output_format="html", include_comments=False,
-                                     include_tables=True, include_links=True, include_images=True,
-                                     favor_recall=False)
+        # links and images off: measured on real pages, they make trafilatura keep
+        # captions and link lists it otherwise leaves out
+        result = trafilatura.extract(html, url=url, output_format="html", include_comments=False,
+                                     include_tables=True, fast=True)
     except Exception:  # noqa: BLE001 - the fallback must never break extraction
-        return "", ""
+        return "", "", None
     if not result:
-        return "", ""
+        return "", "", None
     try:
         root = lxml_html.fragment_fromstring(result, create_parent="div")
     except Exception:  # noqa: BLE001
-        return "", ""
+        return "", "", None
     body = root.find(".//body")
     root = body if body is not None else root
-    return sanitise("".join(lxml_html.tostring(c, encoding="unicode") for c in root)).strip(), \
-        element_text(root)
+    drop = {clean_space(t) for t in drop_texts or [] if t}
+    for el in list(root.iter("p", "div", "li", "h2", "h3", "h4", "blockquote")):
+        if el.getparent() is None:
+            continue
+        text = inline_text(el)
+        if text in drop or (len(text) < 220 and (_READ_ALSO_RE.match(text) or _META_LINE_RE.match(text))):
+            drop_element(el)
+    html_out = sanitise("".join(lxml_html.tostring(c, encoding="unicode") for c in root)).strip()
+    return html_out, element_text(root, skip_captions=True), root
 
 
 __all__ = ["find_container", "clean_container", "body_outputs", "fallback_body", "sanitise",

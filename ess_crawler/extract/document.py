@@ -95,39 +95,28 @@ class Page:
         return self.url
 
     @cached_property
-    def _index(self) -> tuple[dict, dict, dict, dict]:
-        """One walk of the tree: document order, and elements by class token, id and tag."""
-        order: dict[HtmlElement, int] = {}
-        classes: dict[str, list[HtmlElement]] = {}
-        ids: dict[str, list[HtmlElement]] = {}
-        tags: dict[str, list[HtmlElement]] = {}
-        for i, el in enumerate(self.root.iter()):
-            if not isinstance(el.tag, str):
-                continue
-            order[el] = i
-            tags.setdefault(el.tag, []).append(el)
-            for token in (el.get("class") or "").split():
-                classes.setdefault(token, []).append(el)
-            ident = el.get("id")
-            if ident:
-                ids.setdefault(ident, []).append(el)
-        return order, classes, ids, tags
-
-    @property
-    def order(self) -> dict[HtmlElement, int]:
-        return self._index[0]
-
-    @property
     def classes(self) -> dict[str, list[HtmlElement]]:
-        return self._index[1]
+        """Elements by class token, in document order (one XPath pass)."""
+        found: dict[str, list[HtmlElement]] = {}
+        for el in self.root.xpath("//*[@class]"):
+            for token in el.get("class").split():
+                found.setdefault(token, []).append(el)
+        return found
 
-    @property
+    @cached_property
     def ids(self) -> dict[str, list[HtmlElement]]:
-        return self._index[2]
+        found: dict[str, list[HtmlElement]] = {}
+        for el in self.root.xpath("//*[@id]"):
+            found.setdefault(el.get("id"), []).append(el)
+        return found
 
-    @property
-    def tags(self) -> dict[str, list[HtmlElement]]:
-        return self._index[3]
+    def tags(self, tag: str) -> list[HtmlElement]:
+        return list(self.root.iter(tag))
+
+    @cached_property
+    def order(self) -> dict[HtmlElement, int]:
+        """Document position of every element (built only when a selector list needs sorting)."""
+        return {el: i for i, el in enumerate(self.root.iter())}
 
     @cached_property
     def meta(self) -> dict[str, list[str]]:
@@ -195,14 +184,15 @@ class Page:
         if "drupal" in gen:
             return "drupal"
         html = self.root
-        if html.xpath('//link[contains(@href, "/wp-content/") or contains(@href, "/wp-json/")]'
+        if html.xpath('//head/link[contains(@href, "/wp-content/") or contains(@href, "/wp-json/")]'
                      ' | //script[contains(@src, "/wp-content/") or contains(@src, "/wp-includes/")]'):
             return "wordpress"
-        if html.xpath('//*[contains(@class, "spip_") or contains(@class, "spip ")]'
-                     ' | //link[contains(@href, "spip.php")]'):
+        tokens = self.classes.keys()
+        if any(t.startswith("spip_") or t == "spip" for t in tokens) or \
+                html.xpath('//head/link[contains(@href, "spip.php")]'):
             return "spip"
-        if html.xpath('//*[contains(@class, "field--name-") or contains(@class, "field-name-")]'
-                     ' | //script[contains(@src, "/sites/default/files/") or contains(@src, "/core/misc/")]'):
+        if any(t.startswith(("field--name-", "field-name-")) for t in tokens) or \
+                html.xpath('//script[contains(@src, "/sites/default/files/") or contains(@src, "/core/misc/")]'):
             return "drupal"
         return ""
 

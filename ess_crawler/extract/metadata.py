@@ -30,31 +30,43 @@ def _compiled(css: str) -> CSSSelector | None:
         return None
 
 
-_SIMPLE_RE = re.compile(r"^([a-z][a-z0-9]*)?((?:\.[\w-]+)*)$|^#([\w-]+)$", re.IGNORECASE)
+_COMPOUND_RE = re.compile(r"^([a-z][a-z0-9]*)?((?:\.[\w-]+)*)$|^#([\w-]+)$", re.IGNORECASE)
+
+
+def _compound(page: Page, m: re.Match, scope: HtmlElement | None) -> list[HtmlElement]:
+    tag, classes, ident = (m.group(1) or "").lower(), m.group(2), m.group(3)
+    names = [c for c in (classes or "").split(".") if c]
+    if scope is not None:
+        pool = scope.iter(tag) if tag else scope.iterdescendants()
+        pool = [e for e in pool if e is not scope]
+    elif ident:
+        pool = page.ids.get(ident, [])
+    else:
+        pool = page.classes.get(names[0], []) if names else page.tags(tag)
+    return [e for e in pool if isinstance(e.tag, str) and (not tag or e.tag == tag)
+            and (not ident or e.get("id") == ident)
+            and all(n in (e.get("class") or "").split() for n in names)]
 
 
 def select(page: Page, css: str) -> list[HtmlElement]:
-    """CSS selection that never raises on a bad selector.
+    """CSS selection, in document order, that never raises on a bad selector.
 
-    Simple selectors (`tag`, `.a.b`, `tag.a`, `#id`, and lists of them) are answered
-    from the page's class index in one dict lookup; others are compiled once by cssselect.
+    Lists of compounds (`tag`, `.a.b`, `tag.a`, `#id`) and descendant chains of them
+    (`.a time`) are answered from the page's class index; anything else is compiled
+    once by cssselect and run over the tree.
     """
-    parts = [p.strip() for p in css.split(",")]
-    matches = [_SIMPLE_RE.match(p) for p in parts]
-    if all(matches):
-        found: dict[int, HtmlElement] = {}
-        for m in matches:
-            tag, classes, ident = m.group(1), m.group(2), m.group(3)
-            if ident:
-                candidates = page.ids.get(ident, [])
-            else:
-                names = [c for c in (classes or "").split(".") if c]
-                candidates = page.classes.get(names[0], []) if names else page.tags.get(tag.lower(), [])
-                candidates = [e for e in candidates if (not tag or e.tag == tag.lower())
-                              and all(n in (e.get("class") or "").split() for n in names[1:])]
-            for el in candidates:
-                found[page.order[el]] = el
-        return [found[k] for k in sorted(found)]
+    chains = [[_COMPOUND_RE.match(c) for c in part.split()] for part in css.split(",")]
+    if all(chain and all(chain) for chain in chains):
+        results = []
+        for chain in chains:
+            current = _compound(page, chain[0], None)
+            for m in chain[1:]:
+                current = [d for el in current for d in _compound(page, m, el)]
+            results.append(current)
+        if len(results) == 1:
+            return list(dict.fromkeys(results[0]))
+        merged = {page.order.get(el, 0): el for current in results for el in current}
+        return [merged[k] for k in sorted(merged)]
     selector = _compiled(css)
     return selector(page.root) if selector is not None else []
 
@@ -362,8 +374,8 @@ _CMS_CATEGORY = {
                ".field--name-field-category a", ".field--name-field-categorie a",
                ".field--name-field-thematique a", ".field--name-field-section a"),
 }
-_BREADCRUMB_SELECTORS = ('nav.breadcrumb a', '.breadcrumb a', '[class*="breadcrumb"] a',
-                         '[class*="ariane"] a', '.arbo a')
+_BREADCRUMB_SELECTORS = ("nav.breadcrumb a", ".breadcrumb a", ".breadcrumbs a", ".ariane a",
+                         ".fil-ariane a", ".arbo a", '[class*="breadcrumb"] a')
 _HOME_WORDS = {"accueil", "home", "start", "homepage", "page d'accueil"}
 
 
@@ -481,8 +493,8 @@ _CMS_LEAD = {
                ".field--name-field-intro", ".field--name-field-accroche", ".field-name-field-chapo"),
     "wordpress": (".entry-excerpt", ".wp-block-post-excerpt", ".chapo", ".chapeau"),
 }
-_GENERIC_LEAD = ('[class~="chapo"]', '[class~="chapeau"]', '[class*="standfirst"]', '[class~="lead"]',
-                 '[class~="article-lead"]', '[class~="intro"]', '[class~="excerpt"]')
+_GENERIC_LEAD = (".chapo", ".chapeau", ".standfirst", ".article-standfirst", ".lead", ".article-lead",
+                 ".intro", ".excerpt")
 
 
 def find_lead_element(page: Page, excluded: set) -> tuple[HtmlElement | None, str]:

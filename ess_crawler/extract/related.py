@@ -47,9 +47,12 @@ _CATEGORY_CLASS_RE = re.compile(r"categ|rubri|section|kicker|label|surtitre|them
 _MAX_LINKS = 40
 
 
+_MARKS_RE = re.compile("[\u0300-\u036f]")
+
+
 def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFD", clean_space(text).lower())
-    text = "".join(c for c in text if unicodedata.category(c) != "Mn")
+    """Lower case, no accents, single spaces, no surrounding punctuation."""
+    text = _MARKS_RE.sub("", unicodedata.normalize("NFD", clean_space(text).lower()))
     return text.strip(" :.-–—>»|…")
 
 
@@ -59,19 +62,33 @@ def is_related_heading(text: str) -> bool:
     return 0 < len(folded) <= 60 and bool(_HEADING_RE.match(folded))
 
 
+_TITLE_CLASS_RE = re.compile(r"title|titre|heading|header", re.IGNORECASE)
+
+
+def _short_text(el: HtmlElement, limit: int = 64) -> str:
+    """The element's text when it is short (cheap checks before building it)."""
+    if len(el) > 3:
+        return ""
+    text = el.text_content()
+    return text if len(text) <= limit * 2 else ""
+
+
 def _heading_candidates(page: Page) -> list[HtmlElement]:
-    found = []
-    for el in page.root.iter():
-        if not isinstance(el.tag, str):
-            continue
-        if el.tag in _HEADING_TAGS or (
-            el.tag in ("div", "span", "p", "strong", "b", "header", "legend", "dt")
-            and re.search(r"title|titre|heading|header", el.get("class") or "", re.I)
-        ) or (el.tag in ("p", "strong", "b") and len(el) <= 1 and not el.xpath(".//a")):
-            text = inline_text(el)
-            if text and len(text) <= 60 and is_related_heading(text):
-                found.append(el)
-    return found
+    """Headings, short link-free paragraphs and bold lines, and elements whose class says
+    title, whose text names a related block."""
+    pool: list[HtmlElement] = list(page.root.iter("h1", "h2", "h3", "h4", "h5", "h6"))
+    pool += [el for el in page.root.iter("p", "strong", "b") if len(el) <= 1 and el.find(".//a") is None]
+    for token, elements in page.classes.items():
+        if _TITLE_CLASS_RE.search(token):
+            pool += [el for el in elements if el.tag in ("div", "span", "p", "strong", "header", "legend", "dt")]
+    found: dict[HtmlElement, None] = {}
+    for el in pool:
+        text = _short_text(el)
+        if text and is_related_heading(text):
+            found[el] = None
+    if len(found) > 1:
+        return sorted(found, key=lambda e: page.order.get(e, 0))
+    return list(found)
 
 
 def _links(elements: list[HtmlElement]) -> list[HtmlElement]:
