@@ -97,7 +97,18 @@ def _m001_initial(db: sqlite_utils.Database) -> None:
                               create_triggers=True)
 
 
-MIGRATIONS = [_m001_initial]
+def _m002_captures_warc_and_gone(db: sqlite_utils.Database) -> None:
+    """Where each capture's record is in the WARC files; articles that disappeared."""
+    captures = db["captures"]
+    for column, kind in (("fetched_from", str), ("payload_digest", str), ("record_type", str),
+                         ("warc_file", str), ("warc_offset", int), ("warc_length", int)):
+        captures.add_column(column, kind)
+    captures.create_index(["url", "payload_digest"])
+    db["articles"].add_column("gone_since", str)
+    db["articles"].add_column("last_status", int)
+
+
+MIGRATIONS = [_m001_initial, _m002_captures_warc_and_gone]
 
 
 def migrate(db: sqlite_utils.Database) -> int:
@@ -169,13 +180,53 @@ class Archive:
     # -- captures and errors
 
     def record_capture(self, crawl_id: int | None, url: str, status: int, content_type: str,
-                       length: int, etag: str = "", last_modified: str = "") -> int:
+                       length: int, etag: str = "", last_modified: str = "", **warc) -> int:
+        """One row per HTTP response; `warc` holds fetched_from, payload_digest, record_type,
+        warc_file, warc_offset, warc_length when the raw response was written."""
         with self.db.atomic():
             table = self.db["captures"].insert({
                 "crawl_id": crawl_id, "url": url, "status": status, "content_type": content_type,
-                "fetched_at": now(), "length": length, "etag": etag, "last_modified": last_modified,
+                "fetched_at": warc.pop("fetched_at", None) or now(), "length": length, "etag": etag,
+                "last_modified": last_modified, **warc,
             })
+            if status in (404, 410):
+                self.db.execute("update articles set gone_since = coalesce(gone_since, ?), last_status = ? "
+                                "where url = ?", [now(), status, url])
         return table.last_pk
+
+    def first_capture_with(self, url: str, digest: str) -> dict | None:
+        """The earliest capture of `url` whose payload had this digest and a WARC record."""
+        rows = list(self.db.query(
+            "select * from captures where url = ? and payload_digest = ? and record_type = 'response' "
+            "order by id limit 1", [url, digest]))
+        return rows[0] if rows else None
+
+    def mark_unchanged(self, url: str, crawl_id: int | None, capture_id: int | None = None) -> bool:
+        """An article seen again without a new body (304, or sitemap lastmod older than our copy)."""
+        with self.db.atomic():
+            row = self.db.execute("select id, crawl_id from articles where url = ?", [url]).fetchone()
+            if row is None:
+                return False
+            self.db.execute(
+                "update articles set last_seen = ?, crawl_id = ?, last_status = coalesce(?, last_status), "
+                "gone_since = null where id = ?", [now(), crawl_id, 304 if capture_id else None, row[0]])
+            if row[1] != crawl_id:  # counted once per crawl
+                self._count(crawl_id, "unchanged")
+        return True
+
+    def interrupt_stale_crawls(self, site: str) -> int:
+        """Crawls of `site` still 'running' were killed: mark them interrupted."""
+        with self.db.atomic():
+            cursor = self.db.execute("update crawls set status = 'interrupted', finished = coalesce(finished, ?) "
+                                     "where site = ? and status = 'running'", [now(), site])
+        return cursor.rowcount
+
+    def known_articles(self, site: str) -> dict[str, dict]:
+        """Archived article URLs of a site with their last validators, for incremental crawls."""
+        rows = self.db.query(
+            "select a.url, a.last_seen, a.gone_since, c.etag, c.last_modified from articles a "
+            "left join captures c on c.id = a.capture_id where a.site = ?", [site])
+        return {row["url"]: row for row in rows}
 
     def record_error(self, crawl_id: int | None, error: CrawlError) -> int:
         with self.db.atomic():
@@ -199,18 +250,20 @@ class Archive:
             ).fetchone()
             if existing is None:
                 row.update(first_seen=stamp, last_seen=stamp, revision_count=0,
-                           crawl_id=crawl_id, capture_id=capture_id)
+                           crawl_id=crawl_id, capture_id=capture_id, last_status=200)
                 article_id = self.db["articles"].insert(row).last_pk
                 status = "new"
             else:
                 article_id = existing[0]
                 if tuple(existing[1:]) == tuple(row[f] for f in CHANGE_FIELDS):
-                    self.db["articles"].update(article_id, {"last_seen": stamp, "crawl_id": crawl_id})
+                    self.db["articles"].update(article_id, {"last_seen": stamp, "crawl_id": crawl_id,
+                                                            "capture_id": capture_id, "gone_since": None,
+                                                            "last_status": 200})
                     self._count(crawl_id, "unchanged")
                     return "unchanged"
                 self._keep_revision(article_id, crawl_id, stamp)
                 row.update(last_seen=stamp, crawl_id=crawl_id, capture_id=capture_id)
-                self.db["articles"].update(article_id, row)
+                self.db["articles"].update(article_id, {**row, "gone_since": None, "last_status": 200})
                 self.db.execute("update articles set revision_count = revision_count + 1 where id = ?",
                                 [article_id])
                 for table in ("footnotes", "related_links", "links", "article_tags"):

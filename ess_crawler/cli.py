@@ -90,8 +90,10 @@ def main():
 @click.option("--serve/--no-serve", default=True, help="Start Datasette on the archive after the crawl.")
 @click.option("--port", default=8001, show_default=True, help="Datasette port.")
 @click.option("--site", "sites", multiple=True, help="Only these sample sites (default: all).")
-@click.option("--edition", default=1, show_default=True, help="Which edition of the sample sites to serve.")
-def demo(db: Path, serve: bool, port: int, sites: tuple[str, ...], edition: int):
+@click.option("--edition", default=1, show_default=True,
+              help="Edition of the sample sites: 2 is the same sites later (edits, new and removed articles).")
+@click.option("--full", is_flag=True, help="Fetch every article again instead of an incremental re-crawl.")
+def demo(db: Path, serve: bool, port: int, sites: tuple[str, ...], edition: int, full: bool):
     """Offline demo: serve the bundled sample sites locally, crawl them with the real spiders, browse."""
     from ess_crawler.crawling import run_spiders
     from ess_crawler.sample_server import sample_sites, serve_samples
@@ -106,7 +108,7 @@ def demo(db: Path, serve: bool, port: int, sites: tuple[str, ...], edition: int)
         # the sample servers are ours and local: no need to wait between requests
         crawls = run_spiders([(n, {"base_url": s.base_url}) for n, s in servers.items()], db, {
             "DOWNLOAD_DELAY": 0, "AUTOTHROTTLE_ENABLED": False, "LOG_LEVEL": "WARNING",
-            "CONCURRENT_REQUESTS_PER_DOMAIN": 8,
+            "CONCURRENT_REQUESTS_PER_DOMAIN": 8, "ESS_FULL_CRAWL": full,
         })
     finally:
         for server in servers.values():
@@ -123,10 +125,18 @@ def demo(db: Path, serve: bool, port: int, sites: tuple[str, ...], edition: int)
 @click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_DB, show_default=True,
               help="SQLite archive to write.")
 @click.option("--base-url", default=None, help="Fetch from a mirror of the site at this URL instead.")
+@click.option("--full", is_flag=True, help="Fetch every article again instead of an incremental re-crawl.")
+@click.option("--warc-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder of the WARC files [default: warc/ beside the database].")
+@click.option("--no-warc", is_flag=True, help="Do not keep raw responses as WARC.")
 @click.option("-s", "--set", "settings", multiple=True, metavar="NAME=VALUE",
               help="Scrapy setting, as with `scrapy crawl -s`.")
-def crawl(sites: tuple[str, ...], db: Path, base_url: str | None, settings: tuple[str, ...]):
-    """Crawl one or more sites by profile name (same as `scrapy crawl NAME`)."""
+def crawl(sites: tuple[str, ...], db: Path, base_url: str | None, full: bool, warc_dir: Path | None,
+          no_warc: bool, settings: tuple[str, ...]):
+    """Crawl one or more sites by profile name (same as `scrapy crawl NAME`).
+
+    Re-crawls are incremental: unchanged articles are asked with conditional requests
+    or skipped by their sitemap date. Exits non-zero when a run did not finish."""
     from ess_crawler.crawling import run_spiders
     from ess_crawler.sites import ProfileError, get_profile
 
@@ -141,6 +151,11 @@ def crawl(sites: tuple[str, ...], db: Path, base_url: str | None, settings: tupl
             raise click.ClickException(f"setting {item!r} is not NAME=VALUE")
         key, value = item.split("=", 1)
         overrides[key] = value
+    overrides["ESS_FULL_CRAWL"] = full
+    if no_warc:
+        overrides["ESS_WARC_ENABLED"] = False
+    if warc_dir is not None:
+        overrides["ESS_WARC_DIR"] = str(warc_dir)
     kwargs = {"base_url": base_url} if base_url else {}
     crawls = run_spiders([(name, kwargs) for name in sites], db, overrides)
     _print_summary(db, crawls)

@@ -93,3 +93,13 @@ class CrawlError:
     site: str = ""
     status: int | None = None
     referer: str = ""
+
+
+@dataclass
+class SeenUnchanged:
+    """An archived article seen again without a new body: a 304, or a sitemap or feed date
+    older than the archived copy. The archive moves its `last_seen`."""
+
+    url: str
+    reason: str
+    site: str = ""

@@ -9,6 +9,12 @@ ADDONS = {}
 # SQLite file the pipeline writes (the CLI's --db sets it).
 ESS_DB_PATH = "archive/ess.db"
 
+# Raw responses as gzipped WARC files (default folder: warc/ beside the database).
+ESS_WARC_ENABLED = True
+ESS_WARC_DIR = None
+# Re-crawls are incremental (conditional requests, sitemap lastmod); True fetches everything.
+ESS_FULL_CRAWL = False
+
 # --- Identity ---------------------------------------------------------------
 # Who to contact about this crawler; put a mail address or URL of yours here.
 ESS_CONTACT = "https://github.com/ess-archive/ess-crawler"

@@ -18,7 +18,8 @@ from urllib.parse import urlsplit, urlunsplit
 
 import feedparser
 import scrapy
-from scrapy.exceptions import IgnoreRequest
+from scrapy import signals
+from scrapy.exceptions import DontCloseSpider, IgnoreRequest
 from scrapy.http import Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
@@ -33,7 +34,8 @@ from twisted.web._newclient import ResponseFailed
 
 from ess_crawler import __version__
 from ess_crawler.extract import ExtractionError, extract_article
-from ess_crawler.items import CrawlError
+from ess_crawler.incremental import CrawlMemory
+from ess_crawler.items import CrawlError, SeenUnchanged
 from ess_crawler.sites import SiteProfile
 
 logger = logging.getLogger(__name__)
@@ -55,8 +57,21 @@ class SiteSpider(scrapy.Spider):
             settings.set("USER_AGENT", f"ess-crawler/{__version__} (+{contact}; ESS news archive)",
                          priority=settings.getpriority("ESS_CONTACT"))
 
+    @classmethod
+    def from_crawler(cls, crawler, *args, **kwargs):
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        settings = crawler.settings
+        spider.memory = CrawlMemory.load(settings.get("ESS_DB_PATH"), spider.name,
+                                         enabled=not settings.getbool("ESS_FULL_CRAWL"))
+        crawler.signals.connect(spider.on_idle, signal=signals.spider_idle)
+        return spider
+
     def __init__(self, *args, base_url: str | None = None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.memory = CrawlMemory({})
+        self.requested: set[str] = set()
+        self.skipped: set[str] = set()
+        self._revisited = False
         self.base_url = (base_url or "").rstrip("/")
         self.allowed_domains = list(self.profile.domains)
         if self.base_url:
@@ -86,6 +101,27 @@ class SiteSpider(scrapy.Spider):
     def _request(self, url: str, callback, priority: int = 0, **meta) -> scrapy.Request:
         return scrapy.Request(self.to_fetch(url), callback=callback, errback=self.on_error,
                               priority=priority, meta=meta)
+
+    def _article(self, url: str, lastmod: str | None = None):
+        """A request for an article, or SeenUnchanged when the archive already has this version."""
+        url = url.split("#", 1)[0]
+        if url in self.requested:
+            return None
+        if lastmod and self.memory.unchanged_since(url, lastmod):
+            if url in self.skipped:
+                return None
+            self.skipped.add(url)
+            return SeenUnchanged(url=url, reason=f"site dates its last change {lastmod}, archived since",
+                                 site=self.name)
+        if url in self.skipped and not lastmod:
+            return None  # a dated source already said it is unchanged
+        self.requested.add(url)
+        request = self._request(url, self.parse_article)
+        validators = self.memory.validators(url)
+        if validators:
+            request.headers.update(validators)
+            request.meta["handle_httpstatus_list"] = [304]
+        return request
 
     # ------------------------------------------------------------ discovery
 
@@ -124,7 +160,9 @@ class SiteSpider(scrapy.Spider):
             if sitemap.type == "sitemapindex":
                 yield self._request(loc, self.parse_sitemap, priority=20)
             elif self.profile.is_article(loc):
-                yield self._request(loc, self.parse_article, lastmod=entry.get("lastmod"))
+                found = self._article(loc, entry.get("lastmod"))
+                if found is not None:
+                    yield found
             elif self.profile.is_listing(loc):
                 yield self._request(loc, self.parse_listing, priority=5)
 
@@ -137,7 +175,9 @@ class SiteSpider(scrapy.Spider):
         for entry in feed.entries:
             link = self.to_public(response.urljoin(entry.get("link", "")))
             if self.profile.is_article(link):
-                yield self._request(link, self.parse_article)
+                found = self._article(link, _feed_date(entry) if feed.version.startswith("atom") else None)
+                if found is not None:
+                    yield found
 
     def parse_listing(self, response: Response):
         if not isinstance(response, TextResponse):
@@ -149,7 +189,9 @@ class SiteSpider(scrapy.Spider):
             url = self.to_public(response.urljoin(href.strip()))
             url = url.split("#", 1)[0]
             if self.profile.is_article(url):
-                yield self._request(url, self.parse_article)
+                found = self._article(url)
+                if found is not None:
+                    yield found
             elif self.profile.is_listing(url):
                 yield self._request(url, self.parse_listing, priority=5)
 
@@ -157,6 +199,9 @@ class SiteSpider(scrapy.Spider):
 
     def parse_article(self, response: Response):
         public = self.to_public(response.url)
+        if response.status == 304:
+            yield SeenUnchanged(url=public, reason="HTTP 304 Not Modified", site=self.name)
+            return
         content_type = response.headers.get(b"Content-Type", b"").decode("latin-1").lower()
         if not isinstance(response, TextResponse) or (
             content_type and not content_type.startswith(_HTML_TYPES)
@@ -178,6 +223,23 @@ class SiteSpider(scrapy.Spider):
         if not self.profile.owns(article.url):
             article.url = public  # a canonical pointing elsewhere is not this copy's address
         yield article
+
+    def on_idle(self):
+        """Once discovery is done, look again at archived articles no listing showed this time:
+        a 404 or 410 marks them gone; the others are checked like any article."""
+        if self._revisited:
+            return
+        self._revisited = True
+        missing = [url for url in self.memory.urls() if url not in self.requested and url not in self.skipped]
+        if not missing:
+            return
+        logger.info("%s: checking %d archived articles not listed any more", self.name, len(missing))
+        for url in missing:
+            request = self._article(url)
+            if isinstance(request, scrapy.Request):
+                request.meta["ess_revisit"] = True
+                self.crawler.engine.crawl(request)
+        raise DontCloseSpider
 
     # ------------------------------------------------------------ errors
 
@@ -229,6 +291,21 @@ def classify_failure(failure) -> tuple[str, str, int | None]:
     if failure.check(ConnectionRefusedError, ConnectionLost, ResponseFailed):
         return "connection", reason, None
     return "download", reason, None
+
+
+def _feed_date(entry) -> str | None:
+    """ISO date of an Atom entry's last update (RSS `pubDate` and `dc:date` are publication
+    dates and say nothing of later changes, so RSS feeds are not asked)."""
+    parsed = entry.get("updated_parsed")
+    if not parsed:
+        return None
+    try:
+        import calendar
+        import datetime as dt
+
+        return dt.datetime.fromtimestamp(calendar.timegm(parsed), dt.timezone.utc).isoformat()
+    except (OverflowError, ValueError, TypeError):
+        return None
 
 
 def spider_class_for(profile: SiteProfile) -> type[SiteSpider]:

@@ -1,0 +1,119 @@
+"""Raw captures as gzipped WARC files (ISO 28500), written with warcio.
+
+One file per crawl run in the WARC folder (`ESS_WARC_DIR`, default `warc/` beside
+the database). A file is written as `NAME.warc.gz.open` and renamed when the crawl
+closes; a crawl killed mid-write leaves an `.open` file that `recover()` cuts back
+to its last complete record before the next crawl. A payload already archived for
+the same URL is written as a `revisit` record that points at the first capture.
+
+Scrapy hands over decompressed bodies, so records hold the decoded payload with
+`Content-Encoding` and `Transfer-Encoding` removed and `Content-Length` set to it.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import hashlib
+import logging
+import os
+from io import BytesIO
+from pathlib import Path
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+logger = logging.getLogger(__name__)
+
+_DROPPED_HEADERS = {"content-encoding", "transfer-encoding", "content-length"}
+
+
+def payload_digest(body: bytes) -> str:
+    """The WARC-Payload-Digest of a body: `sha1:` and the base32 SHA-1."""
+    return "sha1:" + base64.b32encode(hashlib.sha1(body).digest()).decode("ascii")
+
+
+def warc_date(moment: dt.datetime | None = None) -> str:
+    moment = moment or dt.datetime.now(dt.timezone.utc)
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+class WarcFile:
+    """The WARC file of one crawl run."""
+
+    def __init__(self, folder: str | Path, site: str, crawl_id: int, software: str):
+        self.folder = Path(folder)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%d%H%M%S")
+        self.name = f"{site}-{crawl_id:06d}-{stamp}.warc.gz"
+        self.open_path = self.folder / (self.name + ".open")
+        self._fh = open(self.open_path, "wb")  # noqa: SIM115 - kept open for the crawl
+        self._writer = WARCWriter(self._fh, gzip=True)
+        info = self._writer.create_warcinfo_record(self.name, {
+            "software": software, "format": "WARC File Format 1.0",
+            "description": f"ess-crawler capture of {site}, crawl {crawl_id}",
+        })
+        self._write(info)
+
+    def _write(self, record) -> tuple[int, int]:
+        offset = self._fh.tell()
+        self._writer.write_record(record)
+        self._fh.flush()
+        return offset, self._fh.tell() - offset
+
+    @staticmethod
+    def _http_headers(status: int, reason: str, headers: list[tuple[str, str]], length: int) -> StatusAndHeaders:
+        kept = [(k, v) for k, v in headers if k.lower() not in _DROPPED_HEADERS]
+        kept.append(("Content-Length", str(length)))
+        return StatusAndHeaders(f"{status} {reason}".strip(), kept, protocol="HTTP/1.1")
+
+    def write_response(self, url: str, status: int, reason: str, headers: list[tuple[str, str]],
+                       body: bytes, fetched_from: str = "") -> tuple[int, int]:
+        """A `response` record; returns (offset, length) in the file."""
+        extra = {"WARC-Payload-Digest": payload_digest(body)}
+        if fetched_from and fetched_from != url:
+            extra["WARC-ESS-Fetched-From"] = fetched_from
+        record = self._writer.create_warc_record(
+            url, "response", payload=BytesIO(body), length=len(body),
+            http_headers=self._http_headers(status, reason, headers, len(body)),
+            warc_headers_dict=extra)
+        return self._write(record)
+
+    def write_revisit(self, url: str, status: int, reason: str, headers: list[tuple[str, str]],
+                      digest: str, refers_to_uri: str, refers_to_date: str) -> tuple[int, int]:
+        """A `revisit` record (identical payload already archived); returns (offset, length)."""
+        record = self._writer.create_revisit_record(
+            url, digest, refers_to_uri, refers_to_date,
+            http_headers=self._http_headers(status, reason, headers, 0))
+        return self._write(record)
+
+    def close(self) -> Path:
+        """Close and give the file its final name."""
+        self._fh.close()
+        final = self.folder / self.name
+        os.replace(self.open_path, final)
+        return final
+
+
+def recover(folder: str | Path, site: str) -> list[Path]:
+    """Cut the `.open` files a killed crawl of `site` left back to their last complete record.
+
+    Call it before a new crawl of the site starts (other sites' crawls may be running)."""
+    recovered = []
+    for path in sorted(Path(folder).glob(f"{site}-*.warc.gz.open")):
+        good_end = 0
+        with open(path, "rb") as fh:
+            try:
+                iterator = ArchiveIterator(fh)
+                for record in iterator:
+                    record.content_stream().read()
+                    good_end = iterator.get_record_offset() + iterator.get_record_length()
+            except Exception as exc:  # noqa: BLE001 - a torn gzip member or header
+                logger.warning("WARC %s ends with a torn record (%s); cutting it at %d", path, exc, good_end)
+        with open(path, "r+b") as fh:
+            fh.truncate(good_end)
+        final = path.with_name(path.name[: -len(".open")])
+        os.replace(path, final)
+        recovered.append(final)
+    return recovered
