@@ -1,10 +1,11 @@
-"""Downloader middleware that turns silent drops into recorded errors.
+"""Downloader middlewares: silent drops become recorded errors; Retry-After is honoured.
 
 Scrapy's redirect handling quietly drops a redirect to another domain (the
 offsite filter) or back to a page already seen (the duplicate filter). An
-archivist wants both as rows in `errors`, so this middleware, placed before
-RedirectMiddleware, raises IgnoreRequest with a clear reason; the spider's
-errback records it.
+archivist wants both as rows in `errors`, so RedirectGuardMiddleware, placed
+before RedirectMiddleware, raises IgnoreRequest with a clear reason; the
+spider's errback records it. RetryAfterMiddleware waits as a 429/503 asks.
+Settings read: ESS_MAX_RETRY_AFTER.
 """
 
 from __future__ import annotations
@@ -51,3 +52,62 @@ class RedirectGuardMiddleware:
         if target in chain:
             raise RedirectLoopError(f"redirect loop: {' -> '.join(chain + [target])}")
         return response
+
+
+class RetryAfterMiddleware:
+    """Honours `Retry-After` on 429 and 503 answers before Scrapy's RetryMiddleware retries.
+
+    A wait up to ESS_MAX_RETRY_AFTER seconds (default 60) is awaited without blocking
+    other requests, then the request is retried (RETRY_TIMES still applies). A longer
+    wait is not retried at once: the answer becomes an error row, and the next crawl
+    tries again.
+    """
+
+    def __init__(self, crawler, max_wait: float):
+        self.crawler = crawler
+        self.max_wait = max_wait
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler, crawler.settings.getfloat("ESS_MAX_RETRY_AFTER", 60.0))
+
+    @staticmethod
+    def retry_after(value: bytes | None) -> float | None:
+        """Seconds to wait from a Retry-After header (delta-seconds or HTTP date)."""
+        if not value:
+            return None
+        text = value.decode("latin-1").strip()
+        if text.isdigit():
+            return float(text)
+        try:
+            import datetime as dt
+            import email.utils
+
+            when = email.utils.parsedate_to_datetime(text)
+            return max(0.0, (when - dt.datetime.now(dt.timezone.utc)).total_seconds())
+        except (TypeError, ValueError, IndexError):
+            return None
+
+    async def process_response(self, request, response, spider=None):
+        if response.status not in (429, 503) or request.meta.get("dont_retry"):
+            return response
+        wait = self.retry_after(response.headers.get(b"Retry-After"))
+        if wait is None:
+            return response  # RetryMiddleware decides (503 is in RETRY_HTTP_CODES)
+        if wait > self.max_wait:
+            logger.warning("%s asks to wait %.0f s (Retry-After), more than ESS_MAX_RETRY_AFTER=%.0f: "
+                           "not retried in this crawl", request.url, wait, self.max_wait)
+            request.meta["dont_retry"] = True
+            return response
+        import asyncio
+
+        from scrapy.downloadermiddlewares.retry import get_retry_request
+
+        retry = get_retry_request(request, spider=self.crawler.spider,
+                                  reason=f"{response.status} with Retry-After {wait:.0f}s")
+        if retry is None:
+            request.meta["dont_retry"] = True
+            return response
+        logger.info("waiting %.1f s before retrying %s (Retry-After)", wait, request.url)
+        await asyncio.sleep(wait)
+        return retry

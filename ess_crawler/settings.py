@@ -56,7 +56,10 @@ ITEM_PIPELINES = {
 DOWNLOADER_MIDDLEWARES = {
     # sees 3xx before RedirectMiddleware (600): off-site redirects and loops become errors
     "ess_crawler.middlewares.RedirectGuardMiddleware": 650,
+    # sees 429/503 before RetryMiddleware (550): waits as Retry-After asks, then retries
+    "ess_crawler.middlewares.RetryAfterMiddleware": 560,
 }
+ESS_MAX_RETRY_AFTER = 60  # seconds; a longer Retry-After is an error row, retried next crawl
 EXTENSIONS = {
     "scrapy.extensions.telnet.TelnetConsole": None,
 }

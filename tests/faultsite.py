@@ -32,7 +32,9 @@ MALFORMED = ("<html><head><title>Page mal formée</title><body><div><article><h1
 NOT_ARTICLE = "<html><body><nav><a href='/'>Accueil</a></nav></body></html>"
 
 PAGES = ["good", "missing", "broken", "slow", "pdf", "latin1", "malformed", "not-an-article",
-         "offsite", "private", "reset", "huge", "loop"]
+         "offsite", "private", "reset", "huge", "loop", "busy-then-ok", "overloaded", "throttled",
+         "truncated", "wrong-charset"]
+HITS: dict[str, int] = {}
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -50,6 +52,28 @@ class Handler(BaseHTTPRequestHandler):
 
     def do_GET(self):
         path = self.path
+        HITS[path] = HITS.get(path, 0) + 1
+        if path == "/articles/busy-then-ok":  # 503 with Retry-After once, then the page
+            if HITS[path] == 1:
+                return self._send(503, b"<h1>Busy</h1>", headers={"Retry-After": "1"})
+            return self._send(200, GOOD.format(title="Après une attente").encode())
+        if path == "/articles/overloaded":  # 503 without Retry-After, every time
+            return self._send(503, b"<h1>Service unavailable</h1>")
+        if path == "/articles/throttled":  # asks for a wait longer than we accept
+            return self._send(429, b"<h1>Too many requests</h1>", headers={"Retry-After": "3600"})
+        if path == "/articles/truncated":  # announces more bytes than it sends, then hangs up
+            body = GOOD.format(title="Coupé").encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body) + 5000))
+            self.end_headers()
+            self.wfile.write(body)
+            self.wfile.flush()
+            self.close_connection = True
+            return None
+        if path == "/articles/wrong-charset":  # says UTF-8, is latin-1
+            return self._send(200, LATIN1.replace("Besançon", "Besançon et Montbéliard").encode("latin-1"),
+                              "text/html; charset=utf-8")
         if path == "/robots.txt":
             return self._send(200, b"User-agent: *\nDisallow: /articles/private\n", "text/plain")
         if path == "/":
@@ -83,8 +107,13 @@ class Handler(BaseHTTPRequestHandler):
         return self._send(404, b"<h1>Not found</h1>")
 
 
+class QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        pass  # clients hanging up on the slow page are expected
+
+
 def start() -> tuple[ThreadingHTTPServer, str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server = QuietServer(("127.0.0.1", 0), Handler)
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}"

@@ -32,7 +32,9 @@ def test_good_pages_are_archived_despite_the_failures(fault_db):
     assert titles == {
         "good": "Les coopératives d'activité",
         "latin1": "Économie solidaire à Besançon",   # latin-1 without a charset header
+        "wrong-charset": "Économie solidaire à Besançon et Montbéliard",  # latin-1 sent as UTF-8
         "malformed": "Page mal formée",
+        "busy-then-ok": "Après une attente",         # 503 + Retry-After, retried
     }
 
 
@@ -47,6 +49,9 @@ def test_good_pages_are_archived_despite_the_failures(fault_db):
     ("private", "robots", None),
     ("reset", "connection", None),
     ("huge", "too_large", None),
+    ("overloaded", "http", 503),
+    ("throttled", "http", 429),
+    ("truncated", "truncated", None),
 ])
 def test_each_failure_is_a_row_with_url_and_reason(fault_db, page, kind, status):
     db, output = fault_db
@@ -54,6 +59,14 @@ def test_each_failure_is_a_row_with_url_and_reason(fault_db, page, kind, status)
     assert len(rows) == 1, rows
     assert rows[0]["kind"] == kind and rows[0]["status"] == status and rows[0]["reason"]
     assert f"/articles/{page}" in output  # and the log says it
+
+
+def test_retries_what_is_worth_retrying(fault_db):
+    """503s are retried (after the Retry-After wait), a long Retry-After is not, a 404 never."""
+    assert faultsite.HITS["/articles/busy-then-ok"] == 2
+    assert faultsite.HITS["/articles/overloaded"] == 2      # RETRY_TIMES=1
+    assert faultsite.HITS["/articles/throttled"] == 1
+    assert faultsite.HITS["/articles/missing"] == 1
 
 
 def test_off_site_redirect_is_not_followed(fault_db):
@@ -64,7 +77,7 @@ def test_off_site_redirect_is_not_followed(fault_db):
 def test_the_crawl_finishes_and_the_database_is_sound(fault_db):
     db, _ = fault_db
     crawl = next(db.query("select * from crawls"))
-    assert crawl["status"] == "finished" and crawl["errors"] == 10 and crawl["articles_new"] == 3
+    assert crawl["status"] == "finished" and crawl["errors"] == 13 and crawl["articles_new"] == 5
     assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert db.execute("select count(*) from articles where url like '%missing%' or url like '%broken%'"
                       ).fetchone()[0] == 0
