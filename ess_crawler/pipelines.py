@@ -9,6 +9,7 @@ beside the database).
 from __future__ import annotations
 
 import logging
+import time
 from pathlib import Path
 
 from itemadapter import ItemAdapter
@@ -99,6 +100,7 @@ class ArchivePipeline:
         if stale:
             logger.warning("%d earlier crawl(s) of %s did not finish: marked interrupted", stale, self.spider.name)
         self.crawl_id = self.archive.start_crawl(self.spider.name, settings)
+        self._started = time.monotonic()
         if self.warc_dir:
             for path in recover(self.warc_dir, self.spider.name):
                 logger.warning("recovered WARC file %s left by an interrupted crawl", path)
@@ -114,6 +116,7 @@ class ArchivePipeline:
         if self.warc is not None:
             self.warc.close()
             self.warc = None
+        self.crawler.stats.set_value("ess/crawl_seconds", round(time.monotonic() - self._started, 3))
         row = self.archive.finish_crawl(self.crawl_id, status, self.crawler.stats.get_stats())
         logger.info("crawl %d %s: %d pages, %d new, %d updated, %d unchanged articles, %d errors",
                     self.crawl_id, status, row["pages_fetched"], row["articles_new"],
