@@ -128,6 +128,11 @@ def _extract(page: Page, html_text: str) -> Article:
         # no site or CMS knowledge: trafilatura's reading of the page, less what our rules
         # know is not article text; our own scoring when it finds nothing
         notes = find_footnotes(page, None)
+        if not notes.notes and (page.root.find(".//sup") is not None or "[1]" in page.text):
+            # plain trailing notes need the text block they end: our own guess at it
+            guess, _ = find_container(page, not_body)
+            if guess is not None:
+                notes = find_footnotes(page, guess)
         drop = [r.title for r in art.related] + [n.text for n in notes.notes]
         tree, anchors, images = html_text, [], []
         if not art.body_text:  # the tree is intact: link the markers and take the notes out first

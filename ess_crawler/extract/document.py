@@ -95,6 +95,11 @@ class Page:
         return self.url
 
     @cached_property
+    def text(self) -> str:
+        """All the text of the page (first 300,000 characters)."""
+        return self.root.text_content()[:300_000]
+
+    @cached_property
     def classes(self) -> dict[str, list[HtmlElement]]:
         """Elements by class token, in document order (one XPath pass)."""
         found: dict[str, list[HtmlElement]] = {}
