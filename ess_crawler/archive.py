@@ -108,7 +108,22 @@ def _m002_captures_warc_and_gone(db: sqlite_utils.Database) -> None:
     db["articles"].add_column("last_status", int)
 
 
-MIGRATIONS = [_m001_initial, _m002_captures_warc_and_gone]
+def _m003_coverage_and_discovery(db: sqlite_utils.Database) -> None:
+    """Field coverage per crawl and site; what each crawl saw the site list (for audits)."""
+    db["coverage"].create({
+        "id": int, "crawl_id": int, "site": str, "field": str, "articles": int, "with_field": int,
+        "share": float, "threshold": float, "previous_share": float, "ok": int,
+    }, pk="id", foreign_keys=[("crawl_id", "crawls", "id")])
+    db["coverage"].create_index(["site", "crawl_id"])
+    db["discovered"].create({
+        "id": int, "crawl_id": int, "site": str, "url": str, "source": str, "lastmod": str,
+        "is_article_url": int,
+    }, pk="id", foreign_keys=[("crawl_id", "crawls", "id")])
+    db["discovered"].create_index(["site", "crawl_id"])
+    db["discovered"].create_index(["url"])
+
+
+MIGRATIONS = [_m001_initial, _m002_captures_warc_and_gone, _m003_coverage_and_discovery]
 
 
 def migrate(db: sqlite_utils.Database) -> int:

@@ -51,6 +51,22 @@ def _serve(db: Path, host: str, port: int) -> None:
         pass
 
 
+def _coverage_failures(db: Path, crawls: list[dict]) -> list[str]:
+    """Messages for the fields whose coverage fell below their threshold in these crawls."""
+    from ess_crawler.coverage import coverage_message
+
+    if not crawls:
+        return []
+    archive = Archive(db)
+    try:
+        marks = ",".join("?" * len(crawls))
+        rows = archive.db.query(f"select * from coverage where crawl_id in ({marks}) and ok = 0 order by id",
+                                [c["id"] for c in crawls])
+        return [coverage_message(row) for row in rows]
+    finally:
+        archive.close()
+
+
 def _print_summary(db: Path, crawls: list[dict]) -> None:
     archive = Archive(db)
     try:
@@ -60,6 +76,10 @@ def _print_summary(db: Path, crawls: list[dict]) -> None:
             "from articles group by site order by site"))
         errors = list(archive.db.query(
             "select kind, count(*) as n from errors group by kind order by n desc"))
+        marks = ",".join("?" * len(crawls))
+        coverage = list(archive.db.query(
+            f"select site, field, share from coverage where crawl_id in ({marks}) order by site, id",
+            [c["id"] for c in crawls])) if crawls else []
     finally:
         archive.close()
     click.echo(f"\nArchive {db}")
@@ -76,6 +96,13 @@ def _print_summary(db: Path, crawls: list[dict]) -> None:
         click.echo(f"    {row['site']}: {row['articles']} articles, {row['dated']} dated")
     if errors:
         click.echo("  errors by kind: " + ", ".join(f"{e['kind']} {e['n']}" for e in errors))
+    by_site: dict[str, list[str]] = {}
+    for row in coverage:
+        by_site.setdefault(row["site"], []).append(f"{row['field']} {row['share']:.0%}")
+    for site, shares in by_site.items():
+        click.echo(f"  coverage {site}: " + ", ".join(shares))
+    for message in _coverage_failures(db, crawls):
+        click.echo("  " + message, err=True)
 
 
 @click.group()
@@ -98,10 +125,13 @@ def demo(db: Path, serve: bool, port: int, sites: tuple[str, ...], edition: int,
     from ess_crawler.crawling import run_spiders
     from ess_crawler.sample_server import sample_sites, serve_samples
 
-    names = list(sites) or sample_sites()
-    unknown = set(names) - set(sample_sites())
+    from ess_crawler.sites import load_profiles
+
+    available = [name for name in sample_sites() if name in load_profiles()]
+    names = list(sites) or available
+    unknown = set(names) - set(available)
     if unknown:
-        raise click.ClickException(f"no sample site {sorted(unknown)}; known: {sample_sites()}")
+        raise click.ClickException(f"no sample site {sorted(unknown)}; known: {available}")
     servers = serve_samples(names, edition=edition)
     try:
         click.echo("Sample sites: " + ", ".join(f"{n} at {s.base_url}" for n, s in servers.items()))
@@ -161,6 +191,8 @@ def crawl(sites: tuple[str, ...], db: Path, base_url: str | None, full: bool, wa
     _print_summary(db, crawls)
     if not crawls or any(c["status"] != "finished" for c in crawls):
         raise SystemExit(1)
+    if _coverage_failures(db, crawls):
+        raise SystemExit(2)
 
 
 @main.command(name="list")
@@ -230,6 +262,13 @@ def report(db: Path, limit: int):
     finally:
         archive.close()
     _print_summary(db, list(reversed(crawls)))
+
+
+from ess_crawler.publish import publish  # noqa: E402
+from ess_crawler.syndication import syndicate_command  # noqa: E402
+
+main.add_command(publish)
+main.add_command(syndicate_command)
 
 
 if __name__ == "__main__":

@@ -16,7 +16,7 @@ from itemadapter import ItemAdapter
 from scrapy import signals
 from scrapy.exceptions import DropItem
 
-from ess_crawler import __version__
+from ess_crawler import __version__, coverage
 from ess_crawler.archive import Archive
 from ess_crawler.items import Article, CrawlError, SeenUnchanged
 from ess_crawler.warc import WarcFile, payload_digest, recover, warc_date
@@ -117,6 +117,10 @@ class ArchivePipeline:
             self.warc.close()
             self.warc = None
         self.crawler.stats.set_value("ess/crawl_seconds", round(time.monotonic() - self._started, 3))
+        profile = getattr(self.spider, "profile", None)
+        thresholds = {**(profile.coverage if profile else {}),
+                      **self.crawler.settings.getdict("ESS_COVERAGE_THRESHOLDS")}
+        coverage.measure(self.archive, self.crawl_id, self.spider.name, thresholds)
         row = self.archive.finish_crawl(self.crawl_id, status, self.crawler.stats.get_stats())
         logger.info("crawl %d %s: %d pages, %d new, %d updated, %d unchanged articles, %d errors",
                     self.crawl_id, status, row["pages_fetched"], row["articles_new"],

@@ -48,6 +48,7 @@ class SiteProfile:
     rights: str = ""
     selectors: dict[str, str] = field(default_factory=dict)
     title_suffixes: tuple[str, ...] = ()
+    coverage: dict[str, float] = field(default_factory=dict)  # field -> minimum share of articles
     source_file: str = ""
 
     @cached_property
@@ -99,6 +100,12 @@ def profile_from_dict(data: dict, source_file: str = "") -> SiteProfile:
     unknown = set(selectors) - set(SELECTOR_FIELDS)
     if unknown:
         raise ProfileError(f"{where}: unknown selector(s) {sorted(unknown)}; known: {SELECTOR_FIELDS}")
+    coverage = {k: float(v) for k, v in data.get("coverage", {}).items()}
+    from ess_crawler.coverage import FIELDS
+
+    unknown = set(coverage) - set(FIELDS)
+    if unknown:
+        raise ProfileError(f"{where}: unknown coverage field(s) {sorted(unknown)}; known: {sorted(FIELDS)}")
     profile = SiteProfile(
         name=data["name"],
         title=data.get("title", data["name"]),
@@ -115,6 +122,7 @@ def profile_from_dict(data: dict, source_file: str = "") -> SiteProfile:
         rights=data.get("rights", ""),
         selectors=selectors,
         title_suffixes=_tuple(data, "title_suffixes"),
+        coverage=coverage,
         source_file=source_file,
     )
     for pattern in profile.article_urls + profile.listing_urls:
