@@ -264,12 +264,5 @@ def report(db: Path, limit: int):
     _print_summary(db, list(reversed(crawls)))
 
 
-from ess_crawler.publish import publish  # noqa: E402
-from ess_crawler.syndication import syndicate_command  # noqa: E402
-
-main.add_command(publish)
-main.add_command(syndicate_command)
-
-
 if __name__ == "__main__":
     main()
