@@ -124,7 +124,6 @@ def demo(db: Path, serve: bool, port: int, sites: tuple[str, ...], edition: int,
     """Offline demo: serve the bundled sample sites locally, crawl them with the real spiders, browse."""
     from ess_crawler.crawling import run_spiders
     from ess_crawler.sample_server import sample_sites, serve_samples
-
     from ess_crawler.sites import load_profiles
 
     available = [name for name in sample_sites() if name in load_profiles()]

@@ -24,7 +24,8 @@ def redesigned_chorum(folder):
         html = page.read_text(encoding="utf-8")
         chapo = CHAPO_RE.search(html)
         if chapo:
-            html = BODY_RE.sub(lambda m: m.group(1) + chapo.group(1), CHAPO_RE.sub("", html, count=1), count=1)
+            lead = chapo.group(1)
+            html = BODY_RE.sub(lambda m, lead=lead: m.group(1) + lead, CHAPO_RE.sub("", html, count=1), count=1)
             page.write_text(html, encoding="utf-8")
             changed += 1
     assert changed >= 12
