@@ -209,6 +209,16 @@ class Archive:
                                 "where url = ?", [now(), status, url])
         return table.last_pk
 
+    def record_discovered(self, crawl_id: int | None, found) -> None:
+        """A URL the site lists (sitemap, feed, REST), once per crawl."""
+        with self.db.atomic():
+            exists = self.db.execute("select 1 from discovered where crawl_id is ? and url = ? and source = ?",
+                                     [crawl_id, found.url, found.source]).fetchone()
+            if not exists:
+                self.db["discovered"].insert({
+                    "crawl_id": crawl_id, "site": found.site, "url": found.url, "source": found.source,
+                    "lastmod": found.lastmod, "is_article_url": int(found.is_article_url)})
+
     def first_capture_with(self, url: str, digest: str) -> dict | None:
         """The earliest capture of `url` whose payload had this digest and a WARC record."""
         rows = list(self.db.query(

@@ -252,6 +252,31 @@ def serve(db: Path, host: str, port: int):
 @main.command()
 @click.option("--db", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=DEFAULT_DB,
               show_default=True, help="SQLite archive.")
+@click.option("--site", default=None, help="Only this site.")
+def audit(db: Path, site: str | None):
+    """Completeness: what each site lists (sitemaps, feeds) against what the archive holds."""
+    from ess_crawler.audit import audit as run_audit
+
+    archive = Archive(db)
+    try:
+        results = run_audit(archive, site)
+    finally:
+        archive.close()
+    if not results:
+        raise click.ClickException("no finished crawl has listed anything yet")
+    for entry in results:
+        click.echo(f"{entry.site}: {entry.archived} of {entry.listed} listed articles archived")
+        for item in entry.missing:
+            click.echo(f"  missing {item['url']} ({item['sources']}): {item['reason']}")
+        if entry.not_articles:
+            click.echo(f"  {len(entry.not_articles)} listed pages are not article URLs for the profile:")
+            for item in entry.not_articles:
+                click.echo(f"    {item['url']} ({item['sources']})")
+
+
+@main.command()
+@click.option("--db", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=DEFAULT_DB,
+              show_default=True, help="SQLite archive.")
 @click.option("--limit", default=10, show_default=True, help="How many runs to show.")
 def report(db: Path, limit: int):
     """Print the last crawl runs and the archive's totals."""

@@ -103,3 +103,14 @@ class SeenUnchanged:
     url: str
     reason: str
     site: str = ""
+
+
+@dataclass
+class Discovered:
+    """A URL the site itself lists (sitemap, feed, WordPress REST), for the completeness audit."""
+
+    url: str
+    source: str  # sitemap, feed, wp-rest
+    site: str = ""
+    lastmod: str | None = None
+    is_article_url: bool = True

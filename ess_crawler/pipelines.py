@@ -18,7 +18,7 @@ from scrapy.exceptions import DropItem
 
 from ess_crawler import __version__, coverage
 from ess_crawler.archive import Archive
-from ess_crawler.items import Article, CrawlError, SeenUnchanged
+from ess_crawler.items import Article, CrawlError, Discovered, SeenUnchanged
 from ess_crawler.warc import WarcFile, payload_digest, recover, warc_date
 
 logger = logging.getLogger(__name__)
@@ -136,6 +136,8 @@ class ArchivePipeline:
         elif isinstance(item, CrawlError):
             self.archive.record_error(self.crawl_id, item)
             self.crawler.stats.inc_value(f"ess/errors/{item.kind}")
+        elif isinstance(item, Discovered):
+            self.archive.record_discovered(self.crawl_id, item)
         elif isinstance(item, SeenUnchanged):
             if self.archive.mark_unchanged(item.url, self.crawl_id, self._capture_for(item.url)):
                 self.crawler.stats.inc_value("ess/articles_unchanged")

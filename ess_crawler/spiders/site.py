@@ -35,7 +35,7 @@ from twisted.web._newclient import ResponseFailed
 from ess_crawler import __version__
 from ess_crawler.extract import ExtractionError, extract_article
 from ess_crawler.incremental import CrawlMemory
-from ess_crawler.items import CrawlError, SeenUnchanged
+from ess_crawler.items import CrawlError, Discovered, SeenUnchanged
 from ess_crawler.sites import SiteProfile
 
 logger = logging.getLogger(__name__)
@@ -159,7 +159,12 @@ class SiteSpider(scrapy.Spider):
             loc = self.to_public(response.urljoin(entry.get("loc", "").strip()))
             if sitemap.type == "sitemapindex":
                 yield self._request(loc, self.parse_sitemap, priority=20)
-            elif self.profile.is_article(loc):
+                continue
+            is_article = self.profile.is_article(loc)
+            if self.profile.owns(loc) and not self.profile.is_listing(loc):
+                yield Discovered(url=loc, source="sitemap", site=self.name, lastmod=entry.get("lastmod"),
+                                 is_article_url=is_article)
+            if is_article:
                 found = self._article(loc, entry.get("lastmod"))
                 if found is not None:
                     yield found
@@ -174,6 +179,9 @@ class SiteSpider(scrapy.Spider):
             return
         for entry in feed.entries:
             link = self.to_public(response.urljoin(entry.get("link", "")))
+            if self.profile.owns(link):
+                yield Discovered(url=link, source="feed", site=self.name, lastmod=_feed_date(entry),
+                                 is_article_url=self.profile.is_article(link))
             if self.profile.is_article(link):
                 found = self._article(link, _feed_date(entry) if feed.version.startswith("atom") else None)
                 if found is not None:
