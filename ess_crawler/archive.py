@@ -117,7 +117,7 @@ def _m003_coverage_and_discovery(db: sqlite_utils.Database) -> None:
     db["coverage"].create_index(["site", "crawl_id"])
     db["discovered"].create({
         "id": int, "crawl_id": int, "site": str, "url": str, "source": str, "lastmod": str,
-        "is_article_url": int,
+        "is_article_url": int, "details": str,
     }, pk="id", foreign_keys=[("crawl_id", "crawls", "id")])
     db["discovered"].create_index(["site", "crawl_id"])
     db["discovered"].create_index(["url"])
@@ -217,7 +217,8 @@ class Archive:
             if not exists:
                 self.db["discovered"].insert({
                     "crawl_id": crawl_id, "site": found.site, "url": found.url, "source": found.source,
-                    "lastmod": found.lastmod, "is_article_url": int(found.is_article_url)})
+                    "lastmod": found.lastmod, "is_article_url": int(found.is_article_url),
+                    "details": json.dumps(found.details, ensure_ascii=False) if found.details else None})
 
     def first_capture_with(self, url: str, digest: str) -> dict | None:
         """The earliest capture of `url` whose payload had this digest and a WARC record."""

@@ -114,3 +114,4 @@ class Discovered:
     site: str = ""
     lastmod: str | None = None
     is_article_url: bool = True
+    details: dict = field(default_factory=dict)  # e.g. WordPress post id, categories, tags

@@ -26,6 +26,7 @@ SAMPLES_DIR = Path(__file__).parent / "samples"
 SAMPLE_MTIME = 1_700_000_000
 
 _TYPES = {".html": "text/html; charset=utf-8", ".xml": "application/xml; charset=utf-8",
+          ".json": "application/json; charset=utf-8",
           ".txt": "text/plain; charset=utf-8", ".rss": "application/rss+xml; charset=utf-8"}
 
 
@@ -43,7 +44,8 @@ def resolve(roots: list[Path], target: str) -> Path | None:
     candidates = []
     if parts.query:
         stem = path or "index"
-        candidates += [f"{stem}@{parts.query}.html", f"{stem}@{parts.query}.xml", f"{stem}@{parts.query}"]
+        candidates += [f"{stem}@{parts.query}.html", f"{stem}@{parts.query}.xml", f"{stem}@{parts.query}.json",
+                       f"{stem}@{parts.query}"]
     elif not path:
         candidates.append("index.html")
     else:

@@ -49,6 +49,7 @@ class SiteProfile:
     selectors: dict[str, str] = field(default_factory=dict)
     title_suffixes: tuple[str, ...] = ()
     coverage: dict[str, float] = field(default_factory=dict)  # field -> minimum share of articles
+    wp_rest: bool = False  # ask the WordPress REST API even if cms is not "wordpress"
     source_file: str = ""
 
     @cached_property
@@ -123,6 +124,7 @@ def profile_from_dict(data: dict, source_file: str = "") -> SiteProfile:
         selectors=selectors,
         title_suffixes=_tuple(data, "title_suffixes"),
         coverage=coverage,
+        wp_rest=bool(data.get("wp_rest", False)),
         source_file=source_file,
     )
     for pattern in profile.article_urls + profile.listing_urls:

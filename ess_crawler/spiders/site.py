@@ -71,6 +71,7 @@ class SiteSpider(scrapy.Spider):
         self.memory = CrawlMemory({})
         self.requested: set[str] = set()
         self.skipped: set[str] = set()
+        self.wp_terms: dict[str, dict] = {}
         self._revisited = False
         self.base_url = (base_url or "").rstrip("/")
         self.allowed_domains = list(self.profile.domains)
@@ -133,6 +134,8 @@ class SiteSpider(scrapy.Spider):
             yield self._request(url, self.parse_sitemap, priority=20)
         for url in self.profile.feeds:
             yield self._request(url, self.parse_feed, priority=15)
+        if self.profile.cms == "wordpress" or self.profile.wp_rest:
+            yield self._wp_request("categories", 1)
         for url in self.profile.start_urls:
             yield self._request(url, self.parse_listing, priority=10)
 
@@ -186,6 +189,63 @@ class SiteSpider(scrapy.Spider):
                 found = self._article(link, _feed_date(entry) if feed.version.startswith("atom") else None)
                 if found is not None:
                     yield found
+
+    # ------------------------------------------------------------ WordPress REST
+
+    def _wp_request(self, kind: str, page: int) -> scrapy.Request:
+        fields = "id,link,date_gmt,modified_gmt,categories,tags" if kind == "posts" else "id,name"
+        url = f"{self.profile.origin}/wp-json/wp/v2/{kind}?per_page=100&page={page}&_fields={fields}"
+        return scrapy.Request(self.to_fetch(url), callback=self.parse_wp_rest, errback=self.on_wp_rest_error,
+                              priority=25, meta={"wp_kind": kind, "wp_page": page, "dont_retry": True,
+                                                 "handle_httpstatus_list": [400, 401, 403, 404, 410, 500]})
+
+    def parse_wp_rest(self, response: Response):
+        """Categories, then tags, then posts of the WordPress REST API, page by page.
+
+        Posts are discovered with their modification date (which dates the check like a
+        sitemap lastmod) and recorded, with their id, categories and tags, for the audit.
+        A site whose API is absent or closed is simply crawled without it."""
+        kind, page = response.meta["wp_kind"], response.meta["wp_page"]
+        try:
+            data = response.json() if response.status == 200 else None
+        except ValueError:
+            data = None
+        if not isinstance(data, list):
+            logger.info("%s: no WordPress REST API at %s (HTTP %s); discovery goes on without it",
+                        self.name, self.to_public(response.url), response.status)
+            return
+        pages = int(response.headers.get(b"X-WP-TotalPages", b"1") or 1)
+        if kind in ("categories", "tags"):
+            self.wp_terms.setdefault(kind, {}).update(
+                {item.get("id"): item.get("name", "") for item in data if isinstance(item, dict)})
+        else:
+            for post in data:
+                if not isinstance(post, dict) or not post.get("link"):
+                    continue
+                link = self.to_public(str(post["link"]))
+                modified = post.get("modified_gmt")
+                lastmod = f"{modified}+00:00" if modified else None
+                details = {
+                    "wp_id": post.get("id"),
+                    "categories": [self.wp_terms.get("categories", {}).get(i, i) for i in post.get("categories", [])],
+                    "tags": [self.wp_terms.get("tags", {}).get(i, i) for i in post.get("tags", [])],
+                }
+                yield Discovered(url=link, source="wp-rest", site=self.name, lastmod=lastmod,
+                                 is_article_url=self.profile.is_article(link), details=details)
+                if self.profile.is_article(link):
+                    found = self._article(link, lastmod)
+                    if found is not None:
+                        yield found
+        if page < min(pages, 100):
+            yield self._wp_request(kind, page + 1)
+        elif kind == "categories":
+            yield self._wp_request("tags", 1)
+        elif kind == "tags":
+            yield self._wp_request("posts", 1)
+
+    def on_wp_rest_error(self, failure):
+        logger.info("%s: WordPress REST API unreachable (%s); discovery goes on without it",
+                    self.name, failure.getErrorMessage())
 
     def parse_listing(self, response: Response):
         if not isinstance(response, TextResponse):
