@@ -288,5 +288,10 @@ def report(db: Path, limit: int):
     _print_summary(db, list(reversed(crawls)))
 
 
+from ess_crawler.check import check  # noqa: E402
+
+main.add_command(check)
+
+
 if __name__ == "__main__":
     main()
