@@ -2,7 +2,7 @@
 
 Each sample article, read with its site's profile, must give what the page shows: the
 generator's data is the ground truth (title, day, rubric, notes, related items, tags,
-authors, standfirst). Known extractor weaknesses are strict xfails, so that a fix shows.
+authors, standfirst), related-card titles and block headings included.
 One slow test crawls the nine sample sites end to end; one shows that a new site is a
 profile file and nothing else.
 """
@@ -212,15 +212,11 @@ def test_ess_et_societe_notice_says_80_percent():
 
 # ---------------------------------------------------------------- known extractor weaknesses
 
-@pytest.mark.xfail(strict=True, reason="a card whose link wraps rubric, title and date: the related title is "
-                                       "the whole link text (extract/related.py _describe)")
 def test_mediatico_related_titles_are_the_card_titles():
     site, post, a = extracted("mediatico", "tzc")
     assert [r.title for r in a.related] == [site.by_key[k].title for k in post.related]
 
 
-@pytest.mark.xfail(strict=True, reason="a profile `related` block takes its heading from its first h-tag, here "
-                                       "an item's title, not the field label (extract/related.py find_related)")
 def test_fonda_related_heading_is_the_field_label():
     _, _, a = extracted("fonda", "fe2030")
     assert {r.heading for r in a.related} == {"Pour aller plus loin"}

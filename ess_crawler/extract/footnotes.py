@@ -221,11 +221,16 @@ def _trailing(page: Page, container, blocks: list[HtmlElement] | None, rule: str
                 tail.extend(sib.xpath("self::p") or sib.xpath(".//p|.//li") or [sib])
             sib = sib.getnext()
             hops += 1
-        # scan from the end: note paragraphs are the last ones
-        start = len(tail)
-        while start > 0 and _NOTE_START_RE.match(element_text(tail[start - 1]) or "x"):
+        # the notes are the last run of paragraphs starting with a number (other fields,
+        # such as keywords, may follow them)
+        texts = [element_text(el) for el in tail]
+        end = len(tail)
+        while end > 0 and not _NOTE_START_RE.match(texts[end - 1] or "x"):
+            end -= 1
+        start = end
+        while start > 0 and _NOTE_START_RE.match(texts[start - 1] or "x"):
             start -= 1
-        notes = _note_paragraphs(tail[start:])
+        notes = _note_paragraphs(tail[start:end])
     if not notes:
         return None
     numbers = [n for n, _ in notes]

@@ -218,8 +218,11 @@ def _date_from_element(el: HtmlElement) -> tuple[ParsedDate | None, ParsedDate |
             if machine is not None:
                 # the text may label it an update; otherwise the attribute is the published date
                 # the machine value is the more precise (time, offset) unless the text
-                # shows another day, which then is an update label's date or a mistake
-                if published is None or published.iso[:10] == machine.iso[:10]:
+                # shows another day (an update label's date or a mistake), or shows no time
+                # while the value is a date-only field's stored noon or midnight UTC
+                if published is None:
+                    published = ParsedDate(machine.iso, text or value, machine.has_time)
+                elif published.iso[:10] == machine.iso[:10] and not _stored_day(machine, published):
                     published = ParsedDate(machine.iso, text or value, machine.has_time)
                 break
     if published is None and modified is None:
@@ -230,6 +233,11 @@ def _date_from_element(el: HtmlElement) -> tuple[ParsedDate | None, ParsedDate |
                 published = ParsedDate(machine.iso, text or value, machine.has_time)
                 break
     return published, modified, text
+
+
+def _stored_day(machine: ParsedDate, shown: ParsedDate) -> bool:
+    """A CMS date-only field: the page shows a day and the attribute says 00:00 or 12:00 UTC."""
+    return not shown.has_time and machine.iso[10:] in ("T00:00:00+00:00", "T12:00:00+00:00")
 
 
 def find_dates(page: Page, excluded: set) -> dict:
@@ -277,14 +285,17 @@ def find_dates(page: Page, excluded: set) -> dict:
 
     for css in _CMS_MODIFIED_SELECTORS.get(page.cms, ()):
         for el in select(page, css):
-            if not _inside(el, excluded):
+            classes = (el.get("class") or "").split()
+            if "published" in classes:
+                continue  # `time.entry-date.published.updated`: the post was never updated
+            if not _inside(el, excluded) and not _in_sidebar(el):
                 published, modified, raw = _date_from_element(el)
                 take(None, modified or published, raw, f"cms:{page.cms}")
                 break
     if page.cms in _CMS_DATE_SELECTORS:
         for css in _CMS_DATE_SELECTORS[page.cms]:
             for el in select(page, css):
-                if _inside(el, excluded):
+                if _inside(el, excluded) or _in_sidebar(el):
                     continue
                 take(*_date_from_element(el), f"cms:{page.cms}")
                 if result["published"]:
@@ -293,7 +304,7 @@ def find_dates(page: Page, excluded: set) -> dict:
     # heuristics: <time>, then short elements whose class/id speaks of dates,
     # then labelled lines ("Publié le ...") near the top of the page
     for el in page.root.iter("time"):
-        if not _inside(el, excluded):
+        if not _inside(el, excluded) and not _in_sidebar(el):
             take(*_date_from_element(el), "html:time")
             if result["published"]:
                 return result
@@ -442,13 +453,19 @@ def find_tags(page: Page, excluded: set) -> Found:
             keywords = keywords.split(",")
         return _unique(str(k) for k in keywords), "jsonld:keywords"
     for css, rule in (('a[rel~="tag"]:not([rel~="category"])', "html:rel-tag"),
-                      ('.mots a, .tags-links a, .post-tags a, .entry-tags a, '
-                       '.field--name-field-tags a, .field-name-field-tags a', f"cms:{page.cms or 'generic'}")):
+                      ('.mots a, .tags-links a, .post-tags a, .entry-tags a, .taxonomy-post_tag a, '
+                       '.field--name-field-tags a, .field-name-field-tags a, .field--name-field-thematiques a, '
+                       '.field--name-field-mots-cles a', f"cms:{page.cms or 'generic'}")):
         found = [inline_text(a) for a in select(page, css)
-                 if not _inside(a, excluded) and not _in_sidebar(a)]
+                 if not _inside(a, excluded) and not _in_sidebar(a) and not _is_category_link(a)]
         if found:
             return _unique(found), rule
     return [], ""
+
+
+def _is_category_link(a: HtmlElement) -> bool:
+    """WordPress block themes print categories with rel="tag" inside .taxonomy-category."""
+    return any("taxonomy-category" in (p.get("class") or "") for p in a.iterancestors())
 
 
 _SIDEBAR_RE = re.compile(r"widget|sidebar|tagcloud|tag-cloud|secondary|footer-|site-footer", re.I)
@@ -476,7 +493,8 @@ def find_authors(page: Page, excluded: set) -> Found:
     if value and not value.startswith("http"):
         return _unique(re.split(r"\s*(?:,|;| et | and )\s*", value)), f"meta:{key}"
     for css in ('[itemprop="author"] [itemprop="name"]', '[itemprop="author"]', 'a[rel~="author"]',
-                '.vcard .fn', '.author .fn', '.auteurs a', '.field--name-uid', '.byline .author',
+                '.vcard .fn', '.author .fn', '.auteurs a', '.wp-block-post-author-name', '.field--name-uid',
+                '.byline .author',
                 '.entry-author-name', '.author-name'):
         found = [inline_text(a) for a in select(page, css) if not _inside(a, excluded)]
         found = [f for f in found if 1 < len(f) < 80]

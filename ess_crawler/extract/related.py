@@ -62,7 +62,7 @@ def is_related_heading(text: str) -> bool:
     return 0 < len(folded) <= 60 and bool(_HEADING_RE.match(folded))
 
 
-_TITLE_CLASS_RE = re.compile(r"title|titre|heading|header", re.IGNORECASE)
+_TITLE_CLASS_RE = re.compile(r"title|titre|heading|header|label", re.IGNORECASE)
 
 
 def _short_text(el: HtmlElement, limit: int = 64) -> str:
@@ -140,8 +140,32 @@ def _item_element(a: HtmlElement, href: str, stop: set, page: Page) -> HtmlEleme
     return item
 
 
+def _anchor_title(a: HtmlElement) -> str:
+    """The title a link shows: its heading or title element when the link wraps a whole card."""
+    for el in a.iterdescendants():
+        if isinstance(el.tag, str) and (el.tag in _HEADING_TAGS or re.search(r"title|titre", el.get("class") or "")):
+            text = inline_text(el)
+            if text:
+                return text
+    return inline_text(a)
+
+
+def _block_heading(block: HtmlElement) -> str:
+    """The heading of a block: a heading or label that comes before the first link and holds none."""
+    for el in block.iter():
+        if not isinstance(el.tag, str) or el is block:
+            continue
+        if el.tag == "a":
+            break
+        if (el.tag in _HEADING_TAGS or _TITLE_CLASS_RE.search(el.get("class") or "")) and el.find(".//a") is None:
+            text = inline_text(el).rstrip(" :")
+            if 0 < len(text) <= 80:
+                return text
+    return ""
+
+
 def _describe(item: HtmlElement, anchors: list[HtmlElement], url: str, heading: str) -> RelatedLink:
-    title = max((inline_text(a) for a in anchors), key=len, default="")
+    title = max((_anchor_title(a) for a in anchors), key=len, default="")
     if not title:
         title = clean_space(anchors[0].get("title") or "")
     link = RelatedLink(url=url, title=title, heading=heading)
@@ -230,8 +254,7 @@ def find_related(page: Page, own_url: str) -> tuple[list[RelatedLink], list[Html
             rules.append(rule)
 
     for el in profile_elements(page, "related"):
-        heads = [h for h in el.iter(*_HEADING_TAGS)]
-        add([el], inline_text(heads[0]) if heads else "", "profile:related", [])
+        add([el], _block_heading(el), "profile:related", [])
     for heading in _heading_candidates(page):
         if _in_nav(heading):
             continue
@@ -242,6 +265,5 @@ def find_related(page: Page, own_url: str) -> tuple[list[RelatedLink], list[Html
         for el in select(page, css):
             if _in_nav(el):
                 continue
-            heads = [h for h in el.iter(*_HEADING_TAGS)]
-            add([el], inline_text(heads[0]).rstrip(" :") if heads else "", "html:related-plugin", [])
+            add([el], _block_heading(el), "html:related-plugin", [])
     return links, blocks, "+".join(rules)
