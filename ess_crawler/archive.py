@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 import sqlite_utils
 
+from ess_crawler import search
 from ess_crawler.items import Article, CrawlError
 from ess_crawler.sites import SiteProfile
 
@@ -108,6 +109,13 @@ def _m002_captures_warc_and_gone(db: sqlite_utils.Database) -> None:
     db["articles"].add_column("last_status", int)
 
 
+def _m004_french_search(db: sqlite_utils.Database) -> None:
+    """French stemmed search (article_search + article_search_fts), research indexes, article_list view."""
+    from ess_crawler.search import install
+
+    install(db)
+
+
 def _m003_coverage_and_discovery(db: sqlite_utils.Database) -> None:
     """Field coverage per crawl and site; what each crawl saw the site list (for audits)."""
     db["coverage"].create({
@@ -123,7 +131,7 @@ def _m003_coverage_and_discovery(db: sqlite_utils.Database) -> None:
     db["discovered"].create_index(["url"])
 
 
-MIGRATIONS = [_m001_initial, _m002_captures_warc_and_gone, _m003_coverage_and_discovery]
+MIGRATIONS = [_m001_initial, _m002_captures_warc_and_gone, _m003_coverage_and_discovery, _m004_french_search]
 
 
 def migrate(db: sqlite_utils.Database) -> int:
@@ -296,6 +304,7 @@ class Archive:
                     self.db.execute(f"delete from {table} where article_id = ?", [article_id])
                 status = "updated"
             self._write_parts(article_id, article)
+            search.index_article(self.db, article_id)
             self._count(crawl_id, status)
         return status
 

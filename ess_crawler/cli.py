@@ -289,8 +289,12 @@ def report(db: Path, limit: int):
 
 
 from ess_crawler.check import check  # noqa: E402
+from ess_crawler.publish import publish  # noqa: E402
+from ess_crawler.syndication import syndicate_command  # noqa: E402
 
 main.add_command(check)
+main.add_command(publish)
+main.add_command(syndicate_command)
 
 
 if __name__ == "__main__":

@@ -66,8 +66,11 @@ def test_edition_2_gives_revisions_new_articles_and_a_gone_one(editions):
     noted = next(db.query("select id, revision_count from articles where url like '%deux-ministres%'"))
     assert noted["revision_count"] == 1
     assert db.execute("select count(*) from footnotes where article_id = ?", [noted["id"]]).fetchone()[0] == 1
+    sites = db.execute("select count(distinct site) from crawls").fetchone()[0]
+    edition_2_from = db.execute("select max(id) from crawls").fetchone()[0] - sites + 1
     new = {r["url"].rsplit("/", 1)[-1] for r in db.query(
-        "select url from articles where first_seen = (select max(first_seen) from articles)")}
+        "select a.url from articles a where (select min(c.crawl_id) from captures c where c.url = a.url) >= ?",
+        [edition_2_from])}
     assert "les-mutuelles-face-la-reforme-de-la-complementaire-sante" in new
     assert "Budget-participatif-les-associations-au-coeur-des-projets-retenus" in new
     gone = list(db.query("select url, last_status, gone_since from articles where gone_since is not null"))

