@@ -40,12 +40,14 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import hashlib
 import html
 import io
 import json
 import logging
 import multiprocessing
+import os
 import re
 import shutil
 import sqlite3
@@ -265,7 +267,10 @@ def _publish_into(db: Path, out: Path, partial: Path, config_dir: Path, content:
     build = partial / ".build.db"
     release_db = partial / DB_FILE
     timer = _Timer()
-    with _Background(syndication.find_groups, str(db), inline=articles < BACKGROUND_FROM) as groups:
+    # the main process copies and exports: the sketches get the other CPUs (at least one process)
+    workers = max(1, min(4, (os.cpu_count() or 1) - 1))
+    find = functools.partial(syndication.find_groups, workers=workers)
+    with _Background(find, str(db), inline=articles < BACKGROUND_FROM) as groups:
         conn = _build_database(db, build, content, excerpt_words)
         timer("database copy")
         try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
@@ -36,3 +37,36 @@ def demo_db(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def demo_output(demo_db) -> str:
     return (demo_db.parent / "demo-output.txt").read_text()
+
+
+def free_port() -> int:
+    """A free TCP port on 127.0.0.1."""
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextlib.contextmanager
+def running_server(command: list[str], port: int, log_path: Path):
+    """Start a server process (Datasette), wait until it answers on 127.0.0.1:port, stop it after."""
+    import time
+    import urllib.request
+
+    base = f"http://127.0.0.1:{port}"
+    with open(log_path, "wb") as log:  # a pipe nobody reads would fill and block the server
+        proc = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
+        try:
+            for _ in range(150):
+                try:
+                    urllib.request.urlopen(base + "/-/versions.json", timeout=1)
+                    break
+                except OSError:
+                    if proc.poll() is not None:
+                        raise RuntimeError(Path(log_path).read_text()) from None
+                    time.sleep(0.1)
+            yield base
+        finally:
+            proc.terminate()
+            proc.wait(10)

@@ -9,15 +9,12 @@ local Datasette is aborted: nothing leaves the machine.
 from __future__ import annotations
 
 import shutil
-import socket
-import subprocess
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
 from ess_crawler.cli import datasette_command
+from tests.conftest import free_port, running_server
 from tests.test_research import HOSTILE_URL, SEED_CHORUM, add_research_articles
 
 pytestmark = pytest.mark.slow
@@ -25,12 +22,6 @@ pytestmark = pytest.mark.slow
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run"]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
@@ -42,21 +33,8 @@ def server(demo_db, tmp_path_factory):
     shutil.copy(demo_db, path)
     add_research_articles(path)  # the hostile sample page, once more if the demo crawl already has it
     port = free_port()
-    log = (path.parent / "datasette.log").open("wb")  # a pipe nobody reads would fill and block Datasette
-    proc = subprocess.Popen(datasette_command(path, "127.0.0.1", port), stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(150):
-        try:
-            urllib.request.urlopen(base + "/-/versions.json", timeout=1)
-            break
-        except OSError:
-            if proc.poll() is not None:
-                raise RuntimeError((path.parent / "datasette.log").read_text()) from None
-            time.sleep(0.1)
-    yield base
-    proc.terminate()
-    proc.wait(10)
-    log.close()
+    with running_server(datasette_command(path, "127.0.0.1", port), port, path.parent / "datasette.log") as base:
+        yield base
 
 
 @pytest.fixture(scope="module")

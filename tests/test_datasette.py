@@ -1,41 +1,23 @@
 """A real Datasette server on the demo archive: accent-blind search, the article page, metadata."""
 
 import json
-import socket
-import subprocess
-import time
 import urllib.request
 
 import pytest
 
 from ess_crawler.cli import datasette_command
 
+from .conftest import free_port, running_server
+
 pytestmark = pytest.mark.slow
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
-def server(demo_db):
+def server(demo_db, tmp_path_factory):
     port = free_port()
-    proc = subprocess.Popen(datasette_command(demo_db, "127.0.0.1", port),
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(base + "/-/versions.json", timeout=1)
-            break
-        except OSError:
-            if proc.poll() is not None:
-                raise RuntimeError(proc.stdout.read().decode()) from None
-            time.sleep(0.1)
-    yield base + "/" + demo_db.stem
-    proc.terminate()
-    proc.wait(10)
+    log = tmp_path_factory.mktemp("datasette") / "datasette.log"
+    with running_server(datasette_command(demo_db, "127.0.0.1", port), port, log) as base:
+        yield base + "/" + demo_db.stem
 
 
 def get(url: str) -> str:

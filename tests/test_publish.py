@@ -10,11 +10,9 @@ import csv
 import hashlib
 import json
 import shutil
-import socket
 import sqlite3
 import subprocess
 import sys
-import time
 import urllib.parse
 import urllib.request
 from pathlib import Path
@@ -36,6 +34,8 @@ from ess_crawler.publish import (
     publish_archive,
     word_count,
 )
+
+from .conftest import free_port, running_server
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_CHORUM = "https://www.chorum.fr/actualite/reseaux-sociaux-une-opportunite-pour-less"
@@ -353,12 +353,6 @@ def test_publish_command(demo_db, tmp_path):
 
 # ---------------------------------------------------------------- served by Datasette as it is
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def get_json(url: str):
     with urllib.request.urlopen(url, timeout=10) as response:
         return json.loads(response.read().decode())
@@ -369,18 +363,8 @@ def test_datasette_serves_the_release_folder_as_it_is(releases):
     release = releases["full"]
     before = (release / "SHA256SUMS").read_text()
     port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "datasette", str(release), "--host", "127.0.0.1",
-                             "--port", str(port)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(150):
-            try:
-                urllib.request.urlopen(base + "/-/versions.json", timeout=1)
-                break
-            except OSError:
-                if proc.poll() is not None:
-                    raise RuntimeError(proc.stdout.read().decode()) from None
-                time.sleep(0.1)
+    command = [sys.executable, "-m", "datasette", str(release), "--host", "127.0.0.1", "--port", str(port)]
+    with running_server(command, port, release.parent / "datasette-release.log") as base:
         databases = get_json(base + "/-/databases.json")
         assert [(d["name"], d["is_mutable"]) for d in databases] == [("ess", False)]
         sql = "select count(*) as n from syndication where earliest_date = '2013-11-25'"
@@ -389,8 +373,5 @@ def test_datasette_serves_the_release_folder_as_it_is(releases):
         with urllib.request.urlopen(f"{base}/ess/articles/{article_id[0]['id']}", timeout=10) as response:
             page = response.read().decode()
         assert "trente ans de retard" in page  # the article page template and plugin work
-    finally:
-        proc.terminate()
-        proc.wait(10)
     result = subprocess.run(["sha256sum", "-c", "--quiet", "SHA256SUMS"], cwd=release, capture_output=True)
     assert result.returncode == 0 and (release / "SHA256SUMS").read_text() == before
