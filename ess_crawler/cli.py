@@ -143,6 +143,11 @@ def demo(db: Path, serve: bool, port: int, sites: tuple[str, ...], edition: int,
         for server in servers.values():
             server.stop()
     _print_summary(db, crawls)
+    from ess_crawler.syndication import syndicate
+
+    counts = syndicate(db)
+    click.echo(f"  republished: {counts['articles']} articles in {counts['groups']} group(s) "
+               f"({counts['cross_site_groups']} across sites) — table syndication")
     if any(c["status"] == "failed" for c in crawls):
         raise SystemExit(1)
     if serve:
