@@ -64,7 +64,9 @@ def _make_note(number: str, el: HtmlElement, page: Page, strip_number: bool = Tr
     if strip_number:
         text = _NOTE_START_RE.sub("", text, count=1)
     text = re.sub(r"\s*(↩︎?|↑)\s*$", "", text).strip()
-    html = lxml_html.tostring(el, encoding="unicode", with_tail=False)
+    from .body import sanitise  # the note's HTML is stored and exported: inert, like the body's
+
+    html = sanitise(lxml_html.tostring(el, encoding="unicode", with_tail=False))
     return Footnote(number=number, text=text, html=html, urls=_note_urls(el, page, text))
 
 
