@@ -248,7 +248,11 @@ PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 
 def run(label: str, args: list[str]) -> tuple[float, float, float, str]:
     """`python -m ess_crawler.cli ARGS` in a fresh process: seconds, peak resident memory (MiB) of its
-    largest process (ru_maxrss) and of the whole process tree (sampled every 0.2 s from /proc), output."""
+    largest process (ru_maxrss) and of the whole process tree (sampled every 0.2 s from /proc), output.
+
+    Also prints the CPU time of the process tree and the load average, since a shared machine
+    stretches the wall-clock time."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     with tempfile.TemporaryFile("w+") as out:
         proc = subprocess.Popen([sys.executable, "-m", "ess_crawler.cli", *args], cwd=ROOT, stdout=out,
@@ -259,7 +263,12 @@ def run(label: str, args: list[str]) -> tuple[float, float, float, str]:
                 tree_peak = max(tree_peak, _tree_rss(proc.pid))
             time.sleep(0.2)
         seconds = time.perf_counter() - started
-        maxrss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # largest child so far
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        maxrss = after.ru_maxrss  # largest child so far
+        cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+        load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+        print(f"  ({label}: {cpu:.0f} s of CPU in all its processes; load average {load:.1f} on "
+              f"{os.cpu_count()} CPUs)", flush=True)
         out.seek(0)
         output = out.read()
     if proc.returncode:
