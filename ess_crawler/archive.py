@@ -255,13 +255,6 @@ class Archive:
                                      "where site = ? and status = 'running'", [now(), site])
         return cursor.rowcount
 
-    def known_articles(self, site: str) -> dict[str, dict]:
-        """Archived article URLs of a site with their last validators, for incremental crawls."""
-        rows = self.db.query(
-            "select a.url, a.last_seen, a.gone_since, c.etag, c.last_modified from articles a "
-            "left join captures c on c.id = a.capture_id where a.site = ?", [site])
-        return {row["url"]: row for row in rows}
-
     def record_error(self, crawl_id: int | None, error: CrawlError) -> int:
         with self.db.atomic():
             table = self.db["errors"].insert({

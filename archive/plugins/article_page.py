@@ -12,13 +12,10 @@ from urllib.parse import urljoin, urlsplit
 import nh3
 from datasette import hookimpl
 
-_TAGS = {"p", "br", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd", "blockquote",
-         "q", "cite", "pre", "code", "em", "strong", "b", "i", "u", "s", "sub", "sup", "small",
-         "mark", "abbr", "a", "img", "figure", "figcaption", "table", "thead", "tbody", "tfoot",
-         "tr", "th", "td", "caption", "hr", "span"}
-_ATTRS = {"a": {"href", "title", "id"}, "img": {"src", "alt", "title", "width", "height"},
-          "sup": {"id", "class"}, "li": {"id"}, "td": {"colspan", "rowspan"},
-          "th": {"colspan", "rowspan", "scope"}, "abbr": {"title"}}
+from ess_crawler.extract.body import ALLOWED_ATTRIBUTES, ALLOWED_TAGS
+
+# the extractor's allow-list: one definition of what crawled HTML may keep
+_TAGS, _ATTRS = ALLOWED_TAGS, ALLOWED_ATTRIBUTES
 
 
 def web_url(url, base=""):

@@ -18,7 +18,7 @@ from ess_crawler.items import Article, Image, Link
 from ess_crawler.sites import SiteProfile
 
 from .body import (
-    _MIN_BODY_CHARS,
+    MIN_BODY_CHARS,
     body_outputs,
     clean_container,
     content_hash,
@@ -44,7 +44,7 @@ from .text import element_text, inline_text
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["extract_article", "Article", "ExtractionError"]
+__all__ = ["extract_article", "load_page", "Article", "ExtractionError"]
 
 _TRUNCATED_RE = re.compile(
     r"(il vous reste \d+ ?% de (cet|l[’']) ?article [àa] lire|r[ée]serv[ée] aux abonn[ée]s"
@@ -121,7 +121,7 @@ def _extract(page: Page, html_text: str) -> Article:
     if container is not None:
         notes = _body_from_container(page, art, container, container_rule, related_blocks, lead_el)
         # a CMS container that came out nearly empty was the wrong element
-        if len(art.body_text) < _MIN_BODY_CHARS and not container_rule.startswith("profile:") \
+        if len(art.body_text) < MIN_BODY_CHARS and not container_rule.startswith("profile:") \
                 and not notes.notes:
             container = None
     if container is None:
@@ -313,6 +313,3 @@ def _links(container: HtmlElement) -> list[Link]:
         links.append(Link(url=href, text=inline_text(a)))
     return links
 
-
-# re-exported for callers that want to reuse the parse
-load_page = load_page

@@ -37,7 +37,7 @@ _NEGATIVE_RE = re.compile(
     r"banner|ad-|ads|sponsor|cookie|newsletter|popup|modal|teaser|card|list|meta|author|tag",
     re.I,
 )
-_MIN_BODY_CHARS = 200
+MIN_BODY_CHARS = 200
 # "À lire aussi : <a>...</a>" paragraphs inside the text, in the languages of the sites we meet
 _READ_ALSO_RE = re.compile(
     r"^\W*(?:[àa] lire (?:aussi|[ée]galement)|lire (?:aussi|[ée]galement|la suite)|voir aussi|sur le m[eê]me sujet"
@@ -268,6 +268,3 @@ def fallback_body(html, url: str, drop_texts: list[str] | None = None) -> tuple[
     html_out = sanitise("".join(lxml_html.tostring(c, encoding="unicode") for c in root)).strip()
     return html_out, element_text(root, skip_captions=True), root
 
-
-__all__ = ["find_container", "clean_container", "body_outputs", "fallback_body", "sanitise",
-           "content_hash", "is_boilerplate", "_MIN_BODY_CHARS"]

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from dateutil import parser as dateparser
+
+from .document import fold
 
 MIN_YEAR = 1990
 
@@ -107,12 +108,6 @@ class ParsedDate:
     has_time: bool
 
 
-def _strip_accents_lower(text: str) -> str:
-    return "".join(
-        c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn"
-    ).lower()
-
-
 def _to_iso(value: dt.datetime, has_time: bool) -> str:
     if not has_time:
         return value.date().isoformat()
@@ -155,7 +150,7 @@ def _parse_match(m: re.Match) -> tuple[dt.datetime, bool] | None:
             return value, "T" in iso or " " in iso
         text = groups["text"]
         value = dateparser.parse(
-            _strip_accents_lower(text).replace("1er", "1"),
+            fold(text).replace("1er", "1"),
             parserinfo=_PARSERINFO,
             dayfirst=True,
             fuzzy=True,

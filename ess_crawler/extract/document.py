@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+import unicodedata
 from functools import cached_property
 from urllib.parse import urljoin
 
@@ -26,6 +27,14 @@ MAX_HTML_CHARS = 8_000_000  # beyond this the page is cut before parsing
 _SPACE_RE = re.compile(r"\s+")
 # characters XML (and so lxml) refuses in text
 _CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+_MARKS_RE = re.compile("[\u0300-\u036f]")
+
+
+def fold(text: str | None) -> str:
+    """Lower case without accents (`Économie` -> `economie`), for matching words, not for display."""
+    return _MARKS_RE.sub("", unicodedata.normalize("NFD", (text or "").lower()))
 
 
 def clean_space(text: str | None) -> str:

@@ -10,14 +10,13 @@ related articles.
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from lxml.html import HtmlElement
 
 from ess_crawler.items import RelatedLink
 
 from .dates import find_dates
-from .document import Page, clean_space
+from .document import Page, clean_space, fold
 from .metadata import normalise_url, profile_elements, select
 from .text import element_text, inline_text
 
@@ -47,13 +46,9 @@ _CATEGORY_CLASS_RE = re.compile(r"categ|rubri|section|kicker|label|surtitre|them
 _MAX_LINKS = 40
 
 
-_MARKS_RE = re.compile("[\u0300-\u036f]")
-
-
 def _fold(text: str) -> str:
     """Lower case, no accents, single spaces, no surrounding punctuation."""
-    text = _MARKS_RE.sub("", unicodedata.normalize("NFD", clean_space(text).lower()))
-    return text.strip(" :.-–—>»|…")
+    return fold(clean_space(text)).strip(" :.-–—>»|…")
 
 
 def is_related_heading(text: str) -> bool:
