@@ -5,7 +5,9 @@ offsite filter) or back to a page already seen (the duplicate filter). An
 archivist wants both as rows in `errors`, so RedirectGuardMiddleware, placed
 before RedirectMiddleware, raises IgnoreRequest with a clear reason; the
 spider's errback records it. RetryAfterMiddleware waits as a 429/503 asks.
-Settings read: ESS_MAX_RETRY_AFTER.
+MetaRefreshGuardMiddleware, in place of Scrapy's MetaRefreshMiddleware, ignores a
+meta refresh to a non-HTTP target (javascript:, mailto:, ...).
+Settings read: ESS_MAX_RETRY_AFTER, and Scrapy's METAREFRESH_* settings.
 """
 
 from __future__ import annotations
@@ -13,7 +15,10 @@ from __future__ import annotations
 import logging
 from urllib.parse import urljoin, urlsplit
 
+from scrapy.downloadermiddlewares.redirect import MetaRefreshMiddleware
 from scrapy.exceptions import IgnoreRequest
+from scrapy.http import HtmlResponse
+from scrapy.utils.response import get_meta_refresh
 
 logger = logging.getLogger(__name__)
 
@@ -52,6 +57,23 @@ class RedirectGuardMiddleware:
         if target in chain:
             raise RedirectLoopError(f"redirect loop: {' -> '.join(chain + [target])}")
         return response
+
+
+class MetaRefreshGuardMiddleware(MetaRefreshMiddleware):
+    """Scrapy's MetaRefreshMiddleware, except that a refresh to a non-HTTP URL is ignored.
+
+    Scrapy cannot build a Request for `javascript:` or `mailto:` (ValueError), so
+    the page would be lost as a download error; here it is processed as it is.
+    """
+
+    def process_response(self, request, response, spider=None):
+        if isinstance(response, HtmlResponse):
+            # the same parse as the parent's (cached per response)
+            _, url = get_meta_refresh(response, ignore_tags=self._ignore_tags)
+            if url and urlsplit(url).scheme.lower() not in ("http", "https"):
+                logger.debug("ignoring meta refresh to %s on %s", url, request.url)
+                return response
+        return super().process_response(request, response)
 
 
 class RetryAfterMiddleware:

@@ -58,6 +58,9 @@ DOWNLOADER_MIDDLEWARES = {
     "ess_crawler.middlewares.RedirectGuardMiddleware": 650,
     # sees 429/503 before RetryMiddleware (550): waits as Retry-After asks, then retries
     "ess_crawler.middlewares.RetryAfterMiddleware": 560,
+    # in place of Scrapy's: a meta refresh to javascript:, mailto:... is ignored, not a lost page
+    "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": None,
+    "ess_crawler.middlewares.MetaRefreshGuardMiddleware": 580,
 }
 ESS_MAX_RETRY_AFTER = 60  # seconds; a longer Retry-After is an error row, retried next crawl
 EXTENSIONS = {

@@ -33,7 +33,7 @@ NOT_ARTICLE = "<html><body><nav><a href='/'>Accueil</a></nav></body></html>"
 
 PAGES = ["good", "missing", "broken", "slow", "pdf", "latin1", "malformed", "not-an-article",
          "offsite", "private", "reset", "huge", "loop", "busy-then-ok", "overloaded", "throttled",
-         "truncated", "wrong-charset"]
+         "truncated", "wrong-charset", "js-refresh"]
 HITS: dict[str, int] = {}
 
 
@@ -79,6 +79,10 @@ class Handler(BaseHTTPRequestHandler):
         if path == "/":
             links = "".join(f'<li><a href="/articles/{p}">{p}</a></li>' for p in PAGES)
             return self._send(200, f"<html><body><ul>{links}</ul></body></html>".encode())
+        if path == "/articles/js-refresh":  # an article whose meta refresh leads nowhere HTTP
+            page = GOOD.format(title="Rafraîchi en JavaScript").replace(
+                "<head>", '<head><meta http-equiv="refresh" content="0; url=javascript:void(0)">', 1)
+            return self._send(200, page.encode())
         if path == "/articles/good":
             return self._send(200, GOOD.format(title="Les coopératives d'activité").encode())
         if path == "/articles/broken":
