@@ -24,12 +24,13 @@ import os
 import random
 import resource
 import shutil
-import sqlite3
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from ess_crawler.sqlite import sqlite3
 
 ROOT = Path(__file__).resolve().parent.parent
 

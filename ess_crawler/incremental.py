@@ -13,10 +13,11 @@ from __future__ import annotations
 import datetime as dt
 import email.utils
 import logging
-import sqlite3
 from pathlib import Path
 
 from dateutil import parser as dateparser
+
+from ess_crawler.sqlite import sqlite3
 
 logger = logging.getLogger(__name__)
 

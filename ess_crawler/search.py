@@ -397,7 +397,7 @@ def reindex(db, batch: int = 2000) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     """`python -m ess_crawler.search reindex DB` or `python -m ess_crawler.search query WORDS...`."""
-    import sqlite3
+    from ess_crawler.sqlite import sqlite3
 
     argv = sys.argv[1:] if argv is None else argv
     if len(argv) == 2 and argv[0] == "reindex":

@@ -43,7 +43,6 @@ import operator
 import os
 import random
 import re
-import sqlite3
 import unicodedata
 import zlib
 from array import array
@@ -53,6 +52,7 @@ import click
 import sqlite_utils
 
 from ess_crawler.archive import DEFAULT_DB, Archive
+from ess_crawler.sqlite import sqlite3
 
 logger = logging.getLogger(__name__)
 

@@ -6,11 +6,12 @@ under another name (`ess-crawler serve --db my-archive.db`) gets the same descri
 facets, French search box and queries from here. Local metadata.yml entries win.
 """
 
-import sqlite3
 from pathlib import Path
 
 import yaml
 from datasette import hookimpl
+
+from ess_crawler.sqlite import sqlite3
 
 _METADATA = Path(__file__).resolve().parent.parent / "metadata.yml"
 try:

@@ -11,12 +11,12 @@ keyword tables), elsewhere to the `COLUMN__arraycontains=` filter of Datasette's
 facet.
 """
 
-import sqlite3
-
 from datasette import hookimpl
 from datasette.database import QueryInterrupted
 from datasette.facets import Facet
 from datasette.utils import escape_sqlite, path_with_added_args, path_with_removed_args
+
+from ess_crawler.sqlite import sqlite3
 
 _ARTICLES = ("articles", "article_list")
 
