@@ -9,7 +9,8 @@ A release folder holds, built from one archive and nothing else:
   (the same article on several sites), a `release_info` table, and
   ``articles.word_count``; in the ``excerpt`` and ``metadata`` content modes
   the texts are reduced while they are copied, so the full texts never reach
-  the release;
+  the release; in every mode the operator's contact is withheld from
+  ``crawls.settings`` (the archive keeps it);
 - ``csv/TABLE.csv`` and ``jsonl/TABLE.jsonl`` for every table (the FTS index
   and its shadow tables excepted), rows in primary-key order, written as a
   stream;
@@ -50,14 +51,13 @@ import multiprocessing
 import os
 import re
 import shutil
-import sqlite3
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError
 from importlib.metadata import version as package_version
-from pathlib import Path
+from pathlib import Path, PurePath
 
 import click
 import sqlite_utils
@@ -65,6 +65,7 @@ import yaml
 
 from ess_crawler import syndication
 from ess_crawler.archive import DEFAULT_DB
+from ess_crawler.sqlite import sqlite3
 
 logger = logging.getLogger(__name__)
 
@@ -106,7 +107,10 @@ _METADATA = {
     ("revisions", "lead"): "NULL", ("revisions", "body_text"): "NULL", ("revisions", "body_html"): "NULL",
     ("revisions", "footnotes"): "ess_footnotes_meta(footnotes)",
 }
-REDUCTIONS = {"full": {}, "excerpt": _EXCERPT, "metadata": _METADATA}
+# In every mode: the crawl settings without the operator's contact (see withhold_contact).
+_PRIVATE = {("crawls", "settings"): "ess_withhold_contact(settings)"}
+REDUCTIONS = {"full": _PRIVATE, "excerpt": {**_PRIVATE, **_EXCERPT}, "metadata": {**_PRIVATE, **_METADATA}}
+CONTACT_WITHHELD = "contact withheld"
 
 
 def _reindex_search(conn: sqlite3.Connection) -> None:
@@ -194,11 +198,41 @@ def footnotes_meta(value: str | None) -> str | None:
     return json.dumps(kept, ensure_ascii=False, sort_keys=True)
 
 
+# the contact in the User-Agent ess-crawler builds: "ess-crawler/0.1 (+CONTACT; ESS news archive)"
+_AGENT_CONTACT = re.compile(r"\(\+[^;)]*")
+
+
+def withhold_contact(value: str | None) -> str | None:
+    """Crawl settings JSON without the operator's contact: ESS_CONTACT dropped, the User-Agent's replaced,
+    local paths cut to their last part.
+
+    A User-Agent of another form, where the contact cannot be told apart, is withheld whole.
+    """
+    if not value:
+        return value
+    try:
+        settings = json.loads(value)
+    except ValueError:
+        return None
+    if not isinstance(settings, dict):
+        return None
+    settings.pop("ESS_CONTACT", None)
+    for key in ("ESS_DB_PATH", "ESS_WARC_DIR"):  # local paths can name the operator's account: names only
+        if settings.get(key):
+            settings[key] = PurePath(str(settings[key])).name
+    agent = settings.get("USER_AGENT")
+    if agent:
+        agent, found = _AGENT_CONTACT.subn(f"(+{CONTACT_WITHHELD}", str(agent), count=1)
+        settings["USER_AGENT"] = agent if found else CONTACT_WITHHELD
+    return json.dumps(settings, sort_keys=True)  # as Archive.start_crawl writes it
+
+
 def _register_functions(conn: sqlite3.Connection) -> None:
     conn.create_function("ess_excerpt", 2, excerpt, deterministic=True)
     conn.create_function("ess_excerpt_html", 2, excerpt_html, deterministic=True)
     conn.create_function("ess_word_count", 1, word_count, deterministic=True)
     conn.create_function("ess_footnotes_meta", 1, footnotes_meta, deterministic=True)
+    conn.create_function("ess_withhold_contact", 1, withhold_contact, deterministic=True)
 
 
 # ---------------------------------------------------------------- the release
@@ -897,7 +931,8 @@ def _data_card(info: dict, stats: dict, counts: dict, metadata: dict, requiremen
         "## How it was collected",
         "",
         f"By [ess-crawler]({source_url}) ({info['software']}), a polite Scrapy crawler: robots.txt obeyed, "
-        "AutoThrottle, a delay between requests to a domain, a User-Agent naming the project and a contact. "
+        "AutoThrottle, a delay between requests to a domain, a User-Agent naming the project and a contact "
+        "(withheld from this release). "
         "Articles are discovered from sitemaps, RSS feeds and listing pages; each page is extracted by the "
         "site's profile, structured data (JSON-LD, microdata, OpenGraph), CMS conventions and heuristics "
         "(`articles.provenance` says which rule gave each field). Crawls ran from "

@@ -10,7 +10,6 @@ import csv
 import hashlib
 import json
 import shutil
-import sqlite3
 import subprocess
 import sys
 import urllib.parse
@@ -32,10 +31,13 @@ from ess_crawler.publish import (
     excerpt_html,
     footnotes_meta,
     publish_archive,
+    withhold_contact,
     word_count,
 )
+from ess_crawler.sample_server import SAMPLES_DIR, SiteServer
+from ess_crawler.sqlite import sqlite3
 
-from .conftest import free_port, running_server
+from .conftest import free_port, run_cli, running_server
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_CHORUM = "https://www.chorum.fr/actualite/reseaux-sociaux-une-opportunite-pour-less"
@@ -61,6 +63,18 @@ def test_word_count_and_footnotes_without_text():
     notes = json.dumps([{"number": "1", "text": "Source : étude", "urls": ["https://x.example"], "marker_id": "m1"}])
     assert json.loads(footnotes_meta(notes)) == [{"marker_id": "m1", "number": "1", "urls": ["https://x.example"]}]
     assert footnotes_meta(None) is None and footnotes_meta("not json") is None
+
+
+def test_withhold_contact_keeps_the_project_name_and_the_other_settings():
+    settings = {"USER_AGENT": "ess-crawler/0.1 (+mailto:me@example.net; ESS news archive)",
+                "ESS_CONTACT": "mailto:me@example.net", "DOWNLOAD_DELAY": 1.0}
+    assert json.loads(withhold_contact(json.dumps(settings))) == {
+        "USER_AGENT": "ess-crawler/0.1 (+contact withheld; ESS news archive)", "DOWNLOAD_DELAY": 1.0}
+    custom = json.loads(withhold_contact(json.dumps({"USER_AGENT": "MonRobot/2 (me@example.net)"})))
+    assert custom == {"USER_AGENT": "contact withheld"}  # no telling where the contact is: all of it
+    assert withhold_contact(None) is None and withhold_contact("not json") is None
+    paths = {"ESS_DB_PATH": "/home/operatrice/ess/archive/ess.db", "ESS_WARC_DIR": "/home/operatrice/ess/warc"}
+    assert json.loads(withhold_contact(json.dumps(paths))) == {"ESS_DB_PATH": "ess.db", "ESS_WARC_DIR": "warc"}
 
 
 @pytest.mark.parametrize("in_sql", [True, False])
@@ -142,6 +156,31 @@ def test_publish_needs_a_date_and_an_archive(tmp_path):
     (tmp_path / "junk.db").write_bytes(b"not a database at all" * 100)
     with pytest.raises(PublishError, match="not a SQLite archive"):
         publish_archive(tmp_path / "junk.db", tmp_path / "junk")
+
+
+@pytest.mark.slow
+def test_release_withholds_the_operators_contact(tmp_path):
+    """A real crawl records the contact in crawls.settings; no file of its release holds it."""
+    contact = "mailto:operatrice.ess-7f3a@example.net"
+    server = SiteServer("chorum", [SAMPLES_DIR / "chorum"]).start()
+    try:
+        crawl = run_cli("crawl", "chorum", "--db", str(tmp_path / "a.db"), "--base-url", server.base_url,
+                        "--no-warc", "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False",
+                        "-s", "LOG_LEVEL=ERROR", "-s", f"ESS_CONTACT={contact}")
+    finally:
+        server.stop()
+    assert crawl.returncode == 0, crawl.stdout + crawl.stderr
+    (source,) = rows(tmp_path / "a.db", "select settings from crawls")
+    assert contact in json.loads(source[0])["USER_AGENT"]  # the contact is there to be found
+    release = publish_archive(tmp_path / "a.db", tmp_path / "rel").path
+    files = all_bytes(release)
+    assert {"ess.db", "csv/crawls.csv", "jsonl/crawls.jsonl"} <= files.keys()
+    for name, data in files.items():
+        assert contact.encode() not in data, name
+    (released,) = rows(release / DB_FILE, "select settings from crawls")
+    assert json.loads(released[0])["USER_AGENT"].startswith("ess-crawler/")
+    assert "contact withheld" in json.loads(released[0])["USER_AGENT"]
+    assert rows(tmp_path / "a.db", "select settings from crawls") == [source]  # the archive keeps it
 
 
 # ---------------------------------------------------------------- releases of the demo
