@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import socket
-import sqlite3
 import statistics
 import subprocess
 import sys
@@ -30,6 +29,8 @@ import time
 import urllib.parse
 import urllib.request
 from pathlib import Path
+
+from ess_crawler.sqlite import sqlite3
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))

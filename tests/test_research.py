@@ -6,7 +6,6 @@ import asyncio
 import json
 import re
 import shutil
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -29,6 +28,7 @@ from ess_crawler.search import (
     stem_text,
 )
 from ess_crawler.sites import get_profile, load_profiles
+from ess_crawler.sqlite import sqlite3
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = ROOT / "archive"
@@ -261,6 +261,22 @@ def test_search_query_ranks_and_highlights(client):
     assert link in page.text
     only = rows(client, "/research/search.json?q=coop%C3%A9ratives&site=chorum")
     assert only and {r["site"] for r in only} == {"chorum"}
+
+
+@pytest.mark.parametrize("min_split", [1, 20_000])
+def test_search_query_ranks_as_bm25_on_one_or_several_cores(client, monkeypatch, min_split):
+    """The Recherche page, ranked in id ranges on worker threads or in one piece, lists bm25's best first."""
+    monkeypatch.setattr("ess_crawler.ranking.MIN_SPLIT", min_split)
+    path = Path(client.ds.databases["research"].path)
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    for query, site in [("coopératives", ""), ("économie sociale", ""), ("emploi OR santé", "chorum")]:
+        expected = [r[0] for r in conn.execute(
+            "select rowid from article_search_fts where article_search_fts match ? "
+            "and (? = '' or rowid in (select id from articles where site = ?)) "
+            "order by bm25(article_search_fts, 10.0, 5.0, 1.0), rowid limit 50", [stem_query(query), site, site])]
+        found = rows(client, f"/research/search.json?q={query}&site={site}")
+        assert expected and [r["article_id"] for r in found] == expected
+    conn.close()
 
 
 @pytest.mark.parametrize("query", MALFORMED)

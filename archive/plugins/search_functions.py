@@ -3,6 +3,10 @@
 - `stem_query(q)`: a reader's query as a safe FTS5 query over the stems (see ess_crawler.search).
 - `stem_text(text)`: the stems of a text.
 - `ess_snippet(text, q)`: the passage of `text` that best matches `q`, matches marked (rendered by cells.py).
+- `ess_best_matches(q, site[, limit])`: the best `limit` (default 50) articles for `q`, as a JSON
+  list of [article id, bm25 score], best first, optionally of one site: ranked on several cores
+  (ess_crawler.ranking), the same answer as `order by bm25(...) limit` in one piece. When the
+  ranking outlasts the SQL time limit, the query is interrupted as Datasette's own limit does.
 
 On a database that has the stemmed index (`article_search_fts`), Datasette's own
 `escape_fts` -- the function its table search box runs the `_search` value through --
@@ -13,9 +17,14 @@ accent- and case-blind. `trylast` makes this run after Datasette's registration 
 over the stems through unchanged.
 """
 
+import json
+
 from datasette import hookimpl
 
-from ess_crawler.search import FTS_TABLE, snippet, stem_query, stem_text
+from ess_crawler.ranking import Ranker, SearchTimeout
+from ess_crawler.search import FTS_TABLE, NO_MATCH, snippet, stem_query, stem_text
+
+_rankers: dict[tuple, Ranker] = {}  # one per archive file, shared by Datasette's SQL threads
 
 
 def _safe(function):
@@ -38,3 +47,28 @@ def prepare_connection(conn, database, datasette):
         stemmed = None
     if stemmed:
         conn.create_function("escape_fts", 1, _safe(stem_query), deterministic=True)
+        best = _safe(_best_matches_function(conn, database, datasette))
+        conn.create_function("ess_best_matches", 2, best)
+        conn.create_function("ess_best_matches", 3, best)
+
+
+def _best_matches_function(conn, database, datasette):
+    db = datasette.databases.get(database)
+    path = getattr(db, "path", None) if db is not None and not getattr(db, "is_memory", False) else None
+    immutable = db is not None and not db.is_mutable
+    ranker = _rankers.setdefault((path, immutable), Ranker(path, immutable=immutable))
+
+    def best_matches(q, site, limit=50):
+        query = stem_query(q)
+        if query == NO_MATCH:
+            return "[]"
+        limit = max(1, min(1000, int(limit or 50)))
+        try:
+            rows = ranker.best(conn, query, site or None, limit,
+                               time_limit_ms=datasette.setting("sql_time_limit_ms"))
+        except SearchTimeout:
+            conn.interrupt()  # the page then says the query took too long, as for any slow query
+            return None
+        return json.dumps([[rowid, score] for rowid, score in rows])
+
+    return best_matches
