@@ -131,7 +131,16 @@ def _m003_coverage_and_discovery(db: sqlite_utils.Database) -> None:
     db["discovered"].create_index(["url"])
 
 
-MIGRATIONS = [_m001_initial, _m002_captures_warc_and_gone, _m003_coverage_and_discovery, _m004_french_search]
+def _m005_article_list_through_indexes(db: sqlite_utils.Database) -> None:
+    """article_list filters search matches through its small indexes (see search.ARTICLE_LIST_VIEW)."""
+    from ess_crawler.search import ARTICLE_LIST_VIEW
+
+    db.execute("drop view if exists article_list")
+    db.execute(ARTICLE_LIST_VIEW)
+
+
+MIGRATIONS = [_m001_initial, _m002_captures_warc_and_gone, _m003_coverage_and_discovery, _m004_french_search,
+              _m005_article_list_through_indexes]
 
 
 def migrate(db: sqlite_utils.Database) -> int:

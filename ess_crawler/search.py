@@ -311,6 +311,17 @@ def snippet(text: str | None, query: str | None, size: int = 32) -> str:
 
 # ---------------------------------------------------------------- the index
 
+# The view researchers browse, facet and search. `+id` keeps SQLite from answering
+# `id in (the search's matches)` -- how Datasette's search box filters -- by one primary-key
+# lookup per match in the 2 GB articles table: it walks the small index that serves the
+# page instead (published for the newest first, site, category or year for a facet) and
+# tests each entry against the matches. A common word on 200,000 articles: rows in 18 ms
+# instead of 160, each facet 55-80 ms instead of 200+ (past Datasette's facet time limit).
+# An `?id=` filter on the view scans; article pages use the articles table.
+ARTICLE_LIST_VIEW = """create view if not exists article_list as
+        select +id as id, published, substr(published, 1, 4) as year, site, category, title, tags, lead, url
+        from articles"""
+
 SCHEMA = [
     """create table if not exists article_search (
         article_id integer primary key references articles(id) on delete cascade,
@@ -342,9 +353,7 @@ SCHEMA = [
     "create index if not exists article_tags_tag on article_tags(tag_id, article_id)",
     "create index if not exists article_search_title on article_search(title)",
     "create index if not exists article_search_lead on article_search(lead)",
-    """create view if not exists article_list as
-        select id, published, substr(published, 1, 4) as year, site, category, title, tags, lead, url
-        from articles""",
+    ARTICLE_LIST_VIEW,
 ]
 
 

@@ -434,3 +434,34 @@ def test_cells_escape_what_queries_return(client):
 def test_served_files_are_described(client):
     data = json.loads(client.get("/research/article_search.json?_shape=objects&_size=1").text)
     assert data["rows"]  # hidden from the list of tables, but there for SQL
+
+
+def test_article_list_search_walks_the_small_indexes(demo_db):
+    """The search box of article_list: matches tested against the page's index, not looked up one by one."""
+    conn = sqlite3.connect(f"file:{demo_db}?mode=ro", uri=True)
+    matches = "id in (select rowid from article_search_fts where article_search_fts match ?)"
+    for sql in (f"select count(*) from article_list where {matches}",
+                f"select * from article_list where {matches} order by published desc limit 51",
+                f"select site, count(*) from article_list where {matches} group by site"):
+        plan = " ".join(r[3] for r in conn.execute("explain query plan " + sql, ["cooper"]))
+        assert "INTEGER PRIMARY KEY" not in plan, plan
+    listed = conn.execute(f"select id from article_list where {matches} order by id", ["cooper"]).fetchall()
+    direct = conn.execute(f"select id from articles where {matches} order by id", ["cooper"]).fetchall()
+    assert listed == direct and len(listed) > 5
+    conn.close()
+
+
+def test_older_archives_get_the_new_article_list(tmp_path):
+    path = tmp_path / "old.db"
+    Archive(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute("drop view article_list")
+    conn.execute("create view article_list as select id, published, substr(published, 1, 4) as year, site, "
+                 "category, title, tags, lead, url from articles")
+    conn.execute("pragma user_version = 4")
+    conn.commit()
+    conn.close()
+    Archive(path).close()
+    conn = sqlite3.connect(path)
+    assert "+id as id" in conn.execute("select sql from sqlite_master where name = 'article_list'").fetchone()[0]
+    conn.close()
