@@ -56,6 +56,15 @@ def rank_sql(site: bool) -> str:
     return _RANK_SQL.format(site=_SITE_SQL if site else "")
 
 
+def _rank(conn, params: dict) -> list[tuple[int, float]]:
+    try:
+        return [tuple(row) for row in conn.execute(rank_sql(bool(params.get("site"))), params)]
+    except sqlite3.OperationalError as exc:
+        if "interrupt" in str(exc):
+            raise SearchTimeout("the search took longer than the SQL time limit") from exc
+        raise
+
+
 class Ranker:
     """Ranks the matches of FTS5 queries over one archive file, `workers` id ranges at a time."""
 
@@ -79,11 +88,7 @@ class Ranker:
         if deadline is not None:
             conn.set_progress_handler(lambda: time.perf_counter() > deadline, PROGRESS_STEPS)
         try:
-            return conn.execute(rank_sql(bool(params.get("site"))), params).fetchall()
-        except sqlite3.OperationalError as exc:
-            if "interrupt" in str(exc):
-                raise SearchTimeout("the search took longer than the SQL time limit") from exc
-            raise
+            return _rank(conn, params)
         finally:
             if deadline is not None:
                 conn.set_progress_handler(None, 0)
@@ -108,11 +113,10 @@ class Ranker:
         deadline = time.perf_counter() + time_limit_ms / 1000 if time_limit_ms else None
         base = {"query": query, "site": site or None, "limit": limit}
         ranges = self.ranges(conn)
-        if len(ranges) <= 1:
-            return [tuple(row) for low, high in ranges
-                    for row in conn.execute(rank_sql(bool(site)), {**base, "low": low, "high": high})]
+        if len(ranges) <= 1:  # the caller's connection: its own time limit, if any, applies
+            return [row for low, high in ranges for row in _rank(conn, {**base, "low": low, "high": high})]
         futures = [_workers_pool().submit(self._rank_range, {**base, "low": low, "high": high}, deadline)
                    for low, high in ranges]
-        rows = [tuple(row) for future in futures for row in future.result()]
+        rows = [row for future in futures for row in future.result()]
         rows.sort(key=lambda row: (row[1], row[0]))
         return rows[:limit]

@@ -436,6 +436,22 @@ def test_served_files_are_described(client):
     assert data["rows"]  # hidden from the list of tables, but there for SQL
 
 
+@pytest.mark.parametrize("min_split", [1, 20_000])
+def test_a_search_past_the_time_limit_says_so(demo_db, monkeypatch, min_split):
+    """Ranked on worker threads or on Datasette's connection, a slow search is Datasette's "took too long"."""
+    monkeypatch.setattr("ess_crawler.ranking.MIN_SPLIT", min_split)
+    monkeypatch.setattr("ess_crawler.ranking.PROGRESS_STEPS", 1)
+    ds = Datasette(immutables=[str(demo_db)], metadata=yaml.safe_load((CONFIG / "metadata.yml").read_text("utf-8")),
+                   plugins_dir=str(CONFIG / "plugins"), settings={"sql_time_limit_ms": 1})
+    client = Client(ds)
+    try:
+        response = client.get("/demo/search.json?q=le")
+        assert response.status_code == 400
+        assert "too long" in response.json()["error"]
+    finally:
+        client.loop.close()
+
+
 def test_article_list_search_walks_the_small_indexes(demo_db):
     """The search box of article_list: matches tested against the page's index, not looked up one by one."""
     conn = sqlite3.connect(f"file:{demo_db}?mode=ro", uri=True)

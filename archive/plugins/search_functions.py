@@ -47,7 +47,8 @@ def prepare_connection(conn, database, datasette):
         stemmed = None
     if stemmed:
         conn.create_function("escape_fts", 1, _safe(stem_query), deterministic=True)
-        best = _safe(_best_matches_function(conn, database, datasette))
+        # not _safe: a failing ranking (disk error...) must show as an error, not as "no match"
+        best = _best_matches_function(conn, database, datasette)
         conn.create_function("ess_best_matches", 2, best)
         conn.create_function("ess_best_matches", 3, best)
 
@@ -62,7 +63,10 @@ def _best_matches_function(conn, database, datasette):
         query = stem_query(q)
         if query == NO_MATCH:
             return "[]"
-        limit = max(1, min(1000, int(limit or 50)))
+        try:
+            limit = max(1, min(1000, int(limit or 50)))
+        except (TypeError, ValueError):
+            limit = 50
         try:
             rows = ranker.best(conn, query, site or None, limit,
                                time_limit_ms=datasette.setting("sql_time_limit_ms"))
