@@ -408,6 +408,16 @@ def test_csp_on_every_html_page(client):
     assert "content-security-policy" not in client.get("/research/articles.json").headers
 
 
+def test_unknown_paths_are_404_pages(client):
+    """Even where `rich` is installed (it is in the test extra), which breaks Datasette 0.65's 404 handler."""
+    import rich  # noqa: F401 - the condition under which Datasette's handler fails
+
+    for path in ("/research/articles/1/nothing", "/research/a/b/c", "/nowhere/x/y/z", "/research/nosuch"):
+        response = client.get(path)
+        assert response.status_code == 404, path
+        assert "content-security-policy" in response.headers
+
+
 def test_chart_page_draws_articles_per_month_per_site(client):
     page = client.get("/chart/research").text
     sites = {r["site"] for r in rows(client, "/research/articles_per_month.json")}
