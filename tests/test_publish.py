@@ -412,5 +412,7 @@ def test_datasette_serves_the_release_folder_as_it_is(releases):
         with urllib.request.urlopen(f"{base}/ess/articles/{article_id[0]['id']}", timeout=10) as response:
             page = response.read().decode()
         assert "trente ans de retard" in page  # the article page template and plugin work
+        found = get_json(base + "/ess/search.json?_shape=array&q=" + urllib.parse.quote("opportunité"))
+        assert article_id[0]["id"] in [r["article_id"] for r in found]  # the ranked French search too
     result = subprocess.run(["sha256sum", "-c", "--quiet", "SHA256SUMS"], cwd=release, capture_output=True)
     assert result.returncode == 0 and (release / "SHA256SUMS").read_text() == before
