@@ -18,13 +18,13 @@ and writes them to the `syndication` table of an archive:
   0.5, 0.985 at 0.6, 0.9995 at 0.7);
 - walking the texts from the earliest known date (publication date, else the
   day the archive first saw it; ties go to the lower article id), a text joins
-  the group of the earlier *original* that its candidates lead to and that its
-  sketch agrees with most, if the agreement is at least ``THRESHOLD`` - 0.1;
-  otherwise it is an original itself. Each copy is then checked exactly: it
-  stays in the group when the Jaccard similarity of its shingles and its
-  original's is at least ``THRESHOLD`` (0.5). A group is thus an original and
-  its copies, each similar to it (no chains of slowly drifting texts); the
-  group id is the original's article id.
+  the group of an earlier *original* that its candidates lead to: those whose
+  sketch agrees with its own at ``THRESHOLD`` - 0.1 at least are checked
+  exactly, the most agreeing first, and the text joins the first whose
+  shingles have a Jaccard similarity of ``THRESHOLD`` (0.5) with its own;
+  otherwise it is an original itself. A group is thus an original and its
+  copies, each similar to it (no chains of slowly drifting texts); the group
+  id is the original's article id.
 
 Texts shorter than ``MIN_SHINGLES`` shingles (about 25 words) are not compared:
 a short notice shares too much with its neighbours to say it is a copy.
@@ -46,6 +46,7 @@ import re
 import unicodedata
 import zlib
 from array import array
+from collections import OrderedDict
 from pathlib import Path
 
 import click
@@ -232,40 +233,42 @@ def find_groups(source: sqlite3.Connection | str | Path, threshold: float = THRE
        notes the earliest text of its bucket. Memory stays at a few bytes per text and band, and the
        work is linear even when many texts share paragraphs.
     3. Walk the texts from the earliest known date on: a text joins the *original* (the earliest
-       text of a group) that its noted texts lead to and whose sketch agrees most with its own,
-       when the agreement (an estimate of the Jaccard similarity) is at least `threshold` - 0.1;
-       otherwise it is an original itself.
-    4. Check each copy against its original exactly (Jaccard of the shingle sets, re-read from the
-       archive a few at a time); copies below `threshold` are let go.
+       text of a group) that its noted texts lead to, trying them from the one whose sketch agrees
+       most with its own down to an agreement (an estimate of the Jaccard similarity) of
+       `threshold` - 0.1, and joining the first whose shingles are similar at `threshold` exactly
+       (re-read from the archive); a text that joins none is an original itself. Checking while
+       walking lets two copies whose sketches lean towards an earlier, merely similar text form
+       their own group rather than both being let go.
     """
     ids, sites, dates, sketches = _sketch_all(source, workers)
     n = len(ids)
     order = sorted(range(n), key=lambda k: (dates[k] or "9999", ids[k]))
     earliest_in_bucket = [_earliest_in_buckets(sketches, order, band) for band in range(BANDS)]
-    original_of = _cluster(sketches, order, earliest_in_bucket, threshold - ESTIMATE_MARGIN)
-    copies = sorted((o, k) for k, o in enumerate(original_of) if o != k)
-    members: dict[int, list[tuple[int, float]]] = {}
     conn = sqlite3.connect(source) if isinstance(source, (str, Path)) else source
     try:
-        for start in range(0, len(copies), 1000):
-            chunk = copies[start:start + 1000]
-            texts = _shingle_sets(conn, {ids[k] for pair in chunk for k in pair})
-            for o, k in chunk:
-                similarity = jaccard(texts[ids[k]], texts[ids[o]])
-                if similarity >= threshold:
-                    members.setdefault(o, []).append((k, similarity))
+        shingles = _ShingleSets(conn, ids)
+
+        def similarity(k: int, o: int) -> float:
+            return jaccard(shingles[k], shingles[o])
+
+        original_of, similarity_of, checks = _cluster(sketches, order, earliest_in_bucket,
+                                                      threshold - ESTIMATE_MARGIN, similarity, threshold)
     finally:
         if conn is not source:
             conn.close()
-    logger.info("syndication: %d texts compared, %d possible copies, %d confirmed in %d groups",
-                n, len(copies), sum(map(len, members.values())), len(members))
+    members: dict[int, list[tuple[int, float]]] = {}
+    for k, o in enumerate(original_of):
+        if o != k:
+            members.setdefault(o, []).append((k, similarity_of[k]))
+    logger.info("syndication: %d texts compared, %d exact checks, %d copies in %d groups",
+                n, checks, sum(map(len, members.values())), len(members))
     result = []
     for o, group in members.items():
         group = [(o, 1.0), *group]
         n_sites = len({sites[k] for k, _ in group})
-        for k, similarity in group:
+        for k, sim in group:
             result.append({
-                "article_id": ids[k], "group_id": ids[o], "similarity": round(similarity, 4),
+                "article_id": ids[k], "group_id": ids[o], "similarity": round(sim, 4),
                 "earliest_date": dates[o] or None, "is_earliest": int(k == o),
                 "group_size": len(group), "group_sites": n_sites,
             })
@@ -284,9 +287,13 @@ def _earliest_in_buckets(sketches: array, order: list[int], band: int) -> array:
     return result
 
 
-def _cluster(sketches: array, order: list[int], earliest_in_bucket: list[array], floor: float) -> list[int]:
-    """Index of each text -> index of its original (itself for an original), walking `order`."""
+def _cluster(sketches: array, order: list[int], earliest_in_bucket: list[array], floor: float,
+             similarity, threshold: float) -> tuple[list[int], list[float], int]:
+    """(index of each text's original (itself for an original), its exact similarity to it, checks made),
+    walking `order`; `similarity(k, o)` is the exact Jaccard similarity of two texts."""
     original_of = list(range(len(order)))
+    similarity_of = [1.0] * len(order)
+    checks = 0
     for k in order:
         votes: dict[int, int] = {}
         for band in earliest_in_bucket:
@@ -297,13 +304,18 @@ def _cluster(sketches: array, order: list[int], earliest_in_bucket: list[array],
         if not votes:
             continue
         mine = sketches[k * NUM_BINS:(k + 1) * NUM_BINS]
-        best, best_score = k, floor
-        for o, _ in sorted(votes.items(), key=lambda item: (-item[1], item[0]))[:MAX_CANDIDATES]:
+        likely = []  # (-agreement, rank by votes, original): the most agreeing first, then the most voted
+        for rank, (o, _) in enumerate(sorted(votes.items(), key=lambda item: (-item[1], item[0]))[:MAX_CANDIDATES]):
             score = _agreement(mine, sketches[o * NUM_BINS:(o + 1) * NUM_BINS])
-            if score > best_score or (score == best_score and best == k):
-                best, best_score = o, score
-        original_of[k] = best
-    return original_of
+            if score >= floor:
+                likely.append((-score, rank, o))
+        for _, _, o in sorted(likely):
+            checks += 1
+            exact = similarity(k, o)
+            if exact >= threshold:
+                original_of[k], similarity_of[k] = o, exact
+                break
+    return original_of, similarity_of, checks
 
 
 def _agreement(a: array, b: array) -> float:
@@ -311,17 +323,25 @@ def _agreement(a: array, b: array) -> float:
     return sum(map(operator.eq, a, b)) / NUM_BINS
 
 
-def _shingle_sets(conn: sqlite3.Connection, ids: set[int]) -> dict[int, set[int]]:
-    shingler = Shingler()
-    result = {}
-    ordered = sorted(ids)
-    for start in range(0, len(ordered), 500):
-        chunk = ordered[start:start + 500]
-        marks = ",".join("?" * len(chunk))
-        for article_id, lead, body in conn.execute(
-                f"select id, lead, body_text from articles where id in ({marks})", chunk):
-            result[article_id] = shingler(_text(lead, body))
-    return result
+class _ShingleSets:
+    """Shingle sets of texts by index, re-read from the archive when asked; the latest `keep` are kept
+    (an original is asked for again by each of its copies; 4,096 sets are about 60 MB)."""
+
+    def __init__(self, conn: sqlite3.Connection, ids: list[int], keep: int = 4096):
+        self.conn, self.ids, self.keep = conn, ids, keep
+        self.shingler = Shingler()
+        self.cache: OrderedDict[int, set[int]] = OrderedDict()
+
+    def __getitem__(self, k: int) -> set[int]:
+        found = self.cache.get(k)
+        if found is not None:
+            self.cache.move_to_end(k)
+            return found
+        row = self.conn.execute("select lead, body_text from articles where id = ?", [self.ids[k]]).fetchone()
+        found = self.cache[k] = self.shingler(_text(*row)) if row else set()
+        if len(self.cache) > self.keep:
+            self.cache.popitem(last=False)
+        return found
 
 
 # ---------------------------------------------------------------- the table

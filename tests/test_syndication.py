@@ -63,6 +63,25 @@ def memory_archive(rows):
     return conn
 
 
+def test_two_copies_near_an_earlier_text_still_form_a_group():
+    """Copies whose sketches lean towards an earlier, merely similar text (Jaccard 0.46, above the
+    sketch's 0.4 floor, below the 0.5 threshold) are checked while grouping: they form their own group
+    instead of both joining that text and both being let go by the exact check."""
+    rng = random.Random(11)
+    earlier = text(rng)
+    copy = " ".join(earlier.split()[:190]) + " " + text(rng, 110)
+    shingler = Shingler()
+    assert 0.4 < jaccard(shingler(earlier), shingler(copy)) < 0.5
+    conn = memory_archive([
+        (1, "a", "2012-01-01", "2024-01-01", "", earlier),
+        (2, "b", "2013-01-01", "2024-01-01", "", copy),
+        (3, "c", "2014-01-01", "2024-01-01", "", copy),
+    ])
+    rows = {r["article_id"]: r for r in find_groups(conn)}
+    assert set(rows) == {2, 3} and {r["group_id"] for r in rows.values()} == {2}
+    assert rows[3]["similarity"] == 1.0 and rows[2]["earliest_date"] == "2013-01-01"
+
+
 def test_copies_are_grouped_with_their_earliest_date():
     rng = random.Random(5)
     body, other, third = text(rng), text(rng), text(rng)
