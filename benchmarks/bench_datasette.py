@@ -3,9 +3,10 @@
     python benchmarks/bench_datasette.py OUT.db [--requests 25]
 
 Starts Datasette exactly as `ess-crawler serve` does (`ess_crawler.cli.datasette_command`:
-immutable, SQL time limit, the project's metadata, templates and plugins) on a free port
-of 127.0.0.1, warms it up, then requests each page `--requests` times in turn and prints
-the median and 90th percentile latency of each, and of each group:
+read-only, or immutable with `--immutable`, SQL time limit, the project's metadata,
+templates and plugins) on a free port of 127.0.0.1, warms it up, then requests each page
+`--requests` times in turn and prints the median and 90th percentile latency of each,
+and of each group:
 
 - search: the "Recherche" canned query (ranked, with snippets; HTML page) for several
   French queries;
@@ -82,13 +83,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("db", type=Path)
     parser.add_argument("--requests", type=int, default=25, help="requests per page (default 25)")
+    parser.add_argument("--immutable", action="store_true",
+                        help="serve as `ess-crawler serve --immutable` (an archive nothing writes any more)")
     parser.add_argument("--setting", nargs=2, action="append", default=[], metavar=("NAME", "VALUE"),
                         help="an extra Datasette setting, to try one (e.g. suggest_facets off)")
     options = parser.parse_args(argv)
     if not options.db.exists():
         parser.error(f"no such file: {options.db}")
     port = free_port()
-    command = datasette_command(options.db, "127.0.0.1", port)
+    command = datasette_command(options.db, "127.0.0.1", port, immutable=options.immutable)
     for name, value in options.setting:
         command += ["--setting", name, value]
     log = tempfile.TemporaryFile()  # Datasette's log: a pipe nobody reads would fill and block it
@@ -110,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
                     return 1
                 time.sleep(0.2)
         print(f"Datasette started in {time.perf_counter() - started:.1f} s on {options.db} "
-              f"({options.db.stat().st_size / 1e6:.0f} MB)"
+              f"({options.db.stat().st_size / 1e6:.0f} MB, {'immutable' if options.immutable else 'read-only'})"
               + "".join(f", --setting {n} {v}" for n, v in options.setting))
         db = base + "/" + urllib.parse.quote(options.db.stem)
         conn = sqlite3.connect(f"file:{options.db}?mode=ro", uri=True)

@@ -27,10 +27,16 @@ def datasette_dir() -> Path:
                                "run from the project folder or set ESS_DATASETTE_DIR")
 
 
-def datasette_command(db: Path, host: str, port: int, config_dir: Path | None = None) -> list[str]:
-    """The `datasette serve` command line for `db` with the project's metadata, templates, plugins."""
+def datasette_command(db: Path, host: str, port: int, config_dir: Path | None = None,
+                      immutable: bool = False) -> list[str]:
+    """The `datasette serve` command line for `db` with the project's metadata, templates, plugins.
+
+    Read-only either way: by default Datasette reads through `mode=ro` connections, which follow
+    what a running crawl writes (WAL); `immutable` is for an archive nothing writes any more
+    (SQLite then skips locking, and would misread a file that changes under it).
+    """
     config_dir = config_dir or datasette_dir()
-    cmd = [sys.executable, "-m", "datasette", "serve", "--immutable", str(db),
+    cmd = [sys.executable, "-m", "datasette", "serve", *(["--immutable"] if immutable else []), str(db),
            "--metadata", str(config_dir / "metadata.yml"),
            "--host", host, "--port", str(port),
            "--setting", "sql_time_limit_ms", "3000",
@@ -46,8 +52,8 @@ def datasette_command(db: Path, host: str, port: int, config_dir: Path | None = 
     return cmd
 
 
-def _serve(db: Path, host: str, port: int) -> None:
-    cmd = datasette_command(db, host, port)
+def _serve(db: Path, host: str, port: int, immutable: bool = False) -> None:
+    cmd = datasette_command(db, host, port, immutable=immutable)
     click.echo(f"Datasette at http://{host}:{port}/{db.stem} (Ctrl-C to stop)")
     try:
         subprocess.run(cmd, check=False)
@@ -253,9 +259,12 @@ def extract(file: Path, url: str | None, site: str | None, explain: bool):
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Interface to bind. Keep 127.0.0.1; to publish, see README 'Publishing'.")
 @click.option("--port", default=8001, show_default=True, help="Port.")
-def serve(db: Path, host: str, port: int):
+@click.option("--immutable", is_flag=True,
+              help="The archive will not change while served (no crawl writing): SQLite skips locking. "
+                   "Without it, pages follow what a running crawl writes.")
+def serve(db: Path, host: str, port: int, immutable: bool):
     """Browse an archive in Datasette (read-only), with the project's metadata and templates."""
-    _serve(db, host, port)
+    _serve(db, host, port, immutable)
 
 
 @main.command()

@@ -1,11 +1,17 @@
 """A real Datasette server on the demo archive: accent-blind search, the article page, metadata."""
 
 import json
+import shutil
+import urllib.error
+import urllib.parse
 import urllib.request
 
 import pytest
 
+from ess_crawler.archive import Archive
 from ess_crawler.cli import datasette_command
+from ess_crawler.items import Article
+from ess_crawler.sqlite import sqlite3
 
 from .conftest import free_port, running_server
 
@@ -54,3 +60,30 @@ def test_metadata_describes_tables_and_columns(server):
     tables = data["databases"]["demo"]["tables"]
     assert tables["articles"]["columns"]["published"]
     assert "footnotes" in tables and "related_links" in tables and "errors" in tables
+
+
+def test_serve_follows_a_crawl_writing_the_archive_and_never_writes(demo_db, tmp_path):
+    """`ess-crawler serve` reads through read-only connections: an article saved while it runs
+    shows up (search included), and SQL that would write is refused."""
+    db = tmp_path / "live.db"
+    shutil.copy(demo_db, db)
+    port = free_port()
+    with running_server(datasette_command(db, "127.0.0.1", port), port, tmp_path / "datasette.log") as base:
+        assert [(d["name"], d["is_mutable"]) for d in json.loads(get(base + "/-/databases.json"))] == [
+            ("live", True)]
+        search = base + "/live/articles.json?_search=zebrelune&_shape=array&_col=url"
+        assert json.loads(get(search)) == []
+        archive = Archive(db)  # what a crawl does meanwhile
+        url = "https://www.chorum.fr/actualite/la-zebrelune"
+        archive.save_article(Article(url=url, site="chorum", title="La zèbrelune", body_text="Une zèbrelune. " * 20,
+                                     content_sha256="x"))
+        archive.close()
+        assert [r["url"] for r in json.loads(get(search))] == [url]
+        found = json.loads(get(base + "/live/search.json?_shape=array&q=zebrelune"))
+        assert [r["title"] for r in found] == ["La zèbrelune"]
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            get(base + "/live.json?sql=" + urllib.parse.quote(f"delete from articles where url = '{url}'"))
+        assert refused.value.code == 400
+    conn = sqlite3.connect(db)
+    assert conn.execute("select count(*) from articles where url = ?", [url]).fetchone()[0] == 1
+    conn.close()
