@@ -89,6 +89,11 @@ class Ranker:
             conn.set_progress_handler(lambda: time.perf_counter() > deadline, PROGRESS_STEPS)
         try:
             return _rank(conn, params)
+        except sqlite3.OperationalError as exc:
+            # interrupted while the connection first opens the index: "vtable constructor failed"
+            if deadline is not None and time.perf_counter() > deadline:
+                raise SearchTimeout("the search took longer than the SQL time limit") from exc
+            raise
         finally:
             if deadline is not None:
                 conn.set_progress_handler(None, 0)

@@ -59,3 +59,10 @@ def test_ranking_past_its_time_limit_stops(demo_db, conn, monkeypatch):
     with pytest.raises(SearchTimeout):
         ranker.best(conn, stem_query("le"), time_limit_ms=1e-6)
     assert ranker.best(conn, stem_query("le"), limit=3) == one_piece(conn, stem_query("le"), limit=3)
+
+
+def test_a_time_limit_reached_while_opening_the_index_is_a_timeout(demo_db, conn, monkeypatch):
+    monkeypatch.setattr("ess_crawler.ranking.PROGRESS_STEPS", 1)
+    ranker = Ranker(demo_db, workers=2, min_split=1)  # new worker connections: the index is not open yet
+    with pytest.raises(SearchTimeout):
+        ranker.best(conn, stem_query("le"), time_limit_ms=1e-6)

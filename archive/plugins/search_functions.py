@@ -71,8 +71,10 @@ def _best_matches_function(conn, database, datasette):
             rows = ranker.best(conn, query, site or None, limit,
                                time_limit_ms=datasette.setting("sql_time_limit_ms"))
         except SearchTimeout:
-            conn.interrupt()  # the page then says the query took too long, as for any slow query
-            return None
+            # the page then says the query took too long, as for any slow query; SQLite sees the
+            # interrupt when the outer loop steps to a row, so give it one (an empty list ends first)
+            conn.interrupt()
+            return "[[0, 0]]"
         return json.dumps([[rowid, score] for rowid, score in rows])
 
     return best_matches
