@@ -42,6 +42,9 @@ _pool: ThreadPoolExecutor | None = None
 class SearchTimeout(Exception):
     """The ranking took longer than its time limit."""
 
+    def __init__(self):
+        super().__init__("the search took longer than the SQL time limit")
+
 
 def _workers_pool() -> ThreadPoolExecutor:
     global _pool
@@ -61,7 +64,7 @@ def _rank(conn, params: dict) -> list[tuple[int, float]]:
         return [tuple(row) for row in conn.execute(rank_sql(bool(params.get("site"))), params)]
     except sqlite3.OperationalError as exc:
         if "interrupt" in str(exc):
-            raise SearchTimeout("the search took longer than the SQL time limit") from exc
+            raise SearchTimeout() from exc
         raise
 
 
@@ -92,7 +95,7 @@ class Ranker:
         except sqlite3.OperationalError as exc:
             # interrupted while the connection first opens the index: "vtable constructor failed"
             if deadline is not None and time.perf_counter() > deadline:
-                raise SearchTimeout("the search took longer than the SQL time limit") from exc
+                raise SearchTimeout() from exc
             raise
         finally:
             if deadline is not None:

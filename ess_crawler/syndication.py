@@ -46,7 +46,7 @@ import re
 import unicodedata
 import zlib
 from array import array
-from collections import OrderedDict
+from functools import lru_cache
 from pathlib import Path
 
 import click
@@ -246,10 +246,16 @@ def find_groups(source: sqlite3.Connection | str | Path, threshold: float = THRE
     earliest_in_bucket = [_earliest_in_buckets(sketches, order, band) for band in range(BANDS)]
     conn = sqlite3.connect(source) if isinstance(source, (str, Path)) else source
     try:
-        shingles = _ShingleSets(conn, ids)
+        shingler = Shingler()
+
+        # re-read from the archive when asked; an original is asked for again by each of its copies
+        @lru_cache(maxsize=4096)  # about 60 MB of shingle sets
+        def shingles(k: int) -> set[int]:
+            row = conn.execute("select lead, body_text from articles where id = ?", [ids[k]]).fetchone()
+            return shingler(_text(*row)) if row else set()
 
         def similarity(k: int, o: int) -> float:
-            return jaccard(shingles[k], shingles[o])
+            return jaccard(shingles(k), shingles(o))
 
         original_of, similarity_of, checks = _cluster(sketches, order, earliest_in_bucket,
                                                       threshold - ESTIMATE_MARGIN, similarity, threshold)
@@ -321,27 +327,6 @@ def _cluster(sketches: array, order: list[int], earliest_in_bucket: list[array],
 def _agreement(a: array, b: array) -> float:
     """Share of equal values of two sketches: an estimate of the Jaccard similarity."""
     return sum(map(operator.eq, a, b)) / NUM_BINS
-
-
-class _ShingleSets:
-    """Shingle sets of texts by index, re-read from the archive when asked; the latest `keep` are kept
-    (an original is asked for again by each of its copies; 4,096 sets are about 60 MB)."""
-
-    def __init__(self, conn: sqlite3.Connection, ids: list[int], keep: int = 4096):
-        self.conn, self.ids, self.keep = conn, ids, keep
-        self.shingler = Shingler()
-        self.cache: OrderedDict[int, set[int]] = OrderedDict()
-
-    def __getitem__(self, k: int) -> set[int]:
-        found = self.cache.get(k)
-        if found is not None:
-            self.cache.move_to_end(k)
-            return found
-        row = self.conn.execute("select lead, body_text from articles where id = ?", [self.ids[k]]).fetchone()
-        found = self.cache[k] = self.shingler(_text(*row)) if row else set()
-        if len(self.cache) > self.keep:
-            self.cache.popitem(last=False)
-        return found
 
 
 # ---------------------------------------------------------------- the table

@@ -460,9 +460,7 @@ def test_a_search_past_the_time_limit_says_so(demo_db, monkeypatch):
     monkeypatch.setattr("ess_crawler.ranking.MIN_SPLIT", 1)
     monkeypatch.setattr("ess_crawler.ranking.PROGRESS_STEPS", 1)
     monkeypatch.setattr("ess_crawler.ranking.time", SlowClock)
-    ds = Datasette(immutables=[str(demo_db)], metadata=yaml.safe_load((CONFIG / "metadata.yml").read_text("utf-8")),
-                   plugins_dir=str(CONFIG / "plugins"), settings={"sql_time_limit_ms": 3000})
-    client = Client(ds)
+    client = Client(datasette_for(demo_db))
     try:
         assert client.get("/demo/articles.json?_search=le").status_code == 200  # the clock is the ranker's only
         response = client.get("/demo/search.json?q=le")

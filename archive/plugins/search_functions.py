@@ -55,7 +55,7 @@ def prepare_connection(conn, database, datasette):
 
 def _best_matches_function(conn, database, datasette):
     db = datasette.databases.get(database)
-    path = getattr(db, "path", None) if db is not None and not getattr(db, "is_memory", False) else None
+    path = None if db is None or db.is_memory else db.path
     immutable = db is not None and not db.is_mutable
     ranker = _rankers.setdefault((path, immutable), Ranker(path, immutable=immutable))
 
