@@ -32,7 +32,7 @@ def timed_crawls(warc: bool) -> float:
     """Seconds the crawls of all sample sites took (Scrapy's elapsed time, summed)."""
     import json
 
-    from ess_crawler.sample_server import sample_sites, serve_samples
+    from ess_crawler.demo.server import sample_sites, serve_samples
 
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "demo.db"

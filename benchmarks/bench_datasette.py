@@ -2,7 +2,7 @@
 
     python benchmarks/bench_datasette.py OUT.db [--requests 25]
 
-Starts Datasette exactly as `ess-crawler serve` does (`ess_crawler.cli.datasette_command`:
+Starts Datasette exactly as `ess-crawler serve` does (`ess_crawler.cli.main.datasette_command`:
 read-only, or immutable with `--immutable`, SQL time limit, the project's metadata,
 templates and plugins) on a free port of 127.0.0.1, warms it up, then requests each page
 `--requests` times in turn and prints the median and 90th percentile latency of each,
@@ -38,7 +38,7 @@ from ess_crawler.sqlite import sqlite3
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from ess_crawler.cli import datasette_command  # noqa: E402
+from ess_crawler.datasette.config import datasette_command  # noqa: E402
 from ess_crawler.search import stem_query  # noqa: E402
 
 SEARCHES = ["coopérative", "mutuelles santé", '"économie sociale"', "bénévol*", "insertion emploi -jeunes"]

@@ -2,7 +2,7 @@
 
 Builds a synthetic archive of N articles (200,000 by default) with
 `benchmarks/synthetic_archive.py N OUT.db` when that script exists, else with the
-small generator below (rows bulk-inserted into the schema `ess_crawler.archive.Archive`
+small generator below (rows bulk-inserted into the schema `ess_crawler.store.archive.Archive`
 makes: about 450-word bodies, 20 sites, footnotes, related links, links, tags,
 captures, errors, revisions, and 1 % of articles republished on another site),
 then times, each in its own process whose peak memory (ru_maxrss) is read:
@@ -61,7 +61,7 @@ def _paragraphs(rng: random.Random, vocab: list[str], weights: list[float], word
 
 def generate(path: Path, n: int, seed: int = 7) -> dict[int, int]:
     """A synthetic archive of `n` articles in the real schema; returns {copy id: id of the text it copies}."""
-    from ess_crawler.archive import Archive
+    from ess_crawler.store.archive import Archive
 
     archive = Archive(path)
     archive.close()
@@ -248,7 +248,7 @@ PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 
 
 def run(label: str, args: list[str]) -> tuple[float, float, float, str]:
-    """`python -m ess_crawler.cli ARGS` in a fresh process: seconds, peak resident memory (MiB) of its
+    """`python -m ess_crawler.cli.main ARGS` in a fresh process: seconds, peak resident memory (MiB) of its
     largest process (ru_maxrss) and of the whole process tree (sampled every 0.2 s from /proc), output.
 
     Also prints the CPU time of the process tree and the load average, since a shared machine

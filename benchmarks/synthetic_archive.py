@@ -2,7 +2,7 @@
 
     python benchmarks/synthetic_archive.py [N] OUT.db [--seed 1] [--sites 10]
 
-N defaults to 200,000. The schema is the project's own (ess_crawler.archive.Archive
+N defaults to 200,000. The schema is the project's own (ess_crawler.store.archive.Archive
 creates it and runs the migrations, French search index included); rows are bulk
 inserted. Every article takes a sample article's category, tags, footnotes and links,
 a varied title, a publication date between 2005 and 2025, a site among the two real
@@ -29,13 +29,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from ess_crawler.archive import Archive  # noqa: E402
+from ess_crawler.demo.server import sample_sites  # noqa: E402
 from ess_crawler.extract import extract_article  # noqa: E402
-from ess_crawler.sample_server import sample_sites  # noqa: E402
-from ess_crawler.search import reindex  # noqa: E402
-from ess_crawler.sites import load_profiles  # noqa: E402
+from ess_crawler.profiles import load_profiles  # noqa: E402
+from ess_crawler.store.archive import Archive  # noqa: E402
+from ess_crawler.store.search_index import reindex  # noqa: E402
 
-SAMPLES = ROOT / "ess_crawler" / "samples"
+SAMPLES = ROOT / "ess_crawler" / "demo" / "sites"
 TOPICS = ["coopératives", "mutuelles", "associations", "insertion", "emploi", "territoires", "financement",
           "bénévolat", "innovation sociale", "économie circulaire", "tiers-lieux", "santé", "jeunesse",
           "protection sociale", "Scop", "fondations", "commande publique", "transition écologique"]

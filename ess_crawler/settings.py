@@ -1,8 +1,20 @@
-"""Scrapy settings: polite defaults; every value can be overridden with `-s NAME=VALUE`."""
+"""Scrapy settings: polite defaults; every value can be overridden with `-s NAME=VALUE`.
+
+Every ESS_* setting of the project is declared here, once; other modules read them
+from the crawler's settings (`settings.get...`), never a copy of the default.
+"""
+
+from ess_crawler import __version__
+
+
+def user_agent(contact: str) -> str:
+    """The User-Agent the crawler and `check` send: the project, its version and who to contact."""
+    return f"ess-crawler/{__version__} (+{contact}; ESS news archive)"
+
 
 BOT_NAME = "ess_crawler"
-SPIDER_MODULES = ["ess_crawler.spiders"]
-NEWSPIDER_MODULE = "ess_crawler.spiders"
+SPIDER_MODULES = ["ess_crawler.crawl.spiders"]
+NEWSPIDER_MODULE = "ess_crawler.crawl.spiders"
 ADDONS = {}
 
 # --- Archive ----------------------------------------------------------------
@@ -18,8 +30,9 @@ ESS_FULL_CRAWL = False
 # --- Identity ---------------------------------------------------------------
 # Who to contact about this crawler; put a mail address or URL of yours here.
 ESS_CONTACT = "https://github.com/ess-archive/ess-crawler"
-# The User-Agent names the project and the contact (built in ess_crawler.spiders.site).
-USER_AGENT = f"ess-crawler/0.1 (+{ESS_CONTACT}; ESS news archive)"
+# The User-Agent names the project and the contact; a crawl given another ESS_CONTACT
+# rebuilds it with user_agent() (ess_crawler.crawl.spiders.site), unless USER_AGENT is set too.
+USER_AGENT = user_agent(ESS_CONTACT)
 
 # --- Politeness -------------------------------------------------------------
 ROBOTSTXT_OBEY = True
@@ -50,17 +63,17 @@ CLOSESPIDER_PAGECOUNT = 0
 
 # --- Pipeline and components -------------------------------------------------
 ITEM_PIPELINES = {
-    "ess_crawler.pipelines.ValidationPipeline": 100,
-    "ess_crawler.pipelines.ArchivePipeline": 800,
+    "ess_crawler.crawl.pipelines.ValidationPipeline": 100,
+    "ess_crawler.crawl.pipelines.ArchivePipeline": 800,
 }
 DOWNLOADER_MIDDLEWARES = {
     # sees 3xx before RedirectMiddleware (600): off-site redirects and loops become errors
-    "ess_crawler.middlewares.RedirectGuardMiddleware": 650,
+    "ess_crawler.crawl.middlewares.RedirectGuardMiddleware": 650,
     # sees 429/503 before RetryMiddleware (550): waits as Retry-After asks, then retries
-    "ess_crawler.middlewares.RetryAfterMiddleware": 560,
+    "ess_crawler.crawl.middlewares.RetryAfterMiddleware": 560,
     # in place of Scrapy's: a meta refresh to javascript:, mailto:... is ignored, not a lost page
     "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": None,
-    "ess_crawler.middlewares.MetaRefreshGuardMiddleware": 580,
+    "ess_crawler.crawl.middlewares.MetaRefreshGuardMiddleware": 580,
 }
 ESS_MAX_RETRY_AFTER = 60  # seconds; a longer Retry-After is an error row, retried next crawl
 EXTENSIONS = {

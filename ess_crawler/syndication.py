@@ -30,7 +30,7 @@ Texts shorter than ``MIN_SHINGLES`` shingles (about 25 words) are not compared:
 a short notice shares too much with its neighbours to say it is a copy.
 
 `syndicate(path)` rebuilds the table in an archive (``ess-crawler syndicate``);
-`find_groups(conn)` only reads, so `ess_crawler.publish` computes the groups on
+`find_groups(conn)` only reads, so `ess_crawler.publish.release` computes the groups on
 the full texts of the archive and writes them into the release copy.
 No settings are read.
 """
@@ -49,11 +49,10 @@ from array import array
 from functools import lru_cache
 from pathlib import Path
 
-import click
 import sqlite_utils
 
-from ess_crawler.archive import DEFAULT_DB, Archive
 from ess_crawler.sqlite import sqlite3
+from ess_crawler.store.archive import Archive
 
 logger = logging.getLogger(__name__)
 
@@ -365,26 +364,3 @@ def summarise(rows: list[dict]) -> dict:
     groups = {r["group_id"] for r in rows}
     return {"groups": len(groups), "articles": len(rows),
             "cross_site_groups": len({r["group_id"] for r in rows if r["group_sites"] > 1})}
-
-
-@click.command(name="syndicate")
-@click.option("--db", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=DEFAULT_DB,
-              show_default=True, help="SQLite archive.")
-@click.option("--threshold", default=THRESHOLD, show_default=True, type=click.FloatRange(0.05, 1.0),
-              help="Jaccard similarity of word shingles from which two texts are copies.")
-def syndicate_command(db: Path, threshold: float):
-    """Group the same article published on several sites (rebuilds the syndication table)."""
-    counts = syndicate(db, threshold)
-    click.echo(f"{db}: {counts['groups']} groups of copies ({counts['cross_site_groups']} across sites), "
-               f"{counts['articles']} articles")
-    conn = sqlite3.connect(db)
-    try:
-        rows = conn.execute(
-            "select s.group_id, s.earliest_date, a.id, a.site, a.published, s.similarity, a.title "
-            "from syndication s join articles a on a.id = s.article_id "
-            "order by s.earliest_date, s.group_id, s.is_earliest desc, a.id").fetchall()
-    finally:
-        conn.close()
-    for group_id, earliest, article_id, site, published, similarity, title in rows[:60]:
-        click.echo(f"  group {group_id} (earliest {earliest}): article {article_id} {site} {published or '?'} "
-                   f"similarity {similarity:.2f}  {title or ''}")

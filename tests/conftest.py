@@ -12,7 +12,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 TESTS = Path(__file__).resolve().parent
-SAMPLES = ROOT / "ess_crawler" / "samples"
+SAMPLES = ROOT / "ess_crawler" / "demo" / "sites"
 
 
 def run_cli(*args: str, env: dict | None = None, timeout: int = 300) -> subprocess.CompletedProcess:

@@ -2,9 +2,10 @@
 
 import pytest
 
-from ess_crawler.archive import Archive
 from ess_crawler.items import Article, CrawlError, Footnote, Link, RelatedLink
-from ess_crawler.sites import load_profiles
+from ess_crawler.profiles import load_profiles
+from ess_crawler.search import stem_query
+from ess_crawler.store.archive import Archive
 
 
 def make_article(**changes) -> Article:
@@ -65,9 +66,20 @@ def test_a_failing_write_leaves_nothing_half_written(archive):
 
 def test_search_ignores_accents_and_case(archive):
     archive.save_article(make_article())
-    hits = list(archive.db["articles"].search("OPPORTUNITE"))
-    assert [h["title"] for h in hits] == ["Réseaux sociaux : une opportunité"]
-    assert list(archive.db["articles"].search("cooperatives"))
+
+    def titles(query: str) -> list[str]:
+        return [row[0] for row in archive.db.execute(
+            "select a.title from article_search_fts f join articles a on a.id = f.rowid "
+            "where article_search_fts match ?", [stem_query(query)])]
+
+    assert titles("OPPORTUNITE") == ["Réseaux sociaux : une opportunité"]
+    assert titles("cooperatives")
+
+
+def test_one_search_index(archive):
+    """The French index is the only full-text index: no second one written on every save."""
+    fts = [name for name in archive.db.table_names() if name.endswith("_fts")]
+    assert fts == ["article_search_fts"]
 
 
 def test_errors_and_wal(archive):

@@ -4,7 +4,7 @@ import shutil
 
 import pytest
 
-from ess_crawler.sample_server import SAMPLES_DIR, SiteServer
+from ess_crawler.demo.server import SAMPLES_DIR, SiteServer
 
 from .conftest import run_cli
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from ess_crawler.cli import datasette_command
+from ess_crawler.datasette.config import datasette_command
 from tests.conftest import free_port, running_server
 from tests.test_research import HOSTILE_URL, SEED_CHORUM, add_research_articles
 

@@ -15,10 +15,11 @@ import pytest
 from click.testing import CliRunner
 
 import tests.test_extract_cases as saved_cases
-from ess_crawler.check import check, marker_numbers, robots_allows
+from ess_crawler.cli.extracting import check
+from ess_crawler.quality.check import marker_numbers, robots_allows
 from ess_crawler.settings import USER_AGENT
 
-SAMPLES = Path(__file__).resolve().parent.parent / "ess_crawler" / "samples"
+SAMPLES = Path(__file__).resolve().parent.parent / "ess_crawler" / "demo" / "sites"
 LMA = SAMPLES / "mouvement_associatif" / "emploi-associatif-1-8-million-de-salaries-en-2023" / "index.html"
 PAYWALL = SAMPLES / "ess_et_societe" / "Emploi-dans-l-ESS-les-metiers-du-soin-en-tension.html"
 ESSF = SAMPLES / "ess_france" / "centre-de-ressources" / "les-chiffres-cles-de-less-en-auvergne-rhone-alpes.html"

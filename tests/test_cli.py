@@ -9,7 +9,7 @@ from click.testing import CliRunner
 from ess_crawler.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT / "ess_crawler/samples/chorum/actualite/reseaux-sociaux-une-opportunite-pour-less.html"
+SEED = ROOT / "ess_crawler/demo/sites/chorum/actualite/reseaux-sociaux-une-opportunite-pour-less.html"
 
 
 def test_every_command_is_documented_in_the_readme():

@@ -8,10 +8,10 @@ import urllib.request
 
 import pytest
 
-from ess_crawler.archive import Archive
-from ess_crawler.cli import datasette_command
+from ess_crawler.datasette.config import datasette_command
 from ess_crawler.items import Article
 from ess_crawler.sqlite import sqlite3
+from ess_crawler.store.archive import Archive
 
 from .conftest import free_port, running_server
 

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from ess_crawler.extract import extract_article
-from ess_crawler.sites import get_profile
+from ess_crawler.profiles import get_profile
 
 CASES = Path(__file__).parent / "cases"
-SAMPLES = Path(__file__).resolve().parent.parent / "ess_crawler" / "samples"
+SAMPLES = Path(__file__).resolve().parent.parent / "ess_crawler" / "demo" / "sites"
 
 
 def load(case_dir: Path):

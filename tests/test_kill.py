@@ -11,7 +11,7 @@ import pytest
 import sqlite_utils
 from warcio.archiveiterator import ArchiveIterator
 
-from ess_crawler.sample_server import serve_samples
+from ess_crawler.demo.server import serve_samples
 
 from .conftest import ROOT
 

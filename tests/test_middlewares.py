@@ -7,7 +7,7 @@ from scrapy.settings import Settings
 from scrapy.utils.conf import build_component_list
 from scrapy.utils.test import get_crawler
 
-from ess_crawler.middlewares import MetaRefreshGuardMiddleware
+from ess_crawler.crawl.middlewares import MetaRefreshGuardMiddleware
 
 URL = "https://www.example.org/articles/a"
 
@@ -41,5 +41,5 @@ def test_the_guard_replaces_scrapys_meta_refresh_middleware():
     settings = Settings()
     settings.setmodule("ess_crawler.settings", priority="project")
     middlewares = build_component_list(settings.getwithbase("DOWNLOADER_MIDDLEWARES"))
-    assert "ess_crawler.middlewares.MetaRefreshGuardMiddleware" in middlewares
+    assert "ess_crawler.crawl.middlewares.MetaRefreshGuardMiddleware" in middlewares
     assert "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware" not in middlewares

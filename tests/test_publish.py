@@ -20,9 +20,10 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from ess_crawler.archive import Archive
 from ess_crawler.cli import main
-from ess_crawler.publish import (
+from ess_crawler.search import stem_query
+from ess_crawler.demo.server import SAMPLES_DIR, SiteServer
+from ess_crawler.publish.release import (
     DB_FILE,
     PublishError,
     _export_rows,
@@ -34,8 +35,8 @@ from ess_crawler.publish import (
     withhold_contact,
     word_count,
 )
-from ess_crawler.sample_server import SAMPLES_DIR, SiteServer
 from ess_crawler.sqlite import sqlite3
+from ess_crawler.store.archive import Archive
 
 from .conftest import free_port, run_cli, running_server
 
@@ -209,7 +210,7 @@ def test_release_validates_as_a_frictionless_data_package(releases, mode):
 
 def test_datapackage_describes_the_tables(releases, demo_db):
     package = json.loads((releases["full"] / "datapackage.json").read_text())
-    metadata = yaml.safe_load((ROOT / "archive" / "metadata.yml").read_text())
+    metadata = yaml.safe_load((ROOT / "ess_crawler" / "datasette" / "metadata.yml").read_text())
     described = metadata.get("x-tables") or metadata["databases"]["ess"]["tables"]
     resources = {r["name"]: r for r in package["resources"]}
     assert "articles-fts" not in resources and not any(n.endswith("-data") for n in resources)
@@ -273,8 +274,8 @@ def test_release_database_is_a_clean_copy(releases, demo_db):
     assert rows(db, "pragma integrity_check")[0][0] == "ok"
     assert rows(db, "pragma freelist_count")[0][0] == 0
     assert rows(db, "select count(*) from articles")[0][0] == rows(demo_db, "select count(*) from articles")[0][0]
-    found = rows(db, "select a.url from articles_fts f join articles a on a.id = f.rowid "
-                     "where articles_fts match 'opportunite'")
+    found = rows(db, "select a.url from article_search_fts f join articles a on a.id = f.rowid "
+                     "where article_search_fts match ?", [stem_query("opportunite")])
     assert {SEED_CHORUM, SEED_RESSOURCES} <= {u for u, in found}
     info = dict(rows(db, "select key, value from release_info"))
     assert info["content_mode"] == "full" and info["name"] == "ess-news-archive"
@@ -356,8 +357,9 @@ def test_data_card_tells_sites_rights_gaps_and_citation(releases, demo_db):
 
 def test_release_folder_is_a_datasette_configuration(releases):
     release = releases["full"]
-    assert (release / "metadata.yml").exists() and (release / "templates" / "row.html").exists()
-    assert (release / "plugins" / "article_page.py").exists()
+    assert (release / "metadata.yml").exists() and (release / "settings.json").exists()
+    # the templates and plugins come with the installed package, not as copies that could drift
+    assert not (release / "plugins").exists() and not (release / "templates").exists()
     metadata = yaml.safe_load((release / "metadata.yml").read_text())
     assert list(metadata["databases"]) == ["ess"]
     assert "syndication" in metadata["databases"]["ess"]["tables"]

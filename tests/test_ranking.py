@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from ess_crawler.ranking import Ranker, SearchTimeout, rank_sql
 from ess_crawler.search import stem_query
+from ess_crawler.search.ranking import Ranker, SearchTimeout, rank_sql
 from ess_crawler.sqlite import sqlite3
 
 QUERIES = ["coopérative", "économie sociale", '"économie sociale"', "emploi OR santé", "bénévol*",
@@ -54,7 +54,7 @@ def test_small_archives_rank_in_one_piece(demo_db, conn):
 
 
 def test_ranking_past_its_time_limit_stops(demo_db, conn, monkeypatch):
-    monkeypatch.setattr("ess_crawler.ranking.PROGRESS_STEPS", 1)  # the demo's ranges are a few hundred steps
+    monkeypatch.setattr("ess_crawler.search.ranking.PROGRESS_STEPS", 1)  # the demo's ranges are a few hundred steps
     ranker = Ranker(demo_db, workers=2, min_split=1)
     with pytest.raises(SearchTimeout):
         ranker.best(conn, stem_query("le"), time_limit_ms=1e-6)
@@ -62,7 +62,7 @@ def test_ranking_past_its_time_limit_stops(demo_db, conn, monkeypatch):
 
 
 def test_a_time_limit_reached_while_opening_the_index_is_a_timeout(demo_db, conn, monkeypatch):
-    monkeypatch.setattr("ess_crawler.ranking.PROGRESS_STEPS", 1)
+    monkeypatch.setattr("ess_crawler.search.ranking.PROGRESS_STEPS", 1)
     ranker = Ranker(demo_db, workers=2, min_split=1)  # new worker connections: the index is not open yet
     with pytest.raises(SearchTimeout):
         ranker.best(conn, stem_query("le"), time_limit_ms=1e-6)

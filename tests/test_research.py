@@ -9,30 +9,21 @@ import shutil
 from pathlib import Path
 
 import pytest
-import yaml
 from datasette.app import Datasette
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ess_crawler.archive import Archive
+from ess_crawler.datasette import config as datasette_config
 from ess_crawler.extract import extract_article
 from ess_crawler.items import Article, Footnote
-from ess_crawler.search import (
-    MARK_END,
-    MARK_START,
-    NO_MATCH,
-    index_article,
-    reindex,
-    snippet,
-    stem_query,
-    stem_text,
-)
-from ess_crawler.sites import get_profile, load_profiles
+from ess_crawler.profiles import get_profile, load_profiles
+from ess_crawler.search import MARK_END, MARK_START, NO_MATCH, snippet, stem_query, stem_text
 from ess_crawler.sqlite import sqlite3
+from ess_crawler.store.archive import Archive
+from ess_crawler.store.search_index import index_article, reindex
 
 ROOT = Path(__file__).resolve().parent.parent
-CONFIG = ROOT / "archive"
-HOSTILE_FILE = ROOT / "ess_crawler" / "samples" / "ressources_solidaires" / "Article-piege-securite.html"
+HOSTILE_FILE = ROOT / "ess_crawler" / "demo" / "sites" / "ressources_solidaires" / "Article-piege-securite.html"
 HOSTILE_URL = "https://www.ressources-solidaires.org/Article-piege-securite"
 HAND_EDITED_URL = "https://www.ressources-solidaires.org/Article-modifie-a-la-main"
 SEED_CHORUM = "https://www.chorum.fr/actualite/reseaux-sociaux-une-opportunite-pour-less"
@@ -201,10 +192,9 @@ def add_research_articles(path: Path) -> None:
 
 
 def datasette_for(path: Path) -> Datasette:
-    """Datasette as `ess-crawler serve` runs it (same metadata, templates, plugins, settings)."""
-    return Datasette(immutables=[str(path)], metadata=yaml.safe_load((CONFIG / "metadata.yml").read_text("utf-8")),
-                     template_dir=str(CONFIG / "templates"), plugins_dir=str(CONFIG / "plugins"),
-                     settings={"sql_time_limit_ms": 3000, "default_page_size": 50})
+    """Datasette as `ess-crawler serve` runs it (same metadata and settings; the plugin is installed)."""
+    return Datasette(immutables=[str(path)], metadata=datasette_config.load_metadata(),
+                     settings=datasette_config.load_settings())
 
 
 class Client:
@@ -266,7 +256,7 @@ def test_search_query_ranks_and_highlights(client):
 @pytest.mark.parametrize("min_split", [1, 20_000])
 def test_search_query_ranks_as_bm25_on_one_or_several_cores(client, monkeypatch, min_split):
     """The Recherche page, ranked in id ranges on worker threads or in one piece, lists bm25's best first."""
-    monkeypatch.setattr("ess_crawler.ranking.MIN_SPLIT", min_split)
+    monkeypatch.setattr("ess_crawler.search.ranking.MIN_SPLIT", min_split)
     path = Path(client.ds.databases["research"].path)
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     for query, site in [("coopératives", ""), ("économie sociale", ""), ("emploi OR santé", "chorum")]:
@@ -457,9 +447,9 @@ def test_a_search_past_the_time_limit_says_so(demo_db, monkeypatch):
             cls.now += 10.0
             return cls.now
 
-    monkeypatch.setattr("ess_crawler.ranking.MIN_SPLIT", 1)
-    monkeypatch.setattr("ess_crawler.ranking.PROGRESS_STEPS", 1)
-    monkeypatch.setattr("ess_crawler.ranking.time", SlowClock)
+    monkeypatch.setattr("ess_crawler.search.ranking.MIN_SPLIT", 1)
+    monkeypatch.setattr("ess_crawler.search.ranking.PROGRESS_STEPS", 1)
+    monkeypatch.setattr("ess_crawler.search.ranking.time", SlowClock)
     client = Client(datasette_for(demo_db))
     try:
         assert client.get("/demo/articles.json?_search=le").status_code == 200  # the clock is the ranker's only

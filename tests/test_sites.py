@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from ess_crawler.extract import extract_article
-from ess_crawler.sites import get_profile
+from ess_crawler.profiles import get_profile
 
 from .conftest import ROOT, run_cli
 

@@ -7,8 +7,8 @@ import pytest
 import sqlite_utils
 
 from ess_crawler import syndication
-from ess_crawler.archive import Archive
 from ess_crawler.sqlite import sqlite3
+from ess_crawler.store.archive import Archive
 from ess_crawler.syndication import Shingler, find_groups, jaccard, normalise, sketch, syndicate
 
 from .conftest import run_cli

@@ -6,7 +6,7 @@ import shutil
 import pytest
 import sqlite_utils
 
-from ess_crawler.sample_server import SAMPLES_DIR, SiteServer
+from ess_crawler.demo.server import SAMPLES_DIR, SiteServer
 
 from .conftest import run_cli
 

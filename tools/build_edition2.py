@@ -1,4 +1,4 @@
-"""Build the second edition of the bundled sample sites (`ess_crawler/samples/edition2/`).
+"""Build the second edition of the bundled sample sites (`ess_crawler/demo/sites/edition2/`).
 
 Edition 2 is what the same sites look like some months later: an article's body
 was edited, a date corrected, a footnote added, two articles are new and one was
@@ -14,7 +14,7 @@ import re
 import shutil
 from pathlib import Path
 
-SAMPLES = Path(__file__).resolve().parent.parent / "ess_crawler" / "samples"
+SAMPLES = Path(__file__).resolve().parent.parent / "ess_crawler" / "demo" / "sites"
 OUT = SAMPLES / "edition2"
 
 CHORUM_EDITED = "actualite/loi-ess-ce-qui-change-pour-les-associations-et-les-cooperatives.html"

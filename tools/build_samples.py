@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # ruff: noqa: E501, W291, W293
-"""Build the bundled offline sample sites under ``ess_crawler/samples/``.
+"""Build the bundled offline sample sites under ``ess_crawler/demo/sites/``.
 
 Two static mirrors are written, each reproducing the markup its real CMS emits:
 
@@ -38,7 +38,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parent.parent
-SAMPLES = ROOT / "ess_crawler" / "samples"
+SAMPLES = ROOT / "ess_crawler" / "demo" / "sites"
 # hand-written pages copied as they are (tools/samples_extra/SITE/*.html)
 EXTRA = ROOT / "tools" / "samples_extra"
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # ruff: noqa: E501, W293
-"""Build nine more bundled sample sites under ``ess_crawler/samples/``, and one template variant.
+"""Build nine more bundled sample sites under ``ess_crawler/demo/sites/``, and one template variant.
 
 Each site is a static mirror of what its real CMS emits (theme markup, listings with
 their pagination, feeds, sitemaps, robots.txt), with French ESS news written for it:
@@ -66,7 +66,7 @@ from build_samples import (  # noqa: E402
 )
 
 ROOT = Path(__file__).resolve().parent.parent
-SAMPLES = ROOT / "ess_crawler" / "samples"
+SAMPLES = ROOT / "ess_crawler" / "demo" / "sites"
 VARIANTS = SAMPLES / "variants"
 
 

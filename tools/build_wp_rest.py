@@ -18,9 +18,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from ess_crawler.extract import extract_article  # noqa: E402
-from ess_crawler.sites import load_profiles  # noqa: E402
+from ess_crawler.profiles import load_profiles  # noqa: E402
 
-SAMPLES = ROOT / "ess_crawler" / "samples"
+SAMPLES = ROOT / "ess_crawler" / "demo" / "sites"
 FIELDS = {"categories": "id,name", "tags": "id,name", "posts": "id,link,date_gmt,modified_gmt,categories,tags"}
 
 

@@ -15,7 +15,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from ess_crawler.items import Article, Image, Link
-from ess_crawler.sites import SiteProfile
+from ess_crawler.profiles import SiteProfile
 
 from .body import (
     MIN_BODY_CHARS,

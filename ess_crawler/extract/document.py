@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import logging
 import re
-import unicodedata
 from functools import cached_property
 from urllib.parse import urljoin
 
@@ -18,28 +17,17 @@ import lxml.html
 from lxml.html import HtmlElement
 from w3lib.encoding import html_to_unicode
 
-from ess_crawler.sites import SiteProfile
+from ess_crawler.profiles import SiteProfile
+from ess_crawler.text import clean_space, fold  # noqa: F401  (shared with the field modules)
 
 logger = logging.getLogger(__name__)
 
 MAX_HTML_CHARS = 8_000_000  # beyond this the page is cut before parsing
 
-_SPACE_RE = re.compile(r"\s+")
 # characters XML (and so lxml) refuses in text
 _CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
-_MARKS_RE = re.compile("[\u0300-\u036f]")
-
-
-def fold(text: str | None) -> str:
-    """Lower case without accents (`Économie` -> `economie`), for matching words, not for display."""
-    return _MARKS_RE.sub("", unicodedata.normalize("NFD", (text or "").lower()))
-
-
-def clean_space(text: str | None) -> str:
-    """Collapse runs of whitespace (incl. NBSP) into one space and strip."""
-    return _SPACE_RE.sub(" ", (text or "").replace("\xa0", " ")).strip()
 
 
 def decode_html(html: bytes | str, content_type: str | None = None) -> str:

@@ -1,0 +1,5 @@
+"""`python -m ess_crawler.cli` runs the command line."""
+
+from ess_crawler.cli import main
+
+main()

@@ -1,0 +1,1 @@
+"""Crawling: spiders (discovery only), downloader middlewares, the archive pipeline, WARC, the runner."""

@@ -1,0 +1,207 @@
+"""Item pipelines: validate and normalise articles, then hand everything to the archive.
+
+Settings read: ESS_DB_PATH (the SQLite file), ESS_REQUIRED_FIELDS (article
+fields without which a page is recorded as an error instead of an article),
+ESS_WARC_ENABLED and ESS_WARC_DIR (raw responses as WARC; default `warc/`
+beside the database).
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from pathlib import Path
+
+from itemadapter import ItemAdapter
+from scrapy import signals
+from scrapy.exceptions import DropItem
+
+from ess_crawler import __version__
+from ess_crawler.crawl.warc import WarcFile, payload_digest, recover, warc_date
+from ess_crawler.items import Article, CrawlError, Discovered, SeenUnchanged
+from ess_crawler.store import coverage
+from ess_crawler.store.archive import Archive
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_REQUIRED_FIELDS = ("title", "body_text")
+
+
+def _parse_iso(value: str):
+    import datetime as dt
+
+    return dt.datetime.fromisoformat(value)
+
+
+class ValidationPipeline:
+    """Drops pages that are not articles (no title or no body), with the reason."""
+
+    def __init__(self, required: tuple[str, ...]):
+        self.required = required
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(tuple(crawler.settings.getlist("ESS_REQUIRED_FIELDS", DEFAULT_REQUIRED_FIELDS)))
+
+    def process_item(self, item):
+        if not isinstance(item, Article):
+            return item
+        adapter = ItemAdapter(item)
+        for name in ("title", "lead", "category", "body_text"):
+            value = adapter.get(name)
+            if isinstance(value, str):
+                adapter[name] = value.strip()
+        missing = [name for name in self.required if not adapter.get(name)]
+        if missing:
+            raise DropItem(f"not an article: no {' and no '.join(missing)} found")
+        return item
+
+
+class ArchivePipeline:
+    """Writes articles, errors and every capture to the SQLite archive, one transaction each."""
+
+    def __init__(self, crawler, db_path: str, warc_dir: str | None):
+        self.crawler = crawler
+        self.db_path = db_path
+        self.warc_dir = warc_dir
+        self.warc: WarcFile | None = None
+        self.archive: Archive | None = None
+        self.crawl_id: int | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        settings = crawler.settings
+        db_path = settings.get("ESS_DB_PATH")
+        warc_dir = None
+        if settings.getbool("ESS_WARC_ENABLED", True):
+            warc_dir = settings.get("ESS_WARC_DIR") or str(Path(db_path).resolve().parent / "warc")
+        pipeline = cls(crawler, db_path, warc_dir)
+        crawler.signals.connect(pipeline.response_received, signal=signals.response_received)
+        crawler.signals.connect(pipeline.item_dropped, signal=signals.item_dropped)
+        crawler.signals.connect(pipeline.spider_error, signal=signals.spider_error)
+        return pipeline
+
+    @property
+    def spider(self):
+        return self.crawler.spider
+
+    def open_spider(self):
+        self.archive = Archive(self.db_path)
+        profile = getattr(self.spider, "profile", None)
+        if profile is not None:
+            self.archive.register_site(profile)
+        settings = {name: self.crawler.settings.get(name) for name in (
+            "USER_AGENT", "ESS_CONTACT", "DOWNLOAD_DELAY", "AUTOTHROTTLE_ENABLED", "ROBOTSTXT_OBEY",
+            "CONCURRENT_REQUESTS_PER_DOMAIN", "DOWNLOAD_TIMEOUT", "RETRY_TIMES", "DOWNLOAD_MAXSIZE",
+            "ESS_DB_PATH")}
+        settings["base_url"] = getattr(self.spider, "base_url", "")
+        settings["ESS_WARC_DIR"] = self.warc_dir
+        settings["ESS_FULL_CRAWL"] = self.crawler.settings.getbool("ESS_FULL_CRAWL")
+        stale = self.archive.interrupt_stale_crawls(self.spider.name)
+        if stale:
+            logger.warning("%d earlier crawl(s) of %s did not finish: marked interrupted", stale, self.spider.name)
+        self.crawl_id = self.archive.start_crawl(self.spider.name, settings)
+        self._started = time.monotonic()
+        if self.warc_dir:
+            for path in recover(self.warc_dir, self.spider.name):
+                logger.warning("recovered WARC file %s left by an interrupted crawl", path)
+            self.warc = WarcFile(self.warc_dir, self.spider.name, self.crawl_id, f"ess-crawler/{__version__}")
+        logger.info("crawl %d of %s writes to %s", self.crawl_id, self.spider.name, self.db_path)
+
+    def close_spider(self):
+        if self.archive is None:
+            return
+        reason = self.crawler.stats.get_value("finish_reason") or "finished"
+        status = "finished" if reason == "finished" or reason.startswith("closespider") else (
+            "interrupted" if reason == "shutdown" else "failed")
+        if self.warc is not None:
+            self.warc.close()
+            self.warc = None
+        self.crawler.stats.set_value("ess/crawl_seconds", round(time.monotonic() - self._started, 3))
+        profile = getattr(self.spider, "profile", None)
+        thresholds = {**(profile.coverage if profile else {}),
+                      **self.crawler.settings.getdict("ESS_COVERAGE_THRESHOLDS")}
+        coverage.measure(self.archive, self.crawl_id, self.spider.name, thresholds)
+        row = self.archive.finish_crawl(self.crawl_id, status, self.crawler.stats.get_stats())
+        logger.info("crawl %d %s: %d pages, %d new, %d updated, %d unchanged articles, %d errors",
+                    self.crawl_id, status, row["pages_fetched"], row["articles_new"],
+                    row["articles_updated"], row["articles_unchanged"], row["errors"])
+        self.archive.close()
+        self.archive = None
+
+    def process_item(self, item):
+        if isinstance(item, Article):
+            capture_id = self._capture_for(item.fetched_url)
+            status = self.archive.save_article(item, self.crawl_id, capture_id)
+            self.crawler.stats.inc_value(f"ess/articles_{status}")
+        elif isinstance(item, CrawlError):
+            self.archive.record_error(self.crawl_id, item)
+            self.crawler.stats.inc_value(f"ess/errors/{item.kind}")
+        elif isinstance(item, Discovered):
+            self.archive.record_discovered(self.crawl_id, item)
+        elif isinstance(item, SeenUnchanged):
+            if self.archive.mark_unchanged(item.url, self.crawl_id, self._capture_for(item.url)):
+                self.crawler.stats.inc_value("ess/articles_unchanged")
+        return item
+
+    def _capture_for(self, url: str) -> int | None:
+        return self.archive.last_capture_id(url, self.crawl_id)
+
+    # ------------------------------------------------------------ signals
+
+    def response_received(self, response, request, spider):
+        if self.archive is None:
+            return
+        to_public = getattr(spider, "to_public", lambda u: u)
+        url = to_public(response.url)
+        headers = response.headers
+        warc = {"fetched_from": response.url if response.url != url else None}
+        if self.warc is not None:
+            warc.update(self._write_warc(url, response))
+        self.archive.record_capture(
+            self.crawl_id, url, response.status,
+            (headers.get(b"Content-Type") or b"").decode("latin-1"), len(response.body),
+            etag=(headers.get(b"ETag") or b"").decode("latin-1"),
+            last_modified=(headers.get(b"Last-Modified") or b"").decode("latin-1"),
+            **warc,
+        )
+
+    def _write_warc(self, url: str, response) -> dict:
+        """The raw response as a WARC record (a revisit when this payload is archived already)."""
+        from http import HTTPStatus
+
+        try:
+            reason = HTTPStatus(response.status).phrase
+        except ValueError:
+            reason = ""
+        headers = [(k.decode("latin-1"), v.decode("latin-1"))
+                   for k, values in response.headers.items() for v in values]
+        digest = payload_digest(response.body)
+        first = self.archive.first_capture_with(url, digest) if response.body else None
+        if first is not None:
+            offset, length = self.warc.write_revisit(
+                url, response.status, reason, headers, digest, url,
+                warc_date(_parse_iso(first["fetched_at"])))
+            kind = "revisit"
+        else:
+            offset, length = self.warc.write_response(url, response.status, reason, headers, response.body,
+                                                      fetched_from=response.url)
+            kind = "response"
+        return {"payload_digest": digest, "record_type": kind, "warc_file": self.warc.name,
+                "warc_offset": offset, "warc_length": length}
+
+    def item_dropped(self, item, response, exception, spider):
+        if self.archive is None or not isinstance(item, Article):
+            return
+        logger.warning("dropped %s: %s", item.fetched_url or item.url, exception)
+        self.archive.record_error(self.crawl_id, CrawlError(
+            url=item.fetched_url or item.url, kind="not_article", reason=str(exception),
+            site=item.site, status=getattr(response, "status", None)))
+
+    def spider_error(self, failure, response, spider):
+        if self.archive is None:
+            return
+        to_public = getattr(spider, "to_public", lambda u: u)
+        self.archive.record_error(self.crawl_id, CrawlError(
+            url=to_public(response.url), kind="spider", reason=failure.getErrorMessage()[:500],
+            site=spider.name, status=response.status))

@@ -1,0 +1,1 @@
+"""Publishing: an archive as a versioned, citable release folder (see `release`)."""

@@ -1,0 +1,403 @@
+"""The SQLite archive: every read and write of it (sqlite-utils); the schema is in `migrations`.
+
+One transaction per item; articles are upserted by canonical URL; a changed
+article keeps its earlier version in `revisions`; every fetch is a row of
+`captures`; every failure a row of `errors`. WAL mode lets Datasette read
+while a crawl writes. The French search index (`search_index`) is updated in
+each article's transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+from dataclasses import asdict
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import sqlite_utils
+
+from ess_crawler.errors import UserError
+from ess_crawler.items import Article, CrawlError
+from ess_crawler.profiles import SiteProfile
+from ess_crawler.sqlite import sqlite3
+from ess_crawler.store import search_index
+from ess_crawler.store.migrations import SCHEMA_VERSION, migrate, schema_version
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_DB = Path("archive") / "ess.db"
+# an article counts as changed when one of these differs
+CHANGE_FIELDS = ("content_sha256", "title", "published", "footnotes_json")
+
+
+def now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+# ---------------------------------------------------------------- archive
+
+class ArchiveError(UserError):
+    """The file is missing, is not an ess-crawler archive, or was made by a newer ess-crawler."""
+
+
+class Archive:
+    """All reads and writes of the archive database; a context manager.
+
+    `Archive(path)` opens (or creates) an archive for writing: WAL journal, foreign keys,
+    migrations applied. `Archive(path, read_only=True)` is for commands that only read:
+    the file is opened with SQLite's `mode=ro`, nothing is migrated, written or switched
+    to another journal mode, so the file stays byte-identical. Either way a file that is
+    not an archive, or one of a newer schema, raises ArchiveError with a one-line message.
+    """
+
+    def __init__(self, path: str | Path, read_only: bool = False):
+        self.path = Path(path)
+        self.read_only = read_only
+        if self.path.is_dir():
+            raise ArchiveError(f"{self.path} is a folder, not an archive file")
+        if read_only and not self.path.is_file():
+            raise ArchiveError(f"no archive at {self.path}")
+        if not read_only:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            if read_only:
+                conn = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, timeout=10)
+            else:
+                conn = sqlite3.connect(self.path, timeout=10)
+            self.db = sqlite_utils.Database(conn)
+            self._check_schema()
+            if not read_only:
+                self.db.execute("PRAGMA journal_mode=WAL")
+                self.db.execute("PRAGMA foreign_keys=ON")
+            self.db.execute("PRAGMA busy_timeout=10000")
+            if not read_only:
+                migrate(self.db)
+        except sqlite3.DatabaseError as exc:
+            self._close_quietly()
+            if "readonly" in str(exc) or "read-only" in str(exc):
+                raise ArchiveError(f"{self.path} cannot be written: {exc}") from None
+            raise ArchiveError(f"{self.path} is not a SQLite archive ({exc})") from None
+        except ArchiveError:
+            self._close_quietly()
+            raise
+
+    def _check_schema(self) -> None:
+        version = schema_version(self.db)
+        if version > SCHEMA_VERSION:
+            raise ArchiveError(f"{self.path} was made by a newer ess-crawler (schema {version}; this one knows "
+                               f"{SCHEMA_VERSION}): upgrade ess-crawler to use it")
+        tables = set(self.db.table_names())
+        if version == 0 and tables:
+            raise ArchiveError(f"{self.path} is a SQLite database but not an ess-crawler archive "
+                               f"(tables: {', '.join(sorted(tables)[:5])})")
+        if "articles" not in tables and (self.read_only or version):
+            raise ArchiveError(f"{self.path} is not an ess-crawler archive (no articles table)")
+
+    def _close_quietly(self) -> None:
+        db = getattr(self, "db", None)
+        if db is not None:
+            db.close()
+
+    def __enter__(self) -> Archive:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.db.close()
+
+    # -- sites and crawls
+
+    def register_site(self, profile: SiteProfile) -> None:
+        with self.db.atomic():
+            self.db["sites"].upsert({
+                "name": profile.name, "title": profile.title, "origin": profile.origin,
+                "cms": profile.cms, "language": profile.language,
+                "description": profile.description, "rights": profile.rights,
+                "profile_file": Path(profile.source_file).name if profile.source_file else "",
+            }, pk="name")
+
+    def start_crawl(self, site: str, settings: dict) -> int:
+        with self.db.atomic():
+            table = self.db["crawls"].insert({
+                "site": site, "started": now(), "status": "running", "pages_fetched": 0,
+                "articles_new": 0, "articles_updated": 0, "articles_unchanged": 0, "errors": 0,
+                "settings": json.dumps(settings, sort_keys=True, default=str),
+            })
+        return table.last_pk
+
+    def finish_crawl(self, crawl_id: int, status: str, stats: dict) -> dict:
+        """Close a crawl row with its counts; returns the row."""
+        counts = self.crawl_counts(crawl_id)
+        with self.db.atomic():
+            self.db["crawls"].update(crawl_id, {
+                "finished": now(), "status": status,
+                "stats": json.dumps(stats, sort_keys=True, default=str), **counts,
+            })
+        return self.db["crawls"].get(crawl_id)
+
+    def crawl_counts(self, crawl_id: int) -> dict:
+        q = self.db.execute
+        return {
+            "pages_fetched": q("select count(*) from captures where crawl_id = ?", [crawl_id]).fetchone()[0],
+            "errors": q("select count(*) from errors where crawl_id = ?", [crawl_id]).fetchone()[0],
+        }
+
+    # -- captures and errors
+
+    def record_capture(self, crawl_id: int | None, url: str, status: int, content_type: str,
+                       length: int, etag: str = "", last_modified: str = "", **warc) -> int:
+        """One row per HTTP response; `warc` holds fetched_from, payload_digest, record_type,
+        warc_file, warc_offset, warc_length when the raw response was written."""
+        with self.db.atomic():
+            table = self.db["captures"].insert({
+                "crawl_id": crawl_id, "url": url, "status": status, "content_type": content_type,
+                "fetched_at": warc.pop("fetched_at", None) or now(), "length": length, "etag": etag,
+                "last_modified": last_modified, **warc,
+            })
+            if status in (404, 410):
+                self.db.execute("update articles set gone_since = coalesce(gone_since, ?), last_status = ? "
+                                "where url = ?", [now(), status, url])
+        return table.last_pk
+
+    def record_discovered(self, crawl_id: int | None, found) -> None:
+        """A URL the site lists (sitemap, feed, REST), once per crawl."""
+        with self.db.atomic():
+            exists = self.db.execute("select 1 from discovered where crawl_id is ? and url = ? and source = ?",
+                                     [crawl_id, found.url, found.source]).fetchone()
+            if not exists:
+                self.db["discovered"].insert({
+                    "crawl_id": crawl_id, "site": found.site, "url": found.url, "source": found.source,
+                    "lastmod": found.lastmod, "is_article_url": int(found.is_article_url),
+                    "details": json.dumps(found.details, ensure_ascii=False) if found.details else None})
+
+    def first_capture_with(self, url: str, digest: str) -> dict | None:
+        """The earliest capture of `url` whose payload had this digest and a WARC record."""
+        rows = list(self.db.query(
+            "select * from captures where url = ? and payload_digest = ? and record_type = 'response' "
+            "order by id limit 1", [url, digest]))
+        return rows[0] if rows else None
+
+    def last_capture_id(self, url: str, crawl_id: int | None) -> int | None:
+        """The newest capture of `url` in this crawl."""
+        row = self.db.execute("select id from captures where url = ? and crawl_id is ? order by id desc limit 1",
+                              [url, crawl_id]).fetchone()
+        return row[0] if row else None
+
+    def mark_unchanged(self, url: str, crawl_id: int | None, capture_id: int | None = None) -> bool:
+        """An article seen again without a new body (304, or sitemap lastmod older than our copy)."""
+        with self.db.atomic():
+            row = self.db.execute("select id, crawl_id from articles where url = ?", [url]).fetchone()
+            if row is None:
+                return False
+            self.db.execute(
+                "update articles set last_seen = ?, crawl_id = ?, last_status = coalesce(?, last_status), "
+                "gone_since = null where id = ?", [now(), crawl_id, 304 if capture_id else None, row[0]])
+            if row[1] != crawl_id:  # counted once per crawl
+                self._count(crawl_id, "unchanged")
+        return True
+
+    def interrupt_stale_crawls(self, site: str) -> int:
+        """Crawls of `site` still 'running' were killed: mark them interrupted."""
+        with self.db.atomic():
+            cursor = self.db.execute("update crawls set status = 'interrupted', finished = coalesce(finished, ?) "
+                                     "where site = ? and status = 'running'", [now(), site])
+        return cursor.rowcount
+
+    def record_error(self, crawl_id: int | None, error: CrawlError) -> int:
+        with self.db.atomic():
+            table = self.db["errors"].insert({
+                "crawl_id": crawl_id, "site": error.site, "url": error.url, "kind": error.kind,
+                "reason": error.reason[:2000], "status": error.status, "referer": error.referer,
+                "occurred_at": now(),
+            })
+        return table.last_pk
+
+    # -- articles
+
+    def save_article(self, article: Article, crawl_id: int | None = None,
+                     capture_id: int | None = None) -> str:
+        """Upsert one article and its parts in one transaction: 'new', 'updated' or 'unchanged'."""
+        row = _article_row(article)
+        stamp = now()
+        with self.db.atomic():
+            existing = self.db.execute(
+                "select id, " + ", ".join(CHANGE_FIELDS) + " from articles where url = ?", [article.url]
+            ).fetchone()
+            if existing is None:
+                row.update(first_seen=stamp, last_seen=stamp, revision_count=0,
+                           crawl_id=crawl_id, capture_id=capture_id, last_status=200)
+                article_id = self.db["articles"].insert(row).last_pk
+                status = "new"
+            else:
+                article_id = existing[0]
+                if tuple(existing[1:]) == tuple(row[f] for f in CHANGE_FIELDS):
+                    self.db["articles"].update(article_id, {"last_seen": stamp, "crawl_id": crawl_id,
+                                                            "capture_id": capture_id, "gone_since": None,
+                                                            "last_status": 200})
+                    self._count(crawl_id, "unchanged")
+                    return "unchanged"
+                self._keep_revision(article_id, crawl_id, stamp)
+                row.update(last_seen=stamp, crawl_id=crawl_id, capture_id=capture_id)
+                self.db["articles"].update(article_id, {**row, "gone_since": None, "last_status": 200})
+                self.db.execute("update articles set revision_count = revision_count + 1 where id = ?",
+                                [article_id])
+                for table in ("footnotes", "related_links", "links", "article_tags"):
+                    self.db.execute(f"delete from {table} where article_id = ?", [article_id])
+                status = "updated"
+            self._write_parts(article_id, article)
+            search_index.index_article(self.db, article_id)
+            self._count(crawl_id, status)
+        return status
+
+    def _count(self, crawl_id: int | None, status: str) -> None:
+        """Tally the article in its crawl row, inside the article's own transaction."""
+        if crawl_id is not None:
+            column = f"articles_{status}"
+            self.db.execute(f"update crawls set {column} = coalesce({column}, 0) + 1 where id = ?",
+                            [crawl_id])
+
+    def _keep_revision(self, article_id: int, crawl_id, stamp: str) -> None:
+        old = self.db["articles"].get(article_id)
+        self.db["revisions"].insert({
+            "article_id": article_id, "revised_at": stamp, "crawl_id": old["crawl_id"],
+            "capture_id": old["capture_id"], "title": old["title"], "published": old["published"],
+            "modified": old["modified"], "lead": old["lead"], "body_text": old["body_text"],
+            "body_html": old["body_html"], "content_sha256": old["content_sha256"],
+            "footnotes": old["footnotes_json"],
+        })
+
+    def _write_parts(self, article_id: int, article: Article) -> None:
+        self.db["footnotes"].insert_all(
+            {"article_id": article_id, "number": n.number, "text": n.text, "html": n.html,
+             "urls": json.dumps(n.urls), "marker_id": n.marker_id}
+            for n in article.footnotes
+        )
+        targets = {}
+        if article.related:
+            urls = [r.url for r in article.related]
+            marks = ",".join("?" * len(urls))
+            targets = dict(self.db.execute(f"select url, id from articles where url in ({marks})", urls))
+        self.db["related_links"].insert_all(
+            {"article_id": article_id, "position": i, "url": r.url, "title": r.title, "date": r.date,
+             "date_raw": r.date_raw, "category": r.category, "teaser": r.teaser,
+             "heading": r.heading, "target_article_id": targets.get(r.url)}
+            for i, r in enumerate(article.related, start=1)
+        )
+        # links that pointed here before this article was archived now resolve
+        self.db.execute("update related_links set target_article_id = ? where url = ? "
+                        "and target_article_id is null", [article_id, article.url])
+        self.db["links"].insert_all(
+            {"article_id": article_id, "url": link.url, "text": link.text,
+             "domain": (urlsplit(link.url).hostname or "").lower()}
+            for link in article.links
+        )
+        for name in article.tags:
+            tag_id = self.db["tags"].lookup({"name": name})
+            self.db["article_tags"].insert({"article_id": article_id, "tag_id": tag_id}, ignore=True)
+
+    # -- reading
+
+    def summary(self) -> dict:
+        """Counts for the end-of-crawl report."""
+        def count(sql: str) -> int:
+            return self.db.execute(sql).fetchone()[0]
+        return {
+            "sites": count("select count(distinct site) from articles"),
+            "articles": count("select count(*) from articles"),
+            "footnotes": count("select count(*) from footnotes"),
+            "related_links": count("select count(*) from related_links"),
+            "resolved_related_links": count("select count(*) from related_links "
+                                            "where target_article_id is not null"),
+            "errors": count("select count(*) from errors"),
+        }
+
+    def articles_per_site(self) -> list[dict]:
+        return list(self.db.query("select site, count(*) as articles, sum(published is not null) as dated "
+                                  "from articles group by site order by site"))
+
+    def errors_by_kind(self) -> list[dict]:
+        return list(self.db.query("select kind, count(*) as n from errors group by kind order by n desc"))
+
+    def coverage_rows(self, crawl_ids: list[int]) -> list[dict]:
+        """Coverage of these crawls, site by site, in the order measured."""
+        if not crawl_ids:
+            return []
+        marks = ",".join("?" * len(crawl_ids))
+        return list(self.db.query(f"select * from coverage where crawl_id in ({marks}) order by site, id",
+                                  crawl_ids))
+
+    def coverage_failures(self, crawl_ids: list[int]) -> list[dict]:
+        """Coverage rows of these crawls below their threshold."""
+        return [row for row in self.coverage_rows(crawl_ids) if not row["ok"]]
+
+    def last_crawl_id(self) -> int:
+        return self.db.execute("select coalesce(max(id), 0) from crawls").fetchone()[0]
+
+    def crawls_after(self, crawl_id: int) -> list[dict]:
+        """The crawl rows written after `crawl_id`, oldest first."""
+        return list(self.db.query("select * from crawls where id > ? order by id", [crawl_id]))
+
+    def recent_crawls(self, limit: int) -> list[dict]:
+        """The last `limit` crawl rows, oldest first."""
+        rows = list(self.db.query("select * from crawls order by id desc limit ?", [limit]))
+        return list(reversed(rows))
+
+    def known_articles(self, site: str) -> list[dict]:
+        """The site's archived articles with the validators of their last capture (for re-crawls)."""
+        return list(self.db.query(
+            "select a.url, a.last_seen, a.gone_since, a.modified, c.etag, c.last_modified "
+            "from articles a left join captures c on c.id = a.capture_id where a.site = ?", [site]))
+
+    def syndication_groups(self, limit: int) -> list[tuple]:
+        """(group, earliest date, article id, site, published, similarity, title) of the syndication table."""
+        return self.db.execute(
+            "select s.group_id, s.earliest_date, a.id, a.site, a.published, s.similarity, a.title "
+            "from syndication s join articles a on a.id = s.article_id "
+            "order by s.earliest_date, s.group_id, s.is_earliest desc, a.id limit ?", [limit]).fetchall()
+
+    def listed_against_archive(self) -> list[dict]:
+        """Each URL the last finished crawl of each site saw listed, with the archive's article and last error."""
+        return list(self.db.query(_LISTED_SQL))
+
+    def integrity_ok(self) -> bool:
+        return self.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+_LISTED_SQL = """
+with last as (
+  select site, max(id) as crawl_id from crawls where status = 'finished' group by site
+),
+listed as (
+  select d.site, d.url, group_concat(distinct d.source) as sources, max(d.is_article_url) as is_article_url
+  from discovered d join last on last.crawl_id = d.crawl_id
+  group by d.site, d.url
+)
+select l.site, l.url, l.sources, l.is_article_url,
+       a.id as article_id, a.gone_since,
+       (select e.kind || ': ' || e.reason from errors e where e.url = l.url order by e.id desc limit 1) as error
+from listed l left join articles a on a.url = l.url
+order by l.site, l.url
+"""
+
+
+def _article_row(article: Article) -> dict:
+    data = asdict(article)
+    footnotes = [{k: v for k, v in n.items() if k != "html"} for n in data["footnotes"]]
+    return {
+        "url": article.url, "site": article.site, "title": article.title,
+        "published": article.published, "published_raw": article.published_raw,
+        "modified": article.modified, "modified_raw": article.modified_raw,
+        "category": article.category, "tags": json.dumps(article.tags, ensure_ascii=False),
+        "authors": json.dumps(article.authors, ensure_ascii=False), "lead": article.lead,
+        "body_text": article.body_text, "body_html": article.body_html,
+        "language": article.language,
+        "images": json.dumps(data["images"], ensure_ascii=False),
+        "content_sha256": article.content_sha256, "truncated": int(article.truncated),
+        "provenance": json.dumps(article.provenance, ensure_ascii=False, sort_keys=True),
+        "fetched_url": article.fetched_url,
+        "footnotes_json": json.dumps(footnotes, ensure_ascii=False, sort_keys=True),
+    }
