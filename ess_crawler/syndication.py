@@ -52,6 +52,7 @@ from pathlib import Path
 import sqlite_utils
 
 from ess_crawler.sqlite import sqlite3
+from ess_crawler.store import texts
 from ess_crawler.store.archive import Archive
 
 logger = logging.getLogger(__name__)
@@ -65,7 +66,7 @@ ESTIMATE_MARGIN = 0.1
 MAX_CANDIDATES = 16
 MIN_SHINGLES = 20
 
-TABLE = "syndication"
+TABLE = texts.SYNDICATION_TABLE
 TABLE_DESCRIPTION = (
     "The same article on several sites: groups of near-duplicate articles "
     f"(Jaccard similarity of {SHINGLE_WORDS}-word shingles of lead and body at least {THRESHOLD}), "
@@ -166,9 +167,6 @@ def _text(lead: str | None, body: str | None) -> str:
 
 # ---------------------------------------------------------------- grouping
 
-_SELECT = "select id, site, published, first_seen, lead, body_text from articles"
-
-
 def _sketch_rows(rows, shingler: Shingler) -> tuple[list[int], list[str], list[str], array]:
     """ids, sites, dates and concatenated sketches of the rows long enough to compare."""
     ids, sites, dates = [], [], []
@@ -187,10 +185,9 @@ def _sketch_rows(rows, shingler: Shingler) -> tuple[list[int], list[str], list[s
 def _sketch_id_range(job: tuple[str, int, int]) -> tuple[list[int], list[str], list[str], bytes]:
     """Sketches of the articles lo <= id < hi of the archive at `path` (in a worker process)."""
     path, lo, hi = job
-    conn = sqlite3.connect(path)
+    conn = texts.connect(path)
     try:
-        ids, sites, dates, sketches = _sketch_rows(
-            conn.execute(_SELECT + " where id >= ? and id < ? order by id", [lo, hi]), Shingler())
+        ids, sites, dates, sketches = _sketch_rows(texts.article_texts(conn, lo, hi), Shingler())
     finally:
         conn.close()
     return ids, sites, dates, sketches.tobytes()
@@ -198,9 +195,9 @@ def _sketch_id_range(job: tuple[str, int, int]) -> tuple[list[int], list[str], l
 
 def _sketch_all(source, workers: int):
     if isinstance(source, (str, Path)) and workers > 1:
-        conn = sqlite3.connect(source)
+        conn = texts.connect(source)
         try:
-            lo, hi = conn.execute("select min(id), max(id) from articles").fetchone()
+            lo, hi = texts.article_id_range(conn)
         finally:
             conn.close()
         if lo is not None:
@@ -215,9 +212,9 @@ def _sketch_all(source, workers: int):
                     dates += part[2]
                     sketches.frombytes(part[3])
             return ids, sites, dates, sketches
-    conn = sqlite3.connect(source) if isinstance(source, (str, Path)) else source
+    conn = texts.connect(source) if isinstance(source, (str, Path)) else source
     try:
-        return _sketch_rows(conn.execute(_SELECT + " order by id"), Shingler())
+        return _sketch_rows(texts.article_texts(conn), Shingler())
     finally:
         if conn is not source:
             conn.close()
@@ -243,14 +240,14 @@ def find_groups(source: sqlite3.Connection | str | Path, threshold: float = THRE
     n = len(ids)
     order = sorted(range(n), key=lambda k: (dates[k] or "9999", ids[k]))
     earliest_in_bucket = [_earliest_in_buckets(sketches, order, band) for band in range(BANDS)]
-    conn = sqlite3.connect(source) if isinstance(source, (str, Path)) else source
+    conn = texts.connect(source) if isinstance(source, (str, Path)) else source
     try:
         shingler = Shingler()
 
         # re-read from the archive when asked; an original is asked for again by each of its copies
         @lru_cache(maxsize=4096)  # about 60 MB of shingle sets
         def shingles(k: int) -> set[int]:
-            row = conn.execute("select lead, body_text from articles where id = ?", [ids[k]]).fetchone()
+            row = texts.article_text(conn, ids[k])
             return shingler(_text(*row)) if row else set()
 
         def similarity(k: int, o: int) -> float:
@@ -332,24 +329,14 @@ def _agreement(a: array, b: array) -> float:
 
 def write_table(db: sqlite_utils.Database, rows: list[dict]) -> None:
     """(Re)create the syndication table with these rows, in one transaction."""
-    with db.conn:
-        db[TABLE].drop(ignore=True)
-        db[TABLE].create({
-            "article_id": int, "group_id": int, "similarity": float, "earliest_date": str,
-            "is_earliest": int, "group_size": int, "group_sites": int,
-        }, pk="article_id", foreign_keys=[("article_id", "articles", "id"), ("group_id", "articles", "id")])
-        db[TABLE].insert_all(rows)
-        db[TABLE].create_index(["group_id"])
+    texts.write_syndication(db, rows)
 
 
 def syndicate(path: str | Path, threshold: float = THRESHOLD, workers: int | None = None) -> dict:
     """Rebuild the syndication table of the archive at `path`; returns counts."""
-    archive = Archive(path)
-    try:
+    with Archive(path) as archive:
         rows = find_groups(path, threshold, workers or default_workers(archive.db))
         write_table(archive.db, rows)
-    finally:
-        archive.close()
     return summarise(rows)
 
 

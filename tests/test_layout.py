@@ -33,3 +33,14 @@ def test_the_datasette_plugin_is_registered():
     hooks = {hook for p in plugins for hook in p["hooks"]}
     assert {"get_metadata", "prepare_connection", "extra_template_vars", "render_cell"} <= hooks
     assert any(p["templates"] for p in plugins)
+
+
+def test_extraction_loads_without_the_archive_or_scrapy():
+    """Extraction (and the profiles it reads) pulls in neither the store, the search stemmer, Scrapy nor click."""
+    code = ("import sys, ess_crawler.extract; "
+            "print(' '.join(sorted(m for m in sys.modules if m.split('.')[0] in "
+            "('Stemmer', 'sqlite_utils', 'scrapy', 'click') or m.startswith(('ess_crawler.store', "
+            "'ess_crawler.search', 'ess_crawler.crawl')))))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == ""
