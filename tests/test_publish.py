@@ -21,13 +21,10 @@ import yaml
 from click.testing import CliRunner
 
 from ess_crawler.cli import main
-from ess_crawler.search import stem_query
 from ess_crawler.demo.server import SAMPLES_DIR, SiteServer
-from ess_crawler.publish.release import (
+from ess_crawler.publish import (
     DB_FILE,
     PublishError,
-    _export_rows,
-    _export_table,
     excerpt,
     excerpt_html,
     footnotes_meta,
@@ -35,6 +32,8 @@ from ess_crawler.publish.release import (
     withhold_contact,
     word_count,
 )
+from ess_crawler.publish.exports import export_rows, export_table
+from ess_crawler.search import stem_query
 from ess_crawler.sqlite import sqlite3
 from ess_crawler.store.archive import Archive
 
@@ -87,7 +86,7 @@ def test_csv_and_jsonl_rows_round_trip(tmp_path, in_sql):
     conn.executemany("insert into t values (?, ?, ?, ?)", values)
     header = b"id,s,x,n\r\n"
     paths = tmp_path / "t.csv", tmp_path / "t.jsonl"
-    assert _export_rows(conn, "t", ["id", "s", "x", "n"], "id", header, paths, in_sql=in_sql) == 4
+    assert export_rows(conn, "t", ["id", "s", "x", "n"], "id", header, paths, in_sql=in_sql) == 4
     with paths[0].open(encoding="utf-8", newline="") as f:
         parsed = list(csv.reader(f))
     expected = sorted(values)
@@ -104,7 +103,7 @@ def test_blob_values_fall_back_to_hex(tmp_path):
     conn.execute("create table b (id integer primary key, data blob)")
     conn.execute("insert into b values (1, x'00ff')")
     (tmp_path / "csv").mkdir()
-    assert _export_table(conn, "b", tmp_path) == 1
+    assert export_table(conn, "b", tmp_path) == 1
     assert (tmp_path / "csv" / "b.csv").read_text().splitlines() == ["id,data", '1,"00ff"']
     assert json.loads((tmp_path / "jsonl" / "b.jsonl").read_text()) == {"id": 1, "data": "00ff"}
 
@@ -351,8 +350,11 @@ def test_data_card_tells_sites_rights_gaps_and_citation(releases, demo_db):
         assert " ".join(rights.split()) in card
     for needle in ("Content mode: **full**", "## Known gaps", "without a publication date", "http 1",
                    "## How to cite", "datasette publish cloudrun", "datasette package", "sha256sum -c SHA256SUMS",
-                   "2013-11-25"):
+                   "2013-11-25", "pip install 'ess-crawler @ git+"):
         assert needle in card, needle
+    # the plugin and its templates come with the installed package: no folders to point Datasette to
+    assert "--template-dir" not in card and "plugins/" not in card
+    assert "{{" not in card and "{%" not in card  # the Jinja template rendered whole
 
 
 def test_release_folder_is_a_datasette_configuration(releases):
