@@ -5,6 +5,8 @@ import json
 import pytest
 import sqlite_utils
 
+from ess_crawler.demo.server import SAMPLES_DIR, sample_sites
+
 pytestmark = pytest.mark.slow
 
 SEED_CHORUM = "https://www.chorum.fr/actualite/reseaux-sociaux-une-opportunite-pour-less"
@@ -79,6 +81,10 @@ def test_every_article_has_title_date_and_body(db):
     assert missing == []
     per_site = dict(db.execute("select site, count(*) from articles group by site").fetchall())
     assert per_site["chorum"] >= 12 and per_site["ressources_solidaires"] >= 12
+    # every sample site holds at least the articles its expected.json lists (8 or more)
+    for site in sample_sites():
+        listed = json.loads((SAMPLES_DIR / site / "expected.json").read_text(encoding="utf-8"))["articles"]
+        assert len(listed) >= 8 and per_site.get(site, 0) >= len(listed), site
 
 
 def test_only_articles_become_items(db):
