@@ -403,6 +403,12 @@ def main(argv: list[str] | None = None) -> int:
     elapsed = time.perf_counter() - started
 
     print(markdown_table(results, systems))
+    body = results.get("body", {})
+    ours, theirs = body.get("ess_crawler"), body.get("trafilatura")
+    if ours and theirs and theirs.ms_per_page:
+        # both timed page by page, alternately, in this same run: the ratio is the comparable figure
+        print(f"\ntime per page, body set: ess_crawler {ours.ms_per_page:.1f} ms, trafilatura "
+              f"{theirs.ms_per_page:.1f} ms: {ours.ms_per_page / theirs.ms_per_page:.2f}x")
     print(f"\n{data_dir} — total {elapsed:.1f} s")
     if args.json:
         payload = results_json(results, data_dir, extract_article is not None, elapsed)

@@ -60,3 +60,13 @@ def test_machine_dates_keep_their_offset():
     assert normalise_iso("2013-11-25T09:31:00Z").iso == "2013-11-25T09:31:00+00:00"
     assert normalise_iso("2013-11-25").iso == "2013-11-25"
     assert normalise_iso("not a date") is None
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("1. November 2023", "2023-11-01"),
+    ("Montag, 6. März 2023", "2023-03-06"),
+    ("24. Juli 2020", "2020-07-24"),
+    ("3. Dezember 2019", "2019-12-03"),
+])
+def test_german_month_names(text, iso):
+    assert parse_date(text, today=TODAY).iso == iso

@@ -14,6 +14,7 @@ import re
 from lxml import etree
 from lxml.html import HtmlElement
 
+from ess_crawler.errors import UserError
 from ess_crawler.items import Article, Image, Link
 from ess_crawler.profiles import SiteProfile
 
@@ -26,7 +27,17 @@ from .body import (
     find_container,
 )
 from .boilerplate import drop_element
-from .document import Page, clean_space, decode_html, load_page, parse_html
+from .datechoice import choose_published
+from .document import (
+    MAX_HTML_CHARS,
+    Page,
+    clean_space,
+    decode_html,
+    has_markup,
+    load_page,
+    not_html_reason,
+    parse_html,
+)
 from .footnotes import FootnoteResult, find_footnotes
 from .metadata import (
     canonical_url,
@@ -55,8 +66,8 @@ _COMMENT_SELECTORS = "#comments, .comments-area, .comment-list, #forum, .forum, 
                      ".forum-repondre, .formulaire_forum"
 
 
-class ExtractionError(ValueError):
-    """The input holds no HTML document to extract from."""
+class ExtractionError(UserError, ValueError):
+    """The input holds no HTML document to extract from (empty, binary, not markup)."""
 
 
 def extract_article(html: bytes | str, url: str, profile: SiteProfile | None = None) -> Article:
@@ -65,15 +76,31 @@ def extract_article(html: bytes | str, url: str, profile: SiteProfile | None = N
     Never does I/O. Fields the page does not provide stay empty. Raises
     `ExtractionError` only when the input is not an HTML document at all.
     """
+    reason = not_html_reason(html)
+    if reason:
+        raise ExtractionError(f"{url}: the input is {reason}; nothing to extract")
     text = decode_html(html)
+    if not text.strip():
+        raise ExtractionError(f"{url}: the input is empty; nothing to extract")
+    if not has_markup(text):
+        raise ExtractionError(f"{url}: the input holds no HTML tag (plain text or binary?); nothing to extract")
     root = parse_html(text)
     if root is None:
-        raise ExtractionError(f"no HTML document at {url}")
+        raise ExtractionError(f"{url}: no HTML document could be parsed from the input")
     page = Page(root, url, profile)
     try:
-        return _extract(page, text)
+        art = _extract(page, text)
     except RecursionError as exc:  # pathologically nested markup
-        raise ExtractionError(f"page too deeply nested at {url}") from exc
+        raise ExtractionError(f"{url}: the page is too deeply nested to extract") from exc
+    if len(text) > MAX_HTML_CHARS:
+        # parse_html cut the page: say so, never a silent cut
+        art.truncated = True
+        note = (f"size-limit: page of {len(text):,} characters cut at the extraction limit of "
+                f"{MAX_HTML_CHARS:,} characters (extract.document.MAX_HTML_CHARS)")
+        earlier = art.provenance.get("truncated")
+        art.provenance["truncated"] = f"{earlier}; {note}" if earlier else note
+        logger.warning("%s: %s", url, note)
+    return art
 
 
 def _extract(page: Page, html_text: str) -> Article:
@@ -91,6 +118,7 @@ def _extract(page: Page, html_text: str) -> Article:
     excluded.update(select(page, _COMMENT_SELECTORS))
 
     dates = find_dates(page, excluded)
+    prov.update(choose_published(page, dates, art.title, excluded))
     art.published, art.published_raw = dates["published"], dates["published_raw"]
     art.modified, art.modified_raw = dates["modified"], dates["modified_raw"]
     if dates["published_rule"]:
@@ -111,7 +139,14 @@ def _extract(page: Page, html_text: str) -> Article:
     not_body = excluded | ({lead_el} if lead_el is not None else set())
     container, container_rule = find_container(page, not_body, heuristics=False,
                                                cms=page.profile is not None or page.cms == "spip")
-    if container is not None and not _trust_container(page, container_rule):
+    if container is None and page.cms == "wordpress":
+        # WordPress's own post area is not trusted with long posts (trafilatura cleans them
+        # better) but is with short ones: see _short_post_area
+        area, area_rule = find_container(page, not_body, heuristics=False, cms=True)
+        if area is not None and _short_post_area(page, area, area_rule):
+            container, container_rule = area, area_rule
+    short_post = container is not None and _short_post_area(page, container, container_rule)
+    if container is not None and not short_post and not _trust_container(page, container_rule):
         container, container_rule = None, ""
     if lead_el is not None and container is not None and _contains(lead_el, container):
         lead_el, lead_rule = None, ""  # the "lead" wrapped the whole body: not a lead
@@ -122,13 +157,14 @@ def _extract(page: Page, html_text: str) -> Article:
         notes = _body_from_container(page, art, container, container_rule, related_blocks, lead_el)
         # a CMS container that came out nearly empty was the wrong element
         if len(art.body_text) < MIN_BODY_CHARS and not container_rule.startswith("profile:") \
-                and not notes.notes:
+                and not notes.notes and not (short_post and len(art.body_text) >= 20):
             container = None
     if container is None:
         # no site or CMS knowledge: trafilatura's reading of the page, less what our rules
         # know is not article text; our own scoring when it finds nothing
         notes = find_footnotes(page, None)
-        if not notes.notes and (page.root.find(".//sup") is not None or "[1]" in page.text):
+        if not notes.notes and (page.root.find(".//sup") is not None
+                                  or any(m in page.text for m in ("[1]", "(1)", "¹"))):
             # plain trailing notes need the text block they end: our own guess at it
             guess, _ = find_container(page, not_body)
             if guess is not None:
@@ -180,6 +216,23 @@ def _trust_container(page: Page, rule: str) -> bool:
     return rule.startswith(("microdata:", "cms:spip"))
 
 
+_POST_AREA_CLASSES = ("wp-block-post-content", "entry-content", "post-content")
+
+
+def _short_post_area(page: Page, container: HtmlElement, rule: str) -> bool:
+    """A WordPress post's own content area holding a short post (a brief under
+    MIN_BODY_CHARS): the only element of the page with its class, so not a listing's excerpt.
+    Kept as it is: trafilatura, given a page with so little text, takes the site title, the
+    lead a second time, the theme's "Posted in / by" line and the comments."""
+    if rule != "cms:wordpress" or len(inline_text(container)) >= 2 * MIN_BODY_CHARS:
+        return False
+    classes = (container.get("class") or "").split()
+    for cls in _POST_AREA_CLASSES:
+        if cls in classes:
+            return len(page.classes.get(cls, [])) == 1
+    return False
+
+
 def _body_from_container(page: Page, art: Article, container: HtmlElement, rule: str,
                          related_blocks: list, lead_el) -> FootnoteResult:
     """Footnotes out, markers linked, boilerplate out; fills the body fields of `art`."""
@@ -215,6 +268,8 @@ def _fallback_date(art: Article, html_text: str) -> None:
         if parsed:
             art.published, art.published_raw = parsed.iso, found
             art.provenance["published"] = "fallback:htmldate"
+            art.provenance["published_candidates"] = f"htmldate={parsed.iso}"
+            art.provenance["published_confidence"] = "0.50"  # one witness, a library's guess
 
 
 def _structured_lead(page: Page, art: Article) -> None:

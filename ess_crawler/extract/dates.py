@@ -35,19 +35,20 @@ class FrenchEnglishParserInfo(dateparser.parserinfo):
         ("Sat", "Saturday", "sam", "samedi"),
         ("Sun", "Sunday", "dim", "dimanche"),
     ]
+    # English, French, then German (met on many real pages), accents folded or not
     MONTHS = [
-        ("Jan", "January", "janv", "janvier"),
-        ("Feb", "February", "févr", "fevr", "février", "fevrier", "fév", "fev"),
-        ("Mar", "March", "mars"),
+        ("Jan", "January", "janv", "janvier", "januar", "jänner", "janner"),
+        ("Feb", "February", "févr", "fevr", "février", "fevrier", "fév", "fev", "februar"),
+        ("Mar", "March", "mars", "märz", "marz", "maerz", "mrz"),
         ("Apr", "April", "avr", "avril"),
         ("May", "mai"),
-        ("Jun", "June", "juin"),
-        ("Jul", "July", "juil", "juillet"),
+        ("Jun", "June", "juin", "juni"),
+        ("Jul", "July", "juil", "juillet", "juli"),
         ("Aug", "August", "août", "aout", "aoû"),
         ("Sep", "Sept", "September", "septembre"),
-        ("Oct", "October", "octobre"),
+        ("Oct", "October", "octobre", "oktober", "okt"),
         ("Nov", "November", "novembre"),
-        ("Dec", "December", "déc", "décembre", "decembre"),
+        ("Dec", "December", "déc", "décembre", "decembre", "dezember", "dez"),
     ]
 
 

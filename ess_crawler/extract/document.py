@@ -27,6 +27,47 @@ MAX_HTML_CHARS = 8_000_000  # beyond this the page is cut before parsing
 # characters XML (and so lxml) refuses in text
 _CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
+# the opening bytes of formats a server may send instead of a page
+_MAGIC = (
+    (b"%PDF-", "a PDF document"), (b"\x89PNG\r\n\x1a\n", "a PNG image"), (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"), (b"\xff\xd8\xff", "a JPEG image"), (b"PK\x03\x04", "a ZIP archive (or office file)"),
+    (b"\x1f\x8b", "gzip-compressed data"), (b"BZh", "bzip2-compressed data"), (b"\xfd7zXZ\x00", "xz-compressed data"),
+    (b"OggS", "an Ogg media file"), (b"ID3", "an MP3 file"), (b"\x00\x00\x01\x00", "an icon file"),
+    (b"\x00asm", "a WebAssembly module"), (b"\x7fELF", "an executable"), (b"MZ", "an executable"),
+    (b"\xd0\xcf\x11\xe0", "an old Office document"), (b"wOFF", "a web font"), (b"wOF2", "a web font"),
+)
+_TAG_RE = re.compile(r"<\s*(?:!doctype|html|head|body|meta|title|div|p|a|span|article|main|section|h[1-6]"
+                     r"|table|ul|ol|li|br|img|script|style|link|header|footer|nav|form|!--)\b", re.I)
+
+
+def not_html_reason(data: bytes | str) -> str:
+    """Why `data` is not an HTML document ('' when it may be one): a known binary format
+    by its magic bytes, binary noise, or text without a single HTML tag."""
+    head = data[:4096]
+    if isinstance(head, bytes):
+        for magic, name in _MAGIC:
+            if head.startswith(magic) and not (magic == b"MZ" and b"<" in head[:64]):
+                return f"{name}, not HTML"
+        if head[:4] == b"RIFF" and head[8:12] in (b"WEBP", b"WAVE", b"AVI "):
+            return "a RIFF media file, not HTML"
+        if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with BOM: decoded below
+            return ""
+        if head and head.count(0) > len(head) // 10:
+            return "binary data (NUL bytes), not HTML"
+        # control bytes: text in any charset has (next to) none; ESC is ISO-2022's shift
+        control = sum(1 for b in head if b < 32 and b not in (9, 10, 11, 12, 13, 27))
+        if len(head) >= 64 and control > len(head) * 3 // 100:
+            return "binary data (control bytes), not HTML"
+        text = head.decode("utf-8", errors="replace")
+        bad = sum(1 for c in text if c == "\ufffd" or (c < " " and c not in "\t\n\r\x0c"))
+        if len(text) >= 16 and bad > len(text) // 10 and not _TAG_RE.search(text):
+            return "binary data (not text), not HTML"
+    return ""
+
+
+def has_markup(text: str) -> bool:
+    """True when the text holds at least one HTML tag (a page, even a broken one)."""
+    return bool(_TAG_RE.search(text[:200_000]))
 
 
 

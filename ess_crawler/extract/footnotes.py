@@ -1,13 +1,18 @@
 """Footnotes: found, split out of the body, markers kept and linked.
 
-Recognised, in order: the profile's `footnotes` selector; SPIP notes
-(`div.notes`, `a.spip_note`); WordPress core footnotes (`ol.wp-block-footnotes`);
-any `<sup><a href="#id">N</a></sup>` / `a[href="#id"]` pair whose target exists
-(Markdown, Drupal footnotes, Word exports, footnote plugins); and plain trailing
-paragraphs starting with a number that matches a `<sup>N</sup>` or `[N]` marker
-in the body. Exponents (`m<sup>2</sup>`, `10<sup>e</sup>`), ordinals (`1er`) and
-numbered lists are not notes: a note needs both a marker and a note text, and
-numbers must run 1, 2, 3...
+Recognised, in order, with the markup each one prints (read from its own source):
+the profile's `footnotes` selector; SPIP notes (`div.notes`, `a.spip_note`); WordPress core
+footnotes (`ol.wp-block-footnotes`); Easy Footnotes (`ol.easy-footnotes-wrapper`); footnotes by
+Mark Cheret (`tr.footnotes_plugin_reference_row`, inline `span.footnote_tooltip`); Modern
+Footnotes (inline `span.modern-footnotes-footnote__note[data-mfn]`); MediaWiki `ol.references`;
+then any `<sup><a href="#id">N</a></sup>` / `a[href="#id"]` pair whose target exists
+(Markdown, Pandoc, Ghost/markdown-it, Footnotes Made Easy, Simple Footnotes, Littlefoot,
+Drupal footnotes, CKEditor footnotes, Word exports); and hand-written notes: trailing
+paragraphs starting with a number that matches a `<sup>N</sup>`, `[N]` or superscript-digit
+marker in the text before them, or a `(N)` marker when the notes sit under a "Notes" /
+"Sources" / "Références" heading. That heading leaves the body with the notes.
+Exponents (`m<sup>2</sup>`, `10<sup>e</sup>`), ordinals (`1er`) and numbered lists are not
+notes: a note needs both a marker and a note text, and numbers must run 1, 2, 3...
 """
 
 from __future__ import annotations
@@ -63,7 +68,8 @@ def _make_note(number: str, el: HtmlElement, page: Page, strip_number: bool = Tr
     text = element_text(el)
     if strip_number:
         text = _NOTE_START_RE.sub("", text, count=1)
-    text = re.sub(r"\s*(↩︎?|↑)\s*$", "", text).strip()
+    text = re.sub(r"(\s*(\[\s*\]|\(\s*\)|↩︎?|↑|\^))+\s*$", "", text).strip()  # back links' leftovers
+    text = re.sub(r"^(↑|\^)\s*", "", text)
     from .body import sanitise  # the note's HTML is stored and exported: inert, like the body's
 
     html = sanitise(lxml_html.tostring(el, encoding="unicode", with_tail=False))
@@ -139,6 +145,113 @@ def _wordpress(page: Page, container) -> FootnoteResult | None:
             for a in page.root.xpath(f'//a[@href="#{note_id}"]'):
                 sup = a.getparent()
                 result.markers.setdefault(str(i), []).append(sup if sup is not None and sup.tag == "sup" else a)
+    return result if result.notes else None
+
+
+def _numbered_list(page: Page, blocks: list[HtmlElement], rule: str, item_xpath: str,
+                   text_xpath: str | None = None) -> FootnoteResult:
+    """Notes as the items of a plugin's list, numbered by position; markers are the body
+    links pointing at each item's id (or at an id inside it)."""
+    result = FootnoteResult(rule=rule, blocks=list(blocks))
+    for i, li in enumerate((li for b in blocks for li in b.xpath(item_xpath)), start=1):
+        holder = li.xpath(text_xpath)[0] if text_xpath and li.xpath(text_xpath) else li
+        ids = [x.get("id") for x in li.xpath("./descendant-or-self::*[@id]")]
+        for a in li.xpath('.//a[starts-with(@href, "#")]'):
+            if a.getparent() is not None:
+                _drop(a)
+        note = _make_note(str(i), holder, page, strip_number=holder is li)
+        note.text = re.sub(r"\s*\[\s*\]\s*$", "", note.text).strip()
+        result.notes.append(note)
+        for note_id in ids:
+            for a in page.root.xpath(f'//a[@href="#{note_id}"]'):
+                if any(a in b.iter() for b in blocks):
+                    continue
+                sup = a.getparent()
+                marker = sup if sup is not None and sup.tag == "sup" else a
+                if marker.getparent() is not None and marker.getparent().tag == "span" and \
+                        "easy-footnote" in (marker.getparent().get("class") or ""):
+                    marker = marker.getparent()
+                result.markers.setdefault(str(i), []).append(marker)
+                note.marker_id = note.marker_id or a.get("id") or (sup.get("id") if sup is not None else "") or ""
+    return result
+
+
+def _easy_footnotes(page: Page, container) -> FootnoteResult | None:
+    """Easy Footnotes: `<span class="easy-footnote"><a href="#easy-footnote-bottom-N-POST"><sup>N</sup></a>`
+    in the text; `ol.easy-footnotes-wrapper > li.easy-footnote-single` (after a
+    `div.easy-footnote-title` heading) at the end."""
+    blocks = select(page, "ol.easy-footnotes-wrapper")
+    if not blocks:
+        return None
+    result = _numbered_list(page, blocks, "plugin:easy-footnotes", "./li")
+    result.blocks += [t for t in select(page, ".easy-footnote-title")]
+    result.blocks += [m for m in select(page, "span.easy-footnote-margin-adjust")
+                      if not any(m in b.iter() for b in blocks)]
+    return result if result.notes else None
+
+
+def _cheret_footnotes(page: Page, container) -> FootnoteResult | None:
+    """footnotes (Mark Cheret): `sup.footnote_plugin_tooltip_text` markers with an inline
+    `span.footnote_tooltip` copy; a `.footnotes_reference_container` whose rows are
+    `th.footnote_plugin_index(_combi)` (number) and `td.footnote_plugin_text` (text)."""
+    rows = select(page, "tr.footnotes_plugin_reference_row")
+    if not rows:
+        return None
+    containers = select(page, ".footnotes_reference_container") or \
+        [r.getparent() for r in rows[:1] if r.getparent() is not None]
+    result = FootnoteResult(rule="plugin:footnotes-mci", blocks=list(containers))
+    result.blocks += select(page, "span.footnote_tooltip")
+    markers = select(page, "sup.footnote_plugin_tooltip_text")
+    for i, row in enumerate(rows, start=1):
+        texts = row.xpath('.//td[contains(@class, "footnote_plugin_text")]')
+        index = row.xpath('.//th[contains(@class, "footnote_plugin_index")]|'
+                          './/td[contains(@class, "footnote_plugin_index")]')
+        if not texts:
+            continue
+        m = re.search(r"\d+", clean_space(index[0].text_content())) if index else None
+        number = m.group(0) if m else str(i)
+        result.notes.append(_make_note(number, texts[0], page, strip_number=False))
+    for sup in markers:
+        number = _marker_number(sup)
+        if number:
+            outer = sup.getparent()
+            outer = outer if outer is not None and outer.tag == "a" else sup
+            result.markers.setdefault(number, []).append(outer)
+    return result if result.notes else None
+
+
+def _modern_footnotes(page: Page, container) -> FootnoteResult | None:
+    """Modern Footnotes: `sup.modern-footnotes-footnote[data-mfn=N]` followed in the text by
+    its note `span.modern-footnotes-footnote__note[data-mfn=N]` (shown as a tooltip); the
+    optional list at the end (`.modern-footnotes-list`) repeats them."""
+    spans = select(page, "span.modern-footnotes-footnote__note")
+    if not spans:
+        return None
+    result = FootnoteResult(rule="plugin:modern-footnotes", blocks=list(spans))
+    result.blocks += select(page, ".modern-footnotes-list")
+    seen: set[str] = set()
+    for i, span in enumerate(spans, start=1):
+        number = (span.get("data-mfn") or "").strip() or str(i)
+        if number in seen:
+            continue
+        seen.add(number)
+        result.notes.append(_make_note(number, span, page, strip_number=False))
+    for sup in select(page, "sup.modern-footnotes-footnote"):
+        number = (sup.get("data-mfn") or "").strip() or _marker_number(sup)
+        if number:
+            result.markers.setdefault(number, []).append(sup)
+    return result if result.notes else None
+
+
+def _mediawiki(page: Page, container) -> FootnoteResult | None:
+    """MediaWiki (and wikis built on it) `ol.references > li#cite_note-...`, the text in
+    `span.reference-text`, the back links in `span.mw-cite-backlink`; markers are
+    `sup.reference > a[href="#cite_note-..."]`."""
+    blocks = [ol for ol in select(page, "ol.references") if ol.xpath('./li[starts-with(@id, "cite_note")]')]
+    if not blocks:
+        return None
+    result = _numbered_list(page, blocks[:1] if len(blocks) == 1 else blocks, "html:mediawiki-references",
+                            "./li", './/*[contains(@class, "reference-text")]')
     return result if result.notes else None
 
 
@@ -237,9 +350,13 @@ def _trailing(page: Page, container, blocks: list[HtmlElement] | None, rule: str
         return None
     numbers = [n for n, _ in notes]
     markers = _markers_in(container)
-    body_text = element_text(container) if container is not None else ""
+    if blocks:
+        before = element_text(container) if container is not None else ""
+    else:  # the text before the notes: a note's own "[1]" is not its marker
+        before = " ".join(t for t in texts[:start] if t)
+    headed = _headed(notes[0][1])
     for number, _el in notes:
-        if number not in markers and f"[{number}]" not in body_text and not blocks:
+        if number not in markers and not _marker_in_text(number, before, headed) and not blocks:
             return None
     if not _consecutive(numbers):
         return None
@@ -252,6 +369,28 @@ def _trailing(page: Page, container, blocks: list[HtmlElement] | None, rule: str
     if blocks:
         result.blocks = list(blocks)
     return result
+
+
+_SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def _marker_in_text(number: str, text: str, headed: bool) -> bool:
+    """A hand-written marker of note `number` in the body text: `[N]` or superscript digits
+    (`¹`) after a word; `(N)` after a word only when the notes sit under a notes heading
+    (elsewhere "(1)" is as often an enumeration)."""
+    if re.search(rf"(?<=\S)\s?\[{number}\]", text):
+        return True
+    sup = number.translate(_SUPERSCRIPT_DIGITS)
+    if re.search(rf"(?<=[^\s⁰¹²³⁴⁵⁶⁷⁸⁹]){sup}(?![⁰¹²³⁴⁵⁶⁷⁸⁹])", text):
+        return True
+    return headed and bool(re.search(rf"(?<=[\w.,;:»\"’)])\s?\({number}\)", text))
+
+
+def _headed(first_note: HtmlElement) -> bool:
+    """The first note paragraph follows a heading that names the notes."""
+    probe = FootnoteResult(blocks=[first_note])
+    _add_notes_headings(probe)
+    return len(probe.blocks) > 1
 
 
 def _drop(el: HtmlElement) -> None:
@@ -268,9 +407,45 @@ def find_footnotes(page: Page, container: HtmlElement | None) -> FootnoteResult:
         if result:
             result.rule = "profile:footnotes"
             result.blocks = list({*result.blocks, *blocks})
+            _add_notes_headings(result)
             return result
-    for finder in (_spip, _wordpress, _anchor_pairs):
+    for finder in (_spip, _wordpress, _easy_footnotes, _cheret_footnotes, _modern_footnotes, _mediawiki,
+                   _anchor_pairs):
         result = finder(page, container)
         if result:
+            _add_notes_headings(result)
             return result
-    return _trailing(page, container, None, "heuristic:trailing-paragraphs") or FootnoteResult()
+    result = _trailing(page, container, None, "heuristic:trailing-paragraphs")
+    if result:
+        _add_notes_headings(result)
+    return result or FootnoteResult()
+
+
+_NOTES_HEADING_RE = re.compile(
+    r"^\W*(notes?( et r[ée]f[ée]rences| and references| & references| de bas de page)?|sources?"
+    r"|r[ée]f[ée]rences?( bibliographiques)?|bibliographie|footnotes?|endnotes|renvois"
+    r"|anmerkungen|fu[ßs]noten|einzelnachweise|quellen|notas|referencias)\W*$",
+    re.IGNORECASE,
+)
+
+
+def _add_notes_headings(result: FootnoteResult) -> None:
+    """The heading just before the notes ("Notes", "Sources", "Références"...) leaves the body
+    with them: looked for before each block and before its wrappers."""
+    extra = []
+    for block in result.blocks:
+        node = block
+        for _ in range(3):
+            prev = node.getprevious()
+            while prev is not None and (not isinstance(prev.tag, str) or
+                                        (not clean_space(prev.text_content()) and prev.tag != "img")):
+                prev = prev.getprevious()
+            if prev is not None:
+                if prev.tag in ("h1", "h2", "h3", "h4", "h5", "h6", "p", "div", "strong", "b", "header") \
+                        and len(prev) <= 3 and _NOTES_HEADING_RE.match(clean_space(prev.text_content())):
+                    extra.append(prev)
+                break
+            node = node.getparent()
+            if node is None or node.tag in ("body", "article", "main"):
+                break
+    result.blocks.extend(e for e in extra if e not in result.blocks)

@@ -192,8 +192,10 @@ _MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "d
 
 _CMS_DATE_SELECTORS = {
     "spip": ("abbr.published", ".info-publi", "p.info-publi"),
+    # classic themes, then the block themes' core/post-date block (`div.wp-block-post-date > time`)
     "wordpress": ("time.entry-date.published", "time.published", ".posted-on time",
-                  "time.entry-date", ".entry-date", ".post-date", ".published"),
+                  "time.entry-date", ".entry-date", ".wp-block-post-date time", ".wp-block-post-date",
+                  ".post-date", ".published"),
     "drupal": (".field--name-field-date time", ".field--name-field-date",
                ".field--name-created", ".node__submitted time", ".node__submitted",
                ".date-display-single", ".field-name-field-date", ".field-name-post-date",
@@ -379,7 +381,9 @@ def _inside(el: HtmlElement, excluded: set) -> bool:
 # ---------------------------------------------------------------- category, tags, authors
 
 _CMS_CATEGORY = {
-    "wordpress": ('a[rel~="category"]', ".cat-links a", ".entry-categories a", ".post-categories a"),
+    # classic themes, then the core/post-terms block (`div.taxonomy-category.wp-block-post-terms a`)
+    "wordpress": ('a[rel~="category"]', ".cat-links a", ".entry-categories a", ".post-categories a",
+                  ".taxonomy-category.wp-block-post-terms a"),
     "spip": (".arbo a", ".ariane a", "#hierarchie a"),
     "drupal": (".field--name-field-rubrique a", ".field--name-field-rubrique",
                ".field--name-field-category a", ".field--name-field-categorie a",
@@ -493,7 +497,10 @@ def find_authors(page: Page, excluded: set) -> Found:
     if value and not value.startswith("http"):
         return _unique(re.split(r"\s*(?:,|;| et | and )\s*", value)), f"meta:{key}"
     for css in ('[itemprop="author"] [itemprop="name"]', '[itemprop="author"]', 'a[rel~="author"]',
-                '.vcard .fn', '.author .fn', '.auteurs a', '.wp-block-post-author-name', '.field--name-uid',
+                '.vcard .fn', '.author .fn', '.auteurs a',
+                # WordPress blocks: core/post-author prints `p.wp-block-post-author__name`,
+                # core/post-author-name `div.wp-block-post-author-name`
+                '.wp-block-post-author__name', '.wp-block-post-author-name', '.field--name-uid',
                 '.byline .author',
                 '.entry-author-name', '.author-name'):
         found = [inline_text(a) for a in select(page, css) if not _inside(a, excluded)]

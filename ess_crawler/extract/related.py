@@ -1,15 +1,18 @@
 """Related-article blocks: "Sur le même sujet", "À lire aussi", "Ailleurs sur le site"...
 
-A block is found by its heading (French and English wordings) or by the
-markup of a related-posts plugin (YARPP, Contextual Related Posts, Jetpack,
-Drupal views). Each item keeps its URL, title and, when the block shows them,
-date, category and teaser. Menus, tag clouds and previous/next links are not
-related articles.
+A block is found by its heading (French, English, German, Spanish, Italian wordings) or by
+the markup of a related-posts plugin (YARPP, Contextual Related Posts, Jetpack, Drupal
+views). It ends at its boundary: the next heading or bold pseudo-heading, a footer, nav,
+aside or sidebar; a heading followed by an empty container (a widget filled by script) gives
+nothing rather than the lists beside it. Each item keeps its URL, title and, when the block
+shows them, date, category and teaser. Menus, tag clouds, previous/next links, the block's
+own rubric / author / "see more" links, images, social and service pages are not related.
 """
 
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
@@ -20,6 +23,9 @@ from .document import Page, clean_space, fold
 from .metadata import normalise_url, profile_elements, select
 from .text import element_text, inline_text
 
+# Folded (lower case, no accents). French first, then the wordings met on other sites: English,
+# German, Spanish, Italian. "Read more" alone is not one (a "continue reading" button), nor
+# "related topics / tags / searches" (keyword lists).
 _HEADING_RE = re.compile(
     r"^(sur le meme (sujet|theme)|a lire (aussi|egalement|en complement)|lire (aussi|egalement)"
     r"|voir aussi|a voir aussi|dans la meme rubrique|ailleurs sur le site"
@@ -28,8 +34,15 @@ _HEADING_RE = re.compile(
     r"|actualites? (liees|similaires|associees)|sur le meme theme|vous aimerez aussi"
     r"|vous (pourriez|pouvez|aimeriez) aussi (aimer|lire)|ces articles (peuvent|pourraient) vous interesser"
     r"|pour aller plus loin|en lien avec cet article|a decouvrir (aussi|egalement)"
-    r"|related( posts| articles| stories| content| reading)?|you (may|might) also (like|enjoy)"
-    r"|more (on this|like this|stories|articles)|read (also|more|next)|see also|similar (posts|articles))\b"
+    r"|related(?! (topics?|tags?|searches|terms|keywords|subjects))"
+    r"( posts?| articles?| stories| content| reading| news)?"
+    r"|you (may|might) also (like|enjoy)|more (on this( topic)?|like this|stories|articles)"
+    r"|read (also|next|more( about .*)?)|also read|see also|similar (posts|articles|stories)"
+    r"|(das )?(konnte|durfte) sie (auch|ebenfalls) interessieren|lesen sie (auch|mehr)|auch interessant"
+    r"|(ahnliche|verwandte|passende) (beitrage|artikel|themen|meldungen)|mehr zum thema|zum thema$"
+    r"|weitere (artikel|beitrage|meldungen|nachrichten)( zum thema)?$|passend zum thema"
+    r"|articulos relacionados|noticias relacionadas|(te|le) puede interesar|lee tambien|leer tambien"
+    r"|articoli correlati|leggi anche|potrebbe interessarti)\b"
 )
 _PLUGIN_SELECTORS = (
     ".yarpp-related", ".yarpp", ".crp_related", "#jp-relatedposts", ".jp-relatedposts",
@@ -38,8 +51,21 @@ _PLUGIN_SELECTORS = (
 )
 _HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _SKIP_HREF_RE = re.compile(
-    r"(/tag/|/tags/|/category/|/categorie/|/auteur/|/author/|/mot/|[?&](share|replytocom)=|"
-    r"^mailto:|^javascript:|facebook\.com/sharer|twitter\.com/intent|linkedin\.com/share)",
+    r"(/tag/|/tags/|/category/|/categories/|/categorie/|/kategorie/|/rubriques?/|/topics?/|/subjects?/"
+    r"|/auteurs?/|/authors?/|/autor(en)?/|/writer/|/mot/|[?&](share|replytocom)=|#respond|#comments?\b|"
+    r"^mailto:|^javascript:|facebook\.com/sharer|twitter\.com/(intent|share)|linkedin\.com/share"
+    r"|\.(jpe?g|png|gif|webp|svg|mp3|mp4)(\?|$)"
+    # the site's service pages and licences, met where a block runs up to the page footer
+    r"|(^|://[^/]+)/(impressum|datenschutz[\w-]*|privacy[\w-]*|mentions-legales|cgu|cgv|contact|kontakt|about(-us)?"
+    r"|a-propos|ueber-[\w-]+|uber-uns|legal[\w-]*|terms[\w-]*|cookies?[\w-]*)/?$|creativecommons\.org/licenses)",
+    re.IGNORECASE,
+)
+# a block's own "see more" link, to its rubric or to the news list, is not a related article
+_MORE_TEXT_RE = re.compile(
+    r"^(plus d[’']actus?|toute l[’']actu(alite)?|voir (plus|tout|tous|toutes)|tous les articles|toutes les actus?"
+    r"|lire la suite|en savoir plus|more( news| stories| articles)?|see (all|more)|view (all|more)|read more"
+    r"|alle (artikel|beitrage|meldungen|news)|mehr( artikel| news)?|weiterlesen|zur startseite"
+    r"|(voriger|vorheriger|nachster) (artikel|beitrag)|previous|next)\b",
     re.IGNORECASE,
 )
 _CATEGORY_CLASS_RE = re.compile(r"categ|rubri|section|kicker|label|surtitre|thematique|type", re.I)
@@ -51,8 +77,18 @@ def _fold(text: str) -> str:
     return fold(clean_space(text)).strip(" :.-–—>»|…")
 
 
+# the first words _HEADING_RE can start with: a cheap test before folding every short text
+_FIRST_WORDS = frozenset(
+    "sur a lire voir dans ailleurs autres autre article articles contenu contenus actualite actualites vous ces "
+    "pour en related you more read also see similar das konnte durfte lesen auch ahnliche verwandte passende mehr "
+    "zum weitere passend articulos noticias te le lee leer articoli leggi potrebbe".split())
+
+
 def is_related_heading(text: str) -> bool:
     """True for a heading that introduces related articles."""
+    head = text.lstrip(" \t\n\r\xa0:.-–—>»|…•▶►").split(None, 1)
+    if not head or fold(head[0]).strip(":.,!?»") not in _FIRST_WORDS:
+        return False
     folded = _fold(text)
     return 0 < len(folded) <= 60 and bool(_HEADING_RE.match(folded))
 
@@ -90,12 +126,41 @@ def _links(elements: list[HtmlElement]) -> list[HtmlElement]:
     return [a for el in elements for a in el.iter("a") if a.get("href")]
 
 
+_BOUNDARY_CLASS_RE = re.compile(r"(^|[\s_-])(footer|sidebar|site-nav|menu|comments?|respond|newsletter)([\s_-]|$)",
+                                re.I)
+
+
+# a heading's own tool row (share buttons, actions) is not the block's body
+_TOOLBAR_RE = re.compile(r"toolbar|share|social|button|icons?\b|actions?\b|tools", re.I)
+
+
+def _pseudo_heading(el: HtmlElement) -> bool:
+    """A paragraph that is only a bold line without links (`<p><strong>Links :</strong></p>`)."""
+    if el.tag not in ("p", "div") or len(el) != 1 or el[0].tag not in ("strong", "b") or el.find(".//a") is not None:
+        return False
+    text = clean_space(el.text_content())
+    return 0 < len(text) <= 80 and not clean_space(el.text or "") and not clean_space(el[0].tail or "")
+
+
+def _has_following(node: HtmlElement) -> bool:
+    """Some element (not only whitespace or comments) comes after `node` in its parent."""
+    sib = node.getnext()
+    while sib is not None:
+        if isinstance(sib.tag, str):
+            return True
+        sib = sib.getnext()
+    return False
+
+
 def _following(node: HtmlElement) -> list[HtmlElement]:
     """Siblings after `node` up to the next heading."""
     out = []
     sib = node.getnext()
     while sib is not None:
         if isinstance(sib.tag, str):
+            if sib.tag in ("footer", "nav", "aside", "header") or _BOUNDARY_CLASS_RE.search(sib.get("class") or "") \
+                    or _pseudo_heading(sib):
+                break
             if sib.tag in _HEADING_TAGS or (sib.xpath(".//h2|.//h3") and sib.xpath(".//h2|.//h3")[0]
                                              is not None and is_related_heading(inline_text(
                                                  sib.xpath(".//h2|.//h3")[0]))):
@@ -106,11 +171,18 @@ def _following(node: HtmlElement) -> list[HtmlElement]:
 
 
 def _block_for_heading(heading: HtmlElement) -> list[HtmlElement]:
+    """What follows the heading up to the next heading. When the heading sits alone in a
+    wrapper (`div.title-wrap > h4`), what follows the wrapper; when something follows the
+    heading but holds no link, the widget is empty (filled by script) and the block ends
+    there, rather than running on into the lists beside it."""
     node = heading
     for _ in range(4):
         parts = _following(node)
         if _links(parts):
             return parts
+        body = [p for p in parts if not _TOOLBAR_RE.search(f"{p.get('class') or ''} {p.get('role') or ''}")]
+        if node is heading and body and not any(clean_space(p.text_content()) for p in body):
+            return []  # the widget's body is there, empty: filled by script
         parent = node.getparent()
         if parent is None or parent.tag in ("body", "html", "main"):
             break
@@ -119,7 +191,13 @@ def _block_for_heading(heading: HtmlElement) -> list[HtmlElement]:
 
 
 def _in_nav(el: HtmlElement) -> bool:
-    return any(a.tag == "nav" or (a.get("role") or "") == "navigation" for a in el.iterancestors())
+    """In a navigation element, looking no further up than the article or main element."""
+    for a in el.iterancestors():
+        if a.tag in ("article", "main"):
+            return False
+        if a.tag == "nav" or (a.get("role") or "") == "navigation":
+            return True
+    return False
 
 
 def _item_element(a: HtmlElement, href: str, stop: set, page: Page) -> HtmlElement:
@@ -205,7 +283,8 @@ def _items(block: list[HtmlElement], heading: str, page: Page, own_url: str) -> 
             stop.add(parent)
     by_url: dict[str, list[HtmlElement]] = {}
     for a in _links(block):
-        if a.get("rel") in ("tag", "prev", "next") or "tag" in (a.get("class") or "").split():
+        rel = set((a.get("rel") or "").split())
+        if rel & {"tag", "prev", "next", "author", "category"} or "tag" in (a.get("class") or "").split():
             continue
         href = a.get("href", "")
         if href.startswith("#") or _SKIP_HREF_RE.search(href):
@@ -213,9 +292,15 @@ def _items(block: list[HtmlElement], heading: str, page: Page, own_url: str) -> 
         url = page.absolute(href)
         if not url.startswith(("http://", "https://")) or normalise_url(url) == own_url:
             continue
+        text = _fold(inline_text(a))
+        if text and len(text) < 40 and (_MORE_TEXT_RE.match(text) or _in_label(a) or _names_its_path(text, url)):
+            continue
+        if _SOCIAL_RE.search(url):
+            continue
         by_url.setdefault(url, []).append(a)
     if len(by_url) > _MAX_LINKS:
         return []
+    by_url = {u: anchors for u, anchors in by_url.items() if not _section_of_others(u, by_url)}
     items = []
     for url, anchors in by_url.items():
         item = _item_element(anchors[0], url, stop, page)
@@ -223,6 +308,37 @@ def _items(block: list[HtmlElement], heading: str, page: Page, own_url: str) -> 
         if link.title:
             items.append(link)
     return items
+
+
+_LABEL_TOKEN_RE = re.compile(r"^(.*[-_])?(categor(y|ies|ie)|cats?|rubriques?|kicker|label|surtitre|overline|eyebrow"
+                             r"|byline|author|auteur|tags?|breadcrumbs?|entity-indicator[\w-]*)([-_].*)?$", re.I)
+_SOCIAL_RE = re.compile(r"//([^/]*\.)?(facebook|twitter|x|instagram|youtube|linkedin|pinterest|tiktok|whatsapp"
+                        r"|t\.me|telegram|mastodon[^/]*)\.(com|org|me|social)?", re.I)
+
+
+def _in_label(a: HtmlElement) -> bool:
+    """The link is a card's category, author or tag label (a short text in a label element)."""
+    for el in [a, *list(a.iterancestors())[:2]]:
+        if any(_LABEL_TOKEN_RE.match(t) for t in (el.get("class") or "").split()):
+            return True
+    return False
+
+
+def _names_its_path(text: str, url: str) -> bool:
+    """The link text is the URL's own last path segment (`/news` "News", `/hund/` "Hund"): a rubric."""
+    if len(text.split()) > 2:  # an article's slug often repeats its title
+        return False
+    segment = urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1]
+    return bool(segment) and fold(segment.replace("-", " ").replace("_", " ")) == text
+
+
+def _section_of_others(url: str, by_url: dict) -> bool:
+    """A link whose path is the start of the other items' paths: their rubric, not an article."""
+    path = urlsplit(url).path.rstrip("/")
+    if not path:
+        return True
+    others = [urlsplit(u).path for u in by_url if u != url]
+    return sum(1 for o in others if o.startswith(path + "/")) >= 1 and len(others) >= 1
 
 
 def find_related(page: Page, own_url: str) -> tuple[list[RelatedLink], list[HtmlElement], str]:

@@ -1,0 +1,136 @@
+"""Footnote markup of the plugins and modules in real use (as their own source code prints it),
+hand-written conventions, and what is never a note (exponents, ordinals, numbered paragraphs)."""
+
+import pytest
+
+from ess_crawler.extract import extract_article
+
+URL = "https://www.example.org/2024/05/article"
+LONG = ("Les coopératives d'activité et d'emploi accompagnent chaque année des milliers "
+        "d'entrepreneurs salariés, qui mutualisent leurs moyens et partagent leurs risques. ")
+
+
+def page(body: str, head: str = "") -> str:
+    return (f"<html><head><title>Article</title>{head}</head><body><header><a href='/'>Site</a></header>"
+            f"<article><h1>Article</h1><div class='entry-content'>{body}</div></article>"
+            f"<footer><p>Mentions légales</p></footer></body></html>")
+
+
+WP = '<meta name="generator" content="WordPress 6.4">'
+
+EASY = page(
+    f"<p>{LONG}Premier point<span id='easy-footnote-1-42' class='easy-footnote-margin-adjust'></span>"
+    "<span class='easy-footnote'><a href='#easy-footnote-bottom-1-42' title='Une note.'><sup>1</sup></a></span>"
+    f" et second<span id='easy-footnote-2-42' class='easy-footnote-margin-adjust'></span><span class='easy-footnote'>"
+    f"<a href='#easy-footnote-bottom-2-42' title='Autre'><sup>2</sup></a></span>.</p><p>{LONG * 2}</p>"
+    "<div class='easy-footnote-title'><h4>Notes</h4></div><ol class='easy-footnotes-wrapper'>"
+    "<li class='easy-footnote-single'><span id='easy-footnote-bottom-1-42' class='easy-footnote-margin-adjust'>"
+    "</span>Rapport annuel, <a href='https://www.insee.fr/rapport'>Insee</a><a class='easy-footnote-to-top' "
+    "href='#easy-footnote-1-42'></a></li><li class='easy-footnote-single'><span id='easy-footnote-bottom-2-42' "
+    "class='easy-footnote-margin-adjust'></span>Entretien avec l'auteur.<a class='easy-footnote-to-top' "
+    "href='#easy-footnote-2-42'></a></li></ol>", WP)
+
+CHERET = page(
+    f"<p>{LONG}Un fait<span class='footnote_referrer'><a role='button' tabindex='0'>"
+    "<sup id='footnote_plugin_tooltip_7_1_1' class='footnote_plugin_tooltip_text'>[1]</sup></a>"
+    "<span id='footnote_plugin_tooltip_text_7_1_1' class='footnote_tooltip'>Source officielle.</span></span>"
+    f" établi.</p><p>{LONG * 2}</p>"
+    "<div class='footnotes_reference_container'><div class='footnote_container_prepare'><p>"
+    "<span>Notes</span></p></div><div id='footnote_references_container_7_1'>"
+    "<table class='footnotes_table footnote-reference-container'><caption class='accessibility'>Notes</caption>"
+    "<tr class='footnotes_plugin_reference_row'><th scope='row' class='footnote_plugin_index_combi pointer'>"
+    "<a id='footnote_plugin_reference_7_1_1' class='footnote_backlink'><span class='footnote_index_arrow'>"
+    "&#8593;</span>1</a></th><td class='footnote_plugin_text'>Source officielle, "
+    "<a href='https://www.legifrance.gouv.fr/loi'>Légifrance</a>.</td></tr></table></div></div>", WP)
+
+MODERN = page(
+    f"<p>{LONG}Une affirmation<sup class='modern-footnotes-footnote' data-mfn='1' data-mfn-post-scope='9'>"
+    "<a href='javascript:void(0)' role='button' aria-describedby='mfn-content-9-1'>1</a></sup>"
+    "<span id='mfn-content-9-1' role='tooltip' class='modern-footnotes-footnote__note' tabindex='0' "
+    f"data-mfn='1'>Voir l'étude de 2019.</span> solide.</p><p>{LONG * 2}</p>", WP)
+
+MEDIAWIKI = page(
+    f"<p>{LONG}Un fait<sup id='cite_ref-a_1-0' class='reference'><a href='#cite_note-a-1'>&#91;1&#93;</a></sup>"
+    f" et un autre<sup id='cite_ref-b_2-0' class='reference'><a href='#cite_note-b-2'>&#91;2&#93;</a></sup>.</p>"
+    f"<p>{LONG * 2}</p><h2><span class='mw-headline' id='R'>Références</span></h2><div class='reflist'>"
+    "<ol class='references'><li id='cite_note-a-1'><span class='mw-cite-backlink'>^ <a href='#cite_ref-a_1-0'>"
+    "<sup><i><b>a</b></i></sup></a> <a href='#cite_ref-a_1-1'><sup><i><b>b</b></i></sup></a></span> "
+    "<span class='reference-text'>Dupont, <i>L'ESS</i>, 2010.</span></li><li id='cite_note-b-2'>"
+    "<span class='mw-cite-backlink'><a href='#cite_ref-b_2-0'>↑</a></span> <span class='reference-text'>"
+    "<a class='external text' href='https://example.com/doc'>Document</a></span></li></ol></div>")
+
+MADE_EASY = page(
+    f"<p>{LONG}Un fait<sup><a href='#footnote_0_5' id='identifier_0_5' class='footnote-link "
+    "footnote-identifier-link' title='Note'>1</a></sup>.</p>"
+    f"<p>{LONG * 2}</p><ol start='1' class='footnotes'><li id='footnote_0_5' class='footnote'>Note de "
+    "l'éditeur. [<a href='#identifier_0_5' class='footnote-link footnote-back-link'>&#8617;</a>]</li></ol>", WP)
+
+PANDOC = page(
+    f"<p>{LONG}Un fait<a href='#fn1' class='footnote-ref' id='fnref1' role='doc-noteref'><sup>1</sup></a>.</p>"
+    f"<p>{LONG * 2}</p><section id='footnotes' class='footnotes footnotes-end-of-document' role='doc-endnotes'>"
+    "<hr /><ol><li id='fn1'><p>La note de Pandoc.<a href='#fnref1' class='footnote-back' "
+    "role='doc-backlink'>↩︎</a></p></li></ol></section>")
+
+CKEDITOR = page(
+    f"<p>{LONG}Un fait<sup data-footnote-id='x1'><a href='#footnote-1' id='footnote-marker-1-1' "
+    f"rel='footnote'>[1]</a></sup>.</p><p>{LONG * 2}</p><section class='footnotes'><header><h2>Notes</h2>"
+    "</header><ol><li data-footnote-id='x1' id='footnote-1'><sup><a href='#footnote-marker-1-1'>^</a></sup>"
+    "<cite>La note de CKEditor.</cite></li></ol></section>")
+
+HAND_PAREN = page(
+    f"<p>{LONG}Selon le rapport (1), puis l'enquête (2).</p><p>{LONG * 2}</p>"
+    "<h3>Notes</h3><p>(1) Rapport du CNCRESS, 2021.</p><p>(2) Enquête Recherches & Solidarités.</p>")
+
+HAND_SUPERSCRIPT = page(
+    f"<p>{LONG}Selon le rapport¹, puis l'enquête².</p><p>{LONG * 2}</p>"
+    "<p>1. Rapport du CNCRESS, 2021.</p><p>2. Enquête Recherches &amp; Solidarités.</p>")
+
+
+@pytest.mark.parametrize("html, numbers, starts, rule", [
+    (EASY, ["1", "2"], ["Rapport annuel", "Entretien"], "plugin:easy-footnotes"),
+    (CHERET, ["1"], ["Source officielle"], "plugin:footnotes-mci"),
+    (MODERN, ["1"], ["Voir l'étude"], "plugin:modern-footnotes"),
+    (MEDIAWIKI, ["1", "2"], ["Dupont", "Document"], "html:mediawiki-references"),
+    (MADE_EASY, ["1"], ["Note de l'éditeur."], ""),
+    (PANDOC, ["1"], ["La note de Pandoc."], ""),
+    (CKEDITOR, ["1"], ["La note de CKEditor."], ""),
+    (HAND_PAREN, ["1", "2"], ["Rapport du CNCRESS", "Enquête"], "heuristic:trailing-paragraphs"),
+    (HAND_SUPERSCRIPT, ["1", "2"], ["Rapport du CNCRESS", "Enquête"], "heuristic:trailing-paragraphs"),
+], ids=["easy-footnotes", "footnotes-mci", "modern-footnotes", "mediawiki", "footnotes-made-easy",
+        "pandoc", "ckeditor", "hand-paren-under-heading", "hand-superscript"])
+def test_footnote_markup(html, numbers, starts, rule):
+    art = extract_article(html, URL)
+    assert [n.number for n in art.footnotes] == numbers
+    for note, start in zip(art.footnotes, starts, strict=True):
+        assert note.text.startswith(start), note.text
+        assert not note.text.endswith(("↩", "[]", "↑"))
+    if rule:
+        assert art.provenance["footnotes"] == rule
+    for note in art.footnotes:  # the note text left the body
+        assert note.text[:25] not in art.body_text
+    assert "Notes" not in art.body_text.split("\n")[-1]
+
+
+def test_note_urls_are_kept():
+    art = extract_article(EASY, URL)
+    assert art.footnotes[0].urls == ["https://www.insee.fr/rapport"]
+    art = extract_article(MEDIAWIKI, URL)
+    assert art.footnotes[1].urls == ["https://example.com/doc"]
+
+
+@pytest.mark.parametrize("body", [
+    # exponents and units
+    f"<p>{LONG}Une surface de 120 m<sup>2</sup> et 3 km<sup>2</sup> de forêt, E = mc<sup>2</sup>.</p>"
+    f"<p>{LONG * 2}</p><p>1. Première étape du projet collectif.</p><p>2. Deuxième étape du projet.</p>",
+    # ordinals
+    f"<p>{LONG}Le 1<sup>er</sup> mai et le XX<sup>e</sup> siècle, la 2<sup>nde</sup> édition.</p>"
+    f"<p>{LONG * 2}</p>",
+    # numbered paragraphs without any marker
+    f"<p>{LONG}</p><p>1. Adhérer à la charte de l'ESS.</p><p>2. Payer sa cotisation annuelle.</p>"
+    "<p>3. Participer à l'assemblée générale.</p>",
+    # an enumeration "(1) ... (2) ..." with no notes heading
+    f"<p>{LONG}Deux conditions : (1) être adhérent, (2) être à jour.</p><p>{LONG * 2}</p>"
+    "<p>1. Être adhérent depuis un an au moins.</p><p>2. Être à jour de sa cotisation.</p>",
+], ids=["exponents", "ordinals", "numbered-paragraphs", "enumeration"])
+def test_not_notes(body):
+    assert extract_article(page(body), URL).footnotes == []

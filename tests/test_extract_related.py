@@ -1,0 +1,73 @@
+"""Related blocks end at their boundary: empty widgets give nothing, neighbouring "most read",
+rubric, footer and social links are not related articles; headings in other languages count."""
+
+from ess_crawler.extract import extract_article
+
+URL = "https://www.example.org/actu/2024/article-courant"
+BODY = "".join(f"<p>Paragraphe {i} du texte de l'article, assez long pour compter comme du texte.</p>"
+               for i in range(6))
+
+
+def page(extra: str) -> str:
+    return (f"<html><head><title>Article</title></head><body><main><article><h1>Article</h1>"
+            f"<div class='texte'>{BODY}</div></article>{extra}</main>"
+            "<footer><ul><li><a href='/mentions-legales'>Mentions légales</a></li>"
+            "<li><a href='/contact'>Contact</a></li></ul></footer></body></html>")
+
+
+def urls(html: str) -> list[str]:
+    return [r.url for r in extract_article(html, URL).related]
+
+
+def test_empty_widget_does_not_run_into_the_next_list():
+    html = page("<section class='related'><h2>Dans la même rubrique</h2><div class='cards'></div></section>"
+                "<section><h2>Les plus lus</h2><ul><li><a href='/actu/lu-1'>Le plus lu des articles</a></li>"
+                "<li><a href='/actu/lu-2'>Le deuxième plus lu</a></li></ul></section>")
+    assert urls(html) == []
+
+
+def test_block_keeps_its_articles_and_drops_rubric_more_and_social_links():
+    html = page("<aside class='bloc'><p class='block-title'>À lire aussi</p><ul>"
+                "<li><a class='cat' href='/actu/'>Actu</a><a href='/actu/premier-article'>Premier article lié</a></li>"
+                "<li><a href='/actu/second-article'>Second article lié</a>"
+                "<a href='/media/photo.jpg'>Photo</a></li></ul>"
+                "<div class='block-footer'><a href='/actus'>Plus d'actus</a>"
+                "<a href='https://www.facebook.com/lesite'>Suivez-nous</a></div></aside>")
+    assert urls(html) == ["https://www.example.org/actu/premier-article",
+                          "https://www.example.org/actu/second-article"]
+
+
+def test_block_stops_at_a_bold_pseudo_heading():
+    html = page("<div><p><strong>Articles liés :</strong></p>"
+                "<ul><li><a href='/actu/lie'>Un article lié</a></li></ul>"
+                "<p><strong>Liens externes :</strong></p>"
+                "<ul><li><a href='https://autre.org/x'>Ailleurs</a></li></ul></div>")
+    assert urls(html) == ["https://www.example.org/actu/lie"]
+
+
+def test_german_and_english_headings():
+    html = page("<div class='box'><h3>Das könnte Sie auch interessieren</h3><ul>"
+                "<li><a href='/actu/eins'>Erster verwandter Artikel</a></li></ul></div>"
+                "<div class='box'><h3>Related Posts</h3>"
+                "<ul><li><a href='/actu/two'>A related post here</a></li></ul></div>")
+    assert urls(html) == ["https://www.example.org/actu/eins", "https://www.example.org/actu/two"]
+
+
+def test_more_from_the_magazine_and_related_topics_are_not_related():
+    html = page("<div><h4>Weitere Beiträge aus dem Magazin</h4>"
+                "<ul><li><a href='/actu/neu'>Neuester Beitrag</a></li></ul></div>"
+                "<div><h2>Related Topics</h2><ul><li><a href='/actu/health-topic'>Health</a></li></ul></div>")
+    assert urls(html) == []
+
+
+def test_a_toolbar_beside_the_heading_is_not_an_empty_widget():
+    html = page("<div class='secthead'><h2><span>Mehr zum Thema</span></h2><ul class='toolbar' role='toolbar'></ul>"
+                "</div><ul class='directory'><li><a href='/actu/eins'>Ein Artikel zum Thema hier</a></li></ul>")
+    assert urls(html) == ["https://www.example.org/actu/eins"]
+
+
+def test_an_article_whose_slug_starts_like_a_service_page_is_kept():
+    html = page("<div><h3>Ähnliche Beiträge</h3><ul>"
+                "<li><a href='/2015/10/28/ueber-den-charme-von-lachfalten/'>Über den Charme von Lachfalten</a></li>"
+                "<li><a href='/ueber-uns/'>Über uns</a></li></ul></div>")
+    assert urls(html) == ["https://www.example.org/2015/10/28/ueber-den-charme-von-lachfalten/"]

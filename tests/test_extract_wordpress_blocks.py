@@ -1,0 +1,74 @@
+"""WordPress block themes (Twenty Twenty-Three and the like), with the markup of WordPress's own
+block sources: core/post-title, post-date, post-author, post-terms, post-content, footnotes."""
+
+from ess_crawler.extract import extract_article
+
+URL = "http://127.0.0.1:8080/2024/03/12/breve/"
+
+
+def block_page(content: str, comments: bool = True) -> str:
+    comment = ("<div class='wp-block-comments'><h2 class='wp-block-comments-title'>Une réponse</h2>"
+               "<ol class='wp-block-comment-template'><li id='comment-1' class='comment'>"
+               "<div class='wp-block-comment-content'><p>Bonjour, ceci est un commentaire.</p></div>"
+               "</li></ol></div>") if comments else ""
+    return f"""<!DOCTYPE html><html lang="fr-FR"><head><meta charset="UTF-8">
+<meta name="generator" content="WordPress 6.1.1"><title>Brève &#8211; ESS local</title>
+<link rel='stylesheet' href='http://127.0.0.1:8080/wp-includes/css/dist/block-library/style.min.css'></head>
+<body class="post-template-default single single-post"><div class="wp-site-blocks">
+<header class="wp-block-template-part"><div class="wp-block-group"><p class="wp-block-site-title">
+<a href="http://127.0.0.1:8080">ESS local</a></p><nav class="wp-block-navigation"><ul>
+<li><a href="/a-propos/">À propos</a></li></ul></nav></div></header>
+<main class="wp-block-group"><div class="wp-block-group">
+<h1 class="wp-block-post-title">Brève</h1>
+<div class="wp-block-template-part"><div class="wp-block-group">
+<div class="wp-block-post-date"><time datetime="2024-03-12T09:30:00+01:00">12 mars 2024</time></div>
+<div class="wp-block-post-author"><div class="wp-block-post-author__content">
+<p class="wp-block-post-author__byline">Par</p>
+<p class="wp-block-post-author__name">Camille Martin</p></div></div>
+<div class="taxonomy-category wp-block-post-terms">
+<a href="/category/emploi/" rel="tag">Emploi &amp; insertion</a></div>
+</div></div></div>
+<div class="entry-content wp-block-post-content">{content}</div>
+<div class="wp-block-group"><div class="taxonomy-post_tag wp-block-post-terms">
+<a href="/tag/scop/" rel="tag">Scop</a></div>
+<nav class="wp-block-group"><div class="post-navigation-link-previous wp-block-post-navigation-link">
+<a href="/2024/03/01/avant/" rel="prev">Article précédent</a></div></nav></div>
+{comment}
+</main><footer class="wp-block-template-part"><p>Fièrement propulsé par WordPress</p></footer>
+</div></body></html>"""
+
+
+BRIEF = ("<p>La Scop du quartier ouvre un atelier de réparation de vélos le samedi, avec deux "
+         "salariés en insertion et une dizaine de bénévoles.</p>")
+
+
+def test_block_theme_fields():
+    art = extract_article(block_page(BRIEF), URL)
+    assert art.authors == ["Camille Martin"]
+    assert art.category == "Emploi & insertion"
+    assert art.published.startswith("2024-03-12")
+    assert art.tags == ["Scop"]
+
+
+def test_short_post_keeps_the_content_area():
+    art = extract_article(block_page(BRIEF), URL)
+    assert art.body_text == ("La Scop du quartier ouvre un atelier de réparation de vélos le samedi, avec deux "
+                             "salariés en insertion et une dizaine de bénévoles.")
+    for word in ("ESS local", "Camille Martin", "commentaire", "Article précédent", "propulsé"):
+        assert word not in art.body_text
+
+
+LONG = "".join(f"<p>Paragraphe {i} de l'article, assez long pour être du texte d'article véritable.</p>"
+               for i in range(6))
+NOTES = (f"{LONG}<p>Un fait établi<sup data-fn='a1' class='fn'><a href='#a1' id='a1-link'>1</a></sup>.</p>"
+         "<h2 class='wp-block-heading'>Notes</h2><ol class='wp-block-footnotes'><li id='a1'>Rapport 2023, "
+         "<a href='https://www.ess-france.org/rapport'>ESS France</a>. <a href='#a1-link' "
+         "aria-label='Aller à la référence 1 de la note de bas de page'>↩︎</a></li></ol>")
+
+
+def test_notes_heading_leaves_the_body_with_the_notes():
+    art = extract_article(block_page(NOTES, comments=False), URL)
+    assert [n.number for n in art.footnotes] == ["1"]
+    assert art.footnotes[0].urls == ["https://www.ess-france.org/rapport"]
+    assert not art.body_text.rstrip().endswith("Notes")
+    assert "\nNotes" not in art.body_text
