@@ -84,7 +84,8 @@ def test_exit_status_1_without_body(tmp_path):
 
 def test_unreadable_target_is_a_clear_error():
     result = run("no/such/file.html")
-    assert result.exit_code != 0 and "neither a file nor an http(s) URL" in result.output
+    assert result.exit_code == 1 and "no file no/such/file.html (and it is not an http(s) URL)" in result.output
+    assert "ftp://x" in run("ftp://x/a.html").output  # a URL of another scheme: not fetched
 
 
 def test_save_writes_a_case_that_the_case_suite_accepts(tmp_path):
@@ -97,6 +98,23 @@ def test_save_writes_a_case_that_the_case_suite_accepts(tmp_path):
     assert case["url"] == "https://www.ess-france.org/centre-de-ressources/les-chiffres-cles-de-less-en-auvergne-rhone-alpes"
     assert case["expect"]["category"] == "Publication" and case["expect"]["footnote_numbers"] == ["1", "2"]
     saved_cases.test_case(folder)  # the saved case passes tests/test_extract_cases.py's checks
+
+
+def test_save_never_overwrites_a_reviewed_case_without_force(tmp_path):
+    assert run(str(ESSF), "--save", str(tmp_path)).exit_code == 0
+    folder = tmp_path / "ess_france_les-chiffres-cles-de-less-en-auvergne-rhone-alpes"
+    reviewed = (folder / "case.json").read_text().replace('"Publication"', '"Publication (reviewed)"')
+    (folder / "case.json").write_text(reviewed)
+    again = run(str(ESSF), "--save", str(tmp_path))
+    assert again.exit_code == 1
+    errors = [ln for ln in again.output.splitlines() if ln.startswith("Error: ")]
+    assert errors == [f"Error: {folder / 'case.json'} already exists (a reviewed case?): "
+                      "compare it with this output, or add --force to replace it"]
+    assert "Source " not in again.output  # refused before the report, not after it
+    assert (folder / "case.json").read_text() == reviewed
+    forced = run(str(ESSF), "--save", str(tmp_path), "--force")
+    assert forced.exit_code == 0, forced.output
+    assert "(reviewed)" not in (folder / "case.json").read_text()
 
 
 def test_marker_numbers():

@@ -55,4 +55,4 @@ def test_extract_refuses_a_non_html_file(tmp_path):
     empty = tmp_path / "empty.html"
     empty.write_bytes(b"")
     result = CliRunner().invoke(main, ["extract", str(empty)])
-    assert result.exit_code != 0 and "no HTML document" in result.output
+    assert result.exit_code == 1 and "nothing to extract" in result.output and "Traceback" not in result.output

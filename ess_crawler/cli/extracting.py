@@ -9,28 +9,23 @@ from pathlib import Path
 import click
 
 from ess_crawler.cli.group import main
+from ess_crawler.cli.preflight import room_for
 from ess_crawler.quality import check as checking
-from ess_crawler.quality.check import field_rows, load_source, save_case, warnings_for
+from ess_crawler.quality.check import field_rows, load_file, load_source, save_case, warnings_for
 
 
 @main.command()
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--url", default=None, help="URL the page was fetched from (default: file://...).")
-@click.option("--site", default=None, help="Use this site profile.")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--url", default=None,
+              help="URL the page was fetched from (default: its canonical link, else file://...).")
+@click.option("--site", default=None,
+              help="Use this site profile (default: the one owning the URL's domain, as `check` does).")
 @click.option("--explain", is_flag=True, help="Print each field with the rule that produced it.")
 def extract(file: Path, url: str | None, site: str | None, explain: bool):
-    """Extract the article from a saved HTML page and print it as JSON."""
-    from ess_crawler.extract import ExtractionError, extract_article
-    from ess_crawler.profiles import ProfileError, get_profile
+    """Extract the article from a saved HTML page and print it as JSON.
 
-    try:
-        profile = get_profile(site) if site else None
-    except ProfileError as exc:
-        raise click.ClickException(str(exc)) from None
-    try:
-        article = extract_article(file.read_bytes(), url or file.resolve().as_uri(), profile)
-    except ExtractionError as exc:
-        raise click.ClickException(str(exc)) from None
+    The page and its profile are read as `check` reads them, so both give the same fields."""
+    article, _, _ = checking.extract(load_file(file, url), site)
     data = asdict(article)
     if explain:
         for name, value in data.items():
@@ -54,10 +49,15 @@ def extract(file: Path, url: str | None, site: str | None, explain: bool):
 @click.option("--url", default=None, help="For a file: the URL it was saved from.")
 @click.option("--save", "save_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Write DIR/<slug>/page.html and case.json (tests/cases format) from this output.")
-def check(target: str, site: str | None, url: str | None, save_dir: Path | None):
+@click.option("--force", is_flag=True, help="With --save: replace a case already saved there.")
+def check(target: str, site: str | None, url: str | None, save_dir: Path | None, force: bool):
     """Extract one page (file or URL, fetched politely) and print each field, its rule and warnings."""
+    if save_dir is not None:  # said before the report, not after it
+        room_for(save_dir, 1024 * 1024, "--save folder")
     source = load_source(target, url)
     article, profile, how = checking.extract(source, site)
+    if save_dir is not None:
+        checking.new_case_folder(save_dir, article, profile, force)  # refused now, not after the report
     click.echo(f"Source   {source.origin}")
     click.echo(f"Profile  {profile.name} (from {how})" if profile else "Profile  none: generic rules only")
     click.echo("")
@@ -70,7 +70,7 @@ def check(target: str, site: str | None, url: str | None, save_dir: Path | None)
     for warning in warnings:
         click.echo(f"  - {warning}")
     if save_dir is not None:
-        folder = save_case(save_dir, source, article, profile)
+        folder = save_case(save_dir, source, article, profile, force=force)
         click.echo(f"\nSaved {folder / 'page.html'} and {folder / 'case.json'}")
     if not article.title or not article.body_text:
         raise SystemExit(1)

@@ -7,12 +7,13 @@ from pathlib import Path
 import click
 
 from ess_crawler.cli.group import main
-from ess_crawler.publish.release import CONTENT_MODES, DEFAULT_EXCERPT_WORDS, publish_archive
+from ess_crawler.cli.preflight import MIN_FREE_BYTES, readable_archive, room_for
+from ess_crawler.publish import CONTENT_MODES, DEFAULT_EXCERPT_WORDS, publish_archive
 from ess_crawler.store.archive import DEFAULT_DB
 
 
 @main.command()
-@click.option("--db", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=DEFAULT_DB,
+@click.option("--db", type=click.Path(path_type=Path), default=DEFAULT_DB,
               show_default=True, help="SQLite archive to publish (only read).")
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), required=True,
               help="Release folder to create.")
@@ -28,6 +29,9 @@ from ess_crawler.store.archive import DEFAULT_DB
 def publish(db: Path, out: Path, content: str, excerpt_words: int, version: str | None, created: str | None,
             force: bool):
     """Publish the archive as a versioned dataset folder (SQLite, CSV, JSON Lines, data package, data card)."""
+    readable_archive(db).close()  # one clear line for a file that is not an archive
+    # the release holds a copy of the database and its exports: about twice its size
+    room_for(out, max(MIN_FREE_BYTES, 2 * db.stat().st_size), "--out")
     release = publish_archive(db, out, content, excerpt_words, version, created, force)
     click.echo(f"Release {release.version} ({release.content}, created {release.created}) in {release.path}")
     for table, n in release.counts.items():

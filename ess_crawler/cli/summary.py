@@ -18,6 +18,36 @@ def coverage_failures(db: Path, crawls: list[dict]) -> list[str]:
         return [coverage_message(row) for row in archive.coverage_failures([c["id"] for c in crawls])]
 
 
+def _share(value) -> str:
+    return f"{value:.0%}" if value is not None else "?"
+
+
+def coverage_lines(rows: list[dict], several: bool = False) -> list[str]:
+    """One line per crawl of a site: each field's share beside the previous crawl's.
+
+    A share that changed shows the previous one, `lead 0% (was 100%)`; when none changed
+    the line ends with `as the previous crawl`. `several`: more than one crawl of a site
+    is shown, so each line names its crawl.
+    """
+    by_crawl: dict[tuple[int, str], list[dict]] = {}
+    for row in rows:
+        by_crawl.setdefault((row["crawl_id"], row["site"]), []).append(row)
+    lines = []
+    for (crawl_id, site), fields in by_crawl.items():
+        shares = []
+        for row in fields:
+            text = f"{row['field']} {_share(row['share'])}"
+            previous = row.get("previous_share")
+            if previous is not None and round(previous, 2) != round(row["share"], 2):
+                text += f" (was {_share(previous)})"
+            shares.append(text)
+        same = all(r.get("previous_share") is not None and round(r["previous_share"], 2) == round(r["share"], 2)
+                   for r in fields)
+        label = f"coverage {site}" + (f" (crawl {crawl_id})" if several else "")
+        lines.append(f"  {label}: " + ", ".join(shares) + ("; as the previous crawl" if same else ""))
+    return lines
+
+
 def print_summary(db: Path, crawls: list[dict]) -> None:
     """The crawls, the archive's totals per site, errors by kind, coverage per site."""
     with Archive(db, read_only=True) as archive:
@@ -40,10 +70,7 @@ def print_summary(db: Path, crawls: list[dict]) -> None:
         click.echo(f"    {row['site']}: {row['articles']} articles, {row['dated']} dated")
     if errors:
         click.echo("  errors by kind: " + ", ".join(f"{e['kind']} {e['n']}" for e in errors))
-    by_site: dict[str, list[str]] = {}
-    for row in coverage:
-        by_site.setdefault(row["site"], []).append(f"{row['field']} {row['share']:.0%}")
-    for site, shares in by_site.items():
-        click.echo(f"  coverage {site}: " + ", ".join(shares))
+    for line in coverage_lines(coverage, several=len({c["site"] for c in crawls}) < len(crawls)):
+        click.echo(line)
     for message in failures:
         click.echo("  " + message, err=True)

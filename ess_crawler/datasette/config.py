@@ -65,3 +65,26 @@ def datasette_command(db: Path, host: str, port: int, immutable: bool = False) -
         if (user / "static").is_dir():
             cmd += ["--static", f"static:{user / 'static'}"]
     return cmd
+
+
+def datasette_app(db: Path, immutable: bool = False):
+    """A Datasette instance for `db` configured as `datasette_command` configures the command line.
+
+    `ess-crawler serve` runs it in its own process (uvicorn), so that stopping the command
+    stops Datasette, and a failure to start is the command's failure.
+    """
+    from datasette.app import Datasette
+
+    user = user_dir()
+    metadata_file = user / "metadata.yml" if user and (user / "metadata.yml").exists() else METADATA_FILE
+    metadata = yaml.safe_load(metadata_file.read_text("utf-8")) or {}
+    options: dict = {}
+    if user:
+        if (user / "templates").is_dir():
+            options["template_dir"] = str(user / "templates")
+        if (user / "plugins").is_dir():
+            options["plugins_dir"] = str(user / "plugins")
+        if (user / "static").is_dir():
+            options["static_mounts"] = [("static", str(user / "static"))]
+    files = {"immutables": [str(db)]} if immutable else {"files": [str(db)]}
+    return Datasette(**files, metadata=metadata, settings=load_settings(), **options)

@@ -10,7 +10,8 @@ body, footnote markers without notes, no related block, no title, a paywall teas
 
 `--save DIR` writes `DIR/<slug>/page.html` and `case.json` in the format of
 `tests/cases/*/case.json`, with the current output as the expected values: review them,
-then the case pins the page in the test suite.
+then the case pins the page in the test suite. A case already saved there is kept unless
+`--force` is given.
 
 Exit status: 0, or 1 when the page gives no title or no body (not an article for the
 crawler either).
@@ -31,7 +32,7 @@ from urllib.parse import urlsplit, urlunsplit
 from ess_crawler.errors import UserError
 from ess_crawler.extract import ExtractionError, extract_article, load_page
 from ess_crawler.items import Article
-from ess_crawler.profiles import ProfileError, SiteProfile, get_profile, load_profiles
+from ess_crawler.profiles import ProfileError, SiteProfile, broken_profile_for, get_profile, scan_profiles
 from ess_crawler.settings import DOWNLOAD_MAXSIZE, USER_AGENT
 
 logger = logging.getLogger(__name__)
@@ -42,6 +43,9 @@ _ACCEPT = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8"
 # footnote markers left in the body: "[3]" in its text, a bare <sup>3</sup> / <sup><a>3</a></sup> in its HTML
 _TEXT_MARKER_RE = re.compile(r"\[(\d{1,3})\]")
 _HTML_MARKER_RE = re.compile(r"<sup\b[^>]*>\s*(?:<a\b[^>]*>\s*)?[\[(]?(\d{1,3})[\])]?\s*(?:</a>\s*)?</sup>")
+# files people point at a page command by mistake (an archive, a WARC), known by their first bytes
+_NOT_PAGES = ((b"SQLite format 3\x00", "a SQLite database (an archive?)"), (b"\x1f\x8b", "gzip-compressed (a WARC?)"),
+              (b"PK\x03\x04", "a zip file"), (b"%PDF", "a PDF"))
 _SHOWN_FIELDS = ("url", "title", "published", "modified", "category", "tags", "authors", "language",
                  "lead", "body", "footnotes", "related", "links", "images", "truncated")
 
@@ -126,21 +130,35 @@ def declared_url(html: bytes) -> str:
     return ""
 
 
-def load_source(target: str, url: str | None) -> Source:
-    """A saved file or a fetched URL.
-
-    A file stands for `--url`, else for the URL its canonical link declares (so that its
-    relative links resolve and its site is known), else for its file: URI.
-    """
-    path = Path(target)
-    if path.is_file():
+def load_file(path: Path, url: str | None = None) -> Source:
+    """A saved page: it stands for `url`, else for the URL its canonical link declares (so that
+    its relative links resolve and its site is known), else for its file: URI."""
+    if path.is_dir():
+        raise CheckError(f"{path} is a folder, not a saved page")
+    if not path.is_file():
+        raise CheckError(f"no file {path}")
+    try:
         html = path.read_bytes()
-        if url:
-            return Source(html, url, f"file {path}")
-        declared = declared_url(html)
-        if declared:
-            return Source(html, declared, f"file {path} (URL from its canonical link)")
-        return Source(html, path.resolve().as_uri(), f"file {path}")
+    except OSError as exc:
+        raise CheckError(f"cannot read {path}: {exc.strerror or exc}") from None
+    for magic, what in _NOT_PAGES:
+        if html.startswith(magic):
+            raise CheckError(f"{path} is {what}, not a saved HTML page")
+    if url:
+        return Source(html, url, f"file {path}")
+    declared = declared_url(html)
+    if declared:
+        return Source(html, declared, f"file {path} (URL from its canonical link)")
+    return Source(html, path.resolve().as_uri(), f"file {path}")
+
+
+def load_source(target: str, url: str | None) -> Source:
+    """A saved file (see `load_file`) or a fetched URL."""
+    path = Path(target)
+    if path.exists():
+        return load_file(path, url)
+    if not urlsplit(target).scheme:
+        raise CheckError(f"no file {target} (and it is not an http(s) URL)")
     return fetch(target)
 
 
@@ -148,7 +166,7 @@ def load_source(target: str, url: str | None) -> Source:
 
 def profile_for(url: str) -> SiteProfile | None:
     """The profile whose domains hold `url`, if any."""
-    return next((p for p in load_profiles().values() if p.owns(url)), None)
+    return next((p for p in scan_profiles()[0].values() if p.owns(url)), None)
 
 
 def extract(source: Source, site: str | None) -> tuple[Article, SiteProfile | None, str]:
@@ -160,6 +178,9 @@ def extract(source: Source, site: str | None) -> tuple[Article, SiteProfile | No
         profile = profile_for(source.url)
         if profile is not None:
             return extract_article(source.html, source.url, profile), profile, "the URL's domain"
+        broken = broken_profile_for(source.url)
+        if broken is not None:  # the generic rules would hide that the site's profile is not used
+            raise broken
         return extract_article(source.html, source.url), None, ""
     except ProfileError as exc:
         raise CheckError(str(exc)) from None
@@ -271,11 +292,27 @@ def case_for(article: Article, profile: SiteProfile | None, origin: str) -> dict
     return case
 
 
-def save_case(directory: Path, source: Source, article: Article, profile: SiteProfile | None) -> Path:
-    """Write DIR/<slug>/page.html and case.json; returns the case folder."""
+def new_case_folder(directory: Path, article: Article, profile: SiteProfile | None, force: bool = False) -> Path:
+    """The folder the case of this article goes to; CheckError if a case is there already, unless `force`."""
     folder = directory / case_slug(article, profile)
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "page.html").write_bytes(source.html)
+    if not force and any((folder / name).exists() for name in ("case.json", "page.html")):
+        raise CheckError(f"{folder / 'case.json'} already exists (a reviewed case?): "
+                         "compare it with this output, or add --force to replace it")
+    return folder
+
+
+def save_case(directory: Path, source: Source, article: Article, profile: SiteProfile | None,
+              force: bool = False) -> Path:
+    """Write DIR/<slug>/page.html and case.json; returns the case folder.
+
+    A case already there (reviewed, maybe corrected by hand) is kept: CheckError unless `force`.
+    """
+    folder = new_case_folder(directory, article, profile, force)
     case = case_for(article, profile, source.origin)
-    (folder / "case.json").write_text(json.dumps(case, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "page.html").write_bytes(source.html)
+        (folder / "case.json").write_text(json.dumps(case, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    except OSError as exc:
+        raise CheckError(f"cannot save the case in {folder}: {exc.strerror or exc}") from None
     return folder

@@ -19,7 +19,21 @@ WEIGHTS = (10.0, 5.0, 1.0)  # bm25 weights of title, lead, body
 COLUMNS = {"titre": "title", "title": "title", "chapo": "lead", "chapeau": "lead", "lead": "lead",
            "texte": "body", "corps": "body", "body": "body"}
 
+MAX_QUERY_CHARS = 2000  # longer queries are cut between words, never inside one
+_LAST_SPACE = re.compile(r"\s(?=\S*$)")
+
 _LEX = re.compile(r'''(?P<phrase>"[^"]*(?:"|$)\*?)|(?P<negopen>-\()|(?P<open>\()|(?P<close>\))|(?P<word>[^\s"()]+)''')
+
+
+def bounded(query: str, limit: int = MAX_QUERY_CHARS) -> str:
+    """The query cut to at most `limit` characters at a space: a cut word would become a required term."""
+    if len(query) <= limit:
+        return query
+    head = query[: limit + 1]
+    if head[-1].isspace():
+        return head[:-1]
+    space = _LAST_SPACE.search(head)
+    return head[: space.start()] if space else ""
 
 
 def _quote(tokens: Iterable[str]) -> str:
@@ -125,9 +139,10 @@ def _parse(items: list[tuple[str, str]], pos: int, depth: int) -> tuple[str | No
             negate = False
             continue
         if negate:
-            negatives.append(expr)
+            if expr not in negatives:
+                negatives.append(expr)
             negate = False
-        else:
+        elif expr not in runs[-1]:  # `a a a` is `a`: the same required term once
             runs[-1].append(expr)
     runs = [run for run in runs if run]
     if not runs:
@@ -154,14 +169,14 @@ def stem_query(query: str | None) -> str:
     """
     if not isinstance(query, str):
         query = "" if query is None else str(query)
-    expr, _ = _parse(_lex(query[:2000]), 0, 0)
+    expr, _ = _parse(_lex(bounded(query)), 0, 0)
     return expr or NO_MATCH
 
 
 def query_terms(query: str | None) -> list[tuple[str, bool]]:
     """The positive terms of a query as (folded stem or prefix, is_prefix), for highlighting."""
     terms = []
-    for kind, value in _lex(query or ""):
+    for kind, value in _lex(bounded(query or "")):
         if kind not in ("word", "phrase") or value.startswith("-"):
             continue
         name, sep, rest = value.partition(":")
