@@ -15,7 +15,10 @@ def user_agent(contact: str) -> str:
 BOT_NAME = "ess_crawler"
 SPIDER_MODULES = ["ess_crawler.crawl.spiders"]
 NEWSPIDER_MODULE = "ess_crawler.crawl.spiders"
-ADDONS = {}
+ADDONS = {
+    # opt-in shared frontier (scrapy-redis) when ESS_REDIS_URL is set; nothing otherwise
+    "ess_crawler.crawl.frontier.SharedFrontier": 100,
+}
 
 # --- Archive ----------------------------------------------------------------
 # SQLite file the pipeline writes (the CLI's --db sets it).
@@ -58,7 +61,7 @@ RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
 REDIRECT_MAX_TIMES = 5
 DOWNLOAD_MAXSIZE = 10 * 1024 * 1024  # bigger pages are an error row, not a memory problem
 DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
-# ESS_MAX_PAGES stops a crawl after that many responses (0 = no limit); see CLOSESPIDER_PAGECOUNT
+# stop a crawl after that many responses (0 = no limit): Scrapy's CloseSpider extension, `-s CLOSESPIDER_PAGECOUNT=N`
 CLOSESPIDER_PAGECOUNT = 0
 
 # --- Pipeline and components -------------------------------------------------
@@ -78,7 +81,29 @@ DOWNLOADER_MIDDLEWARES = {
 ESS_MAX_RETRY_AFTER = 60  # seconds; a longer Retry-After is an error row, retried next crawl
 EXTENSIONS = {
     "scrapy.extensions.telnet.TelnetConsole": None,
+    # a live progress line per site in place of LogStats' item count (which counted discovery records)
+    "scrapy.extensions.logstats.LogStats": None,
+    "ess_crawler.crawl.progress.Progress": 500,
+    # extraction in worker processes for callbacks that await it (ess_crawler.crawl.extraction_pool)
+    "ess_crawler.crawl.extraction_pool.ExtractionPool": 510,
 }
+SPIDER_MIDDLEWARES = {
+    # next to the spider: Discovered / SeenUnchanged / CrawlError records go to the archive by a signal,
+    # so feed exports (-O out.jsonl, FEEDS) hold complete articles only
+    "ess_crawler.crawl.records.RecordsMiddleware": 990,
+}
+# the progress line (stderr, whatever LOG_LEVEL) and the running crawl's `crawls` row, every N seconds
+ESS_PROGRESS = True
+ESS_PROGRESS_INTERVAL = 5.0
+# worker processes that extract articles off the reactor thread (0: in place; -1: one per core)
+ESS_EXTRACTION_WORKERS = 0
+
+# --- Several processes or machines (ess_crawler.crawl.frontier) -----------------
+# redis://HOST:PORT: share each site's request queue and duplicate filter through scrapy-redis;
+# nodes with the same ESS_REDIS_RUN crawl together, each into its own archive (then `ess-crawler merge`)
+ESS_REDIS_URL = None
+ESS_REDIS_RUN = "default"
+ESS_REDIS_MAX_IDLE = 5.0  # seconds an idle node waits for requests other nodes may still add
 
 # --- Logging ----------------------------------------------------------------
 LOG_LEVEL = "INFO"

@@ -3,7 +3,16 @@
 Settings read: ESS_DB_PATH (the SQLite file), ESS_REQUIRED_FIELDS (article
 fields without which a page is recorded as an error instead of an article),
 ESS_WARC_ENABLED and ESS_WARC_DIR (raw responses as WARC; default `warc/`
-beside the database).
+beside the database), ESS_PROGRESS_INTERVAL (how often the `crawls` row is updated
+while the crawl runs, so Datasette shows a running crawl's counts).
+
+Articles arrive as items; the crawl's other records (Discovered, SeenUnchanged,
+CrawlError) by the `record_found` signal (see `ess_crawler.crawl.records`).
+
+A crawl whose site answered nothing (no 2xx or 304 response besides robots.txt)
+is `failed`. A 404 or 410 marks an archived article gone only when the site
+answered normally (200 or 304) for some of its other article pages in the same
+crawl: a wrong or dead mirror never marks the archive gone.
 """
 
 from __future__ import annotations
@@ -17,6 +26,7 @@ from scrapy import signals
 from scrapy.exceptions import DropItem
 
 from ess_crawler import __version__
+from ess_crawler.crawl.records import record_found
 from ess_crawler.crawl.warc import WarcFile, payload_digest, recover, warc_date
 from ess_crawler.items import Article, CrawlError, Discovered, SeenUnchanged
 from ess_crawler.store import coverage
@@ -46,15 +56,21 @@ class ValidationPipeline:
     def process_item(self, item):
         if not isinstance(item, Article):
             return item
-        adapter = ItemAdapter(item)
-        for name in ("title", "lead", "category", "body_text"):
-            value = adapter.get(name)
-            if isinstance(value, str):
-                adapter[name] = value.strip()
-        missing = [name for name in self.required if not adapter.get(name)]
+        missing = normalise(item, self.required)
         if missing:
             raise DropItem(f"not an article: no {' and no '.join(missing)} found")
         return item
+
+
+def normalise(article: Article, required: tuple[str, ...] = DEFAULT_REQUIRED_FIELDS) -> list[str]:
+    """Strip the article's text fields as the archive keeps them; returns the required ones missing
+    (also what `reextract` applies, so that the same extractor gives the same row)."""
+    adapter = ItemAdapter(article)
+    for name in ("title", "lead", "category", "body_text"):
+        value = adapter.get(name)
+        if isinstance(value, str):
+            adapter[name] = value.strip()
+    return [name for name in required if not adapter.get(name)]
 
 
 class ArchivePipeline:
@@ -67,6 +83,14 @@ class ArchivePipeline:
         self.warc: WarcFile | None = None
         self.archive: Archive | None = None
         self.crawl_id: int | None = None
+        self.progress_interval = 5.0
+        self._task = None
+        self.pages = 0              # captures recorded
+        self.errors = 0             # error rows recorded
+        self.answers = 0            # 2xx or 304 responses other than robots.txt
+        self.normal_articles = 0    # article pages answered 200 or 304, or dated unchanged by the site
+        self.listed: set[str] = set()  # article URLs the site's sitemaps, feeds or API list
+        self.gone: dict[str, int] = {}  # URL -> 404/410, marked gone at close if the site answered normally
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -79,6 +103,8 @@ class ArchivePipeline:
         crawler.signals.connect(pipeline.response_received, signal=signals.response_received)
         crawler.signals.connect(pipeline.item_dropped, signal=signals.item_dropped)
         crawler.signals.connect(pipeline.spider_error, signal=signals.spider_error)
+        crawler.signals.connect(pipeline.record_found, signal=record_found)
+        pipeline.progress_interval = settings.getfloat("ESS_PROGRESS_INTERVAL", 5.0)
         return pipeline
 
     @property
@@ -107,13 +133,30 @@ class ArchivePipeline:
                 logger.warning("recovered WARC file %s left by an interrupted crawl", path)
             self.warc = WarcFile(self.warc_dir, self.spider.name, self.crawl_id, f"ess-crawler/{__version__}")
         logger.info("crawl %d of %s writes to %s", self.crawl_id, self.spider.name, self.db_path)
+        if self.progress_interval > 0:
+            from scrapy.utils.asyncio import create_looping_call
+
+            self._task = create_looping_call(self._update_crawl_row)
+            self._task.start(self.progress_interval, now=False)
+
+    def _update_crawl_row(self) -> None:
+        """The running crawl's counts in its `crawls` row (articles_* are counted per article)."""
+        if self.archive is not None:
+            self.archive.update_crawl_progress(self.crawl_id, self.pages, self.errors)
+
+    def _stats_inc(self, key: str, count: int = 1) -> None:
+        self.crawler.stats.inc_value(key, count)
 
     def close_spider(self):
         if self.archive is None:
             return
+        if self._task is not None and self._task.running:
+            self._task.stop()
         reason = self.crawler.stats.get_value("finish_reason") or "finished"
         status = "finished" if reason == "finished" or reason.startswith("closespider") else (
             "interrupted" if reason == "shutdown" else "failed")
+        status = self._judge_answers(status)
+        self.crawler.stats.set_value("ess/status", status)
         if self.warc is not None:
             self.warc.close()
             self.warc = None
@@ -129,20 +172,62 @@ class ArchivePipeline:
         self.archive.close()
         self.archive = None
 
+    def _judge_answers(self, status: str) -> str:
+        """`failed` when the site answered nothing; gone marks only when it answered normally."""
+        name = self.spider.name
+        shared_and_idle = (self.crawler.settings.get("ESS_REDIS_URL") and not self.pages and not self.errors)
+        if status == "finished" and not self.answers and not shared_and_idle:  # (other nodes did the work)
+            logger.error("%s answered nothing (%d responses, none 200 or 304 besides robots.txt): crawl "
+                         "failed; is the site down, or --base-url wrong?", name, self.pages)
+            self.crawler.stats.set_value("ess/failure", "the site answered nothing")
+            status = "failed"
+        if not self.gone:
+            return status
+        if self.normal_articles:
+            marked = self.archive.mark_gone(self.gone)
+            self.crawler.stats.set_value("ess/articles_gone", marked)
+        else:
+            known = self.archive.count_archived(list(self.gone))
+            if known:
+                logger.error("%s answered 404/410 for %d archived articles and normally for none: not marked "
+                             "gone, crawl failed; is --base-url the site's own mirror?", name, known)
+                self.crawler.stats.set_value("ess/failure", "no article page answered normally")
+                status = "failed" if status == "finished" else status
+        return status
+
     def process_item(self, item):
         if isinstance(item, Article):
             capture_id = self._capture_for(item.fetched_url)
             status = self.archive.save_article(item, self.crawl_id, capture_id)
-            self.crawler.stats.inc_value(f"ess/articles_{status}")
-        elif isinstance(item, CrawlError):
-            self.archive.record_error(self.crawl_id, item)
-            self.crawler.stats.inc_value(f"ess/errors/{item.kind}")
-        elif isinstance(item, Discovered):
-            self.archive.record_discovered(self.crawl_id, item)
-        elif isinstance(item, SeenUnchanged):
-            if self.archive.mark_unchanged(item.url, self.crawl_id, self._capture_for(item.url)):
-                self.crawler.stats.inc_value("ess/articles_unchanged")
+            self._stats_inc(f"ess/articles_{status}")
+        else:  # a record that came as an item (RecordsMiddleware disabled)
+            self.record_found(item, self.spider)
         return item
+
+    def record_found(self, record, spider=None):
+        """A Discovered, SeenUnchanged or CrawlError record (the `record_found` signal)."""
+        if self.archive is None:
+            return
+        if isinstance(record, CrawlError):
+            self._record_error(record)
+        elif isinstance(record, Discovered):
+            self.archive.record_discovered(self.crawl_id, record)
+            if record.is_article_url and record.url not in self.listed:
+                self.listed.add(record.url)
+                self._stats_inc("ess/listed_articles")
+        elif isinstance(record, SeenUnchanged):
+            if self.archive.mark_unchanged(record.url, self.crawl_id, self._capture_for(record.url)):
+                self._stats_inc("ess/articles_unchanged")
+                self.normal_articles += 1
+
+    def _record_error(self, error: CrawlError) -> None:
+        self.archive.record_error(self.crawl_id, error)
+        self.errors += 1
+        self._stats_inc("ess/errors")
+        self._stats_inc(f"ess/errors/{error.kind}")
+        profile = getattr(self.spider, "profile", None)
+        if profile is not None and profile.is_article(error.url):
+            self._stats_inc("ess/article_errors")
 
     def _capture_for(self, url: str) -> int | None:
         return self.archive.last_capture_id(url, self.crawl_id)
@@ -158,13 +243,27 @@ class ArchivePipeline:
         warc = {"fetched_from": response.url if response.url != url else None}
         if self.warc is not None:
             warc.update(self._write_warc(url, response))
+        self._judge_response(url, response.status)
         self.archive.record_capture(
             self.crawl_id, url, response.status,
             (headers.get(b"Content-Type") or b"").decode("latin-1"), len(response.body),
             etag=(headers.get(b"ETag") or b"").decode("latin-1"),
             last_modified=(headers.get(b"Last-Modified") or b"").decode("latin-1"),
-            **warc,
+            mark_gone=False, **warc,
         )
+
+    def _judge_response(self, url: str, status: int) -> None:
+        self.pages += 1
+        self._stats_inc("ess/pages")
+        if status in (404, 410):
+            self.gone[url] = status
+            return
+        if (200 <= status < 300 or status == 304) and not url.endswith("/robots.txt"):
+            self.answers += 1
+            profile = getattr(self.spider, "profile", None)
+            if profile is not None and profile.is_article(url):
+                self.normal_articles += 1
+                self.gone.pop(url, None)
 
     def _write_warc(self, url: str, response) -> dict:
         """The raw response as a WARC record (a revisit when this payload is archived already)."""
@@ -194,7 +293,7 @@ class ArchivePipeline:
         if self.archive is None or not isinstance(item, Article):
             return
         logger.warning("dropped %s: %s", item.fetched_url or item.url, exception)
-        self.archive.record_error(self.crawl_id, CrawlError(
+        self._record_error(CrawlError(
             url=item.fetched_url or item.url, kind="not_article", reason=str(exception),
             site=item.site, status=getattr(response, "status", None)))
 
@@ -202,6 +301,6 @@ class ArchivePipeline:
         if self.archive is None:
             return
         to_public = getattr(spider, "to_public", lambda u: u)
-        self.archive.record_error(self.crawl_id, CrawlError(
+        self._record_error(CrawlError(
             url=to_public(response.url), kind="spider", reason=failure.getErrorMessage()[:500],
             site=spider.name, status=response.status))

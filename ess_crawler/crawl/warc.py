@@ -117,3 +117,13 @@ def recover(folder: str | Path, site: str) -> list[Path]:
         os.replace(path, final)
         recovered.append(final)
     return recovered
+
+
+def read_payload(path: str | Path, offset: int) -> tuple[int | None, bytes]:
+    """(HTTP status, body) of the `response` record at `offset` in a WARC file."""
+    with open(path, "rb") as fh:
+        fh.seek(offset)
+        for record in ArchiveIterator(fh):
+            status = record.http_headers.get_statuscode() if record.http_headers else None
+            return (int(status) if status and status.isdigit() else None), record.content_stream().read()
+    raise ValueError(f"no WARC record at offset {offset} of {path}")

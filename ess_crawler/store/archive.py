@@ -30,6 +30,13 @@ logger = logging.getLogger(__name__)
 DEFAULT_DB = Path("archive") / "ess.db"
 # an article counts as changed when one of these differs
 CHANGE_FIELDS = ("content_sha256", "title", "published", "footnotes_json")
+# `revisions.reason`: a crawl found the site's page changed, or `reextract` derived other fields
+SITE_CHANGED = "site changed"
+EXTRACTOR_CHANGED = "extractor changed"
+# what re-extraction compares (the row's derived columns; fetched_url and dates of sight are the crawl's)
+DERIVED_FIELDS = ("title", "published", "published_raw", "modified", "modified_raw", "category", "tags",
+                  "authors", "lead", "body_text", "body_html", "language", "images", "content_sha256",
+                  "truncated", "provenance", "footnotes_json")
 
 
 def now() -> str:
@@ -61,6 +68,8 @@ class Archive:
             raise ArchiveError(f"no archive at {self.path}")
         if not read_only:
             self.path.parent.mkdir(parents=True, exist_ok=True)
+            if not self.path.exists():
+                self._create_atomically()
         try:
             if read_only:
                 conn = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, timeout=10)
@@ -70,6 +79,9 @@ class Archive:
             self._check_schema()
             if not read_only:
                 self.db.execute("PRAGMA journal_mode=WAL")
+                # in WAL mode NORMAL syncs at checkpoints, not at each commit (4.5 ms each here): a killed
+                # process loses no committed transaction; only an OS crash or power cut may undo the last ones
+                self.db.execute("PRAGMA synchronous=NORMAL")
                 self.db.execute("PRAGMA foreign_keys=ON")
             self.db.execute("PRAGMA busy_timeout=10000")
             if not read_only:
@@ -82,6 +94,34 @@ class Archive:
         except ArchiveError:
             self._close_quietly()
             raise
+
+    def _create_atomically(self) -> None:
+        """A new archive is made beside its path, migrated, then linked in place in one step, so a
+        process killed meanwhile never leaves an empty or half-made file at the archive's path."""
+        import os
+
+        tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.new")
+        for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
+            leftover.unlink(missing_ok=True)
+        try:
+            conn = sqlite3.connect(tmp, timeout=10)
+            try:
+                db = sqlite_utils.Database(conn)
+                db.execute("PRAGMA journal_mode=WAL")
+                migrate(db)
+            finally:
+                conn.close()
+        except (sqlite3.DatabaseError, OSError) as exc:
+            tmp.unlink(missing_ok=True)
+            raise ArchiveError(f"cannot create an archive at {self.path}: {exc}") from None
+        try:
+            os.link(tmp, self.path)  # fails if another process made the archive meanwhile: theirs is kept
+        except FileExistsError:
+            pass
+        except OSError:  # a file system without hard links
+            if not self.path.exists():
+                os.replace(tmp, self.path)
+        tmp.unlink(missing_ok=True)
 
     def _check_schema(self) -> None:
         version = schema_version(self.db)
@@ -149,22 +189,51 @@ class Archive:
     # -- captures and errors
 
     def record_capture(self, crawl_id: int | None, url: str, status: int, content_type: str,
-                       length: int, etag: str = "", last_modified: str = "", **warc) -> int:
+                       length: int, etag: str = "", last_modified: str = "", mark_gone: bool = True,
+                       **warc) -> int:
         """One row per HTTP response; `warc` holds fetched_from, payload_digest, record_type,
-        warc_file, warc_offset, warc_length when the raw response was written."""
+        warc_file, warc_offset, warc_length when the raw response was written. A 404 or 410
+        marks the archived article gone unless `mark_gone` is False (the crawl then calls
+        `mark_gone` once it knows the site answered normally)."""
         with self.db.atomic():
             table = self.db["captures"].insert({
                 "crawl_id": crawl_id, "url": url, "status": status, "content_type": content_type,
                 "fetched_at": warc.pop("fetched_at", None) or now(), "length": length, "etag": etag,
                 "last_modified": last_modified, **warc,
             })
-            if status in (404, 410):
+            if mark_gone and status in (404, 410):
                 self.db.execute("update articles set gone_since = coalesce(gone_since, ?), last_status = ? "
                                 "where url = ?", [now(), status, url])
         return table.last_pk
 
-    def record_discovered(self, crawl_id: int | None, found) -> None:
-        """A URL the site lists (sitemap, feed, REST), once per crawl."""
+    def mark_gone(self, statuses: dict[str, int]) -> int:
+        """Mark these archived articles gone (URL -> 404 or 410); returns how many were archived."""
+        stamp = now()
+        marked = 0
+        with self.db.atomic():
+            for url, status in statuses.items():
+                marked += self.db.execute(
+                    "update articles set gone_since = coalesce(gone_since, ?), last_status = ? where url = ?",
+                    [stamp, status, url]).rowcount
+        return marked
+
+    def count_archived(self, urls: list[str]) -> int:
+        """How many of these URLs are archived articles."""
+        found = 0
+        for start in range(0, len(urls), 500):
+            chunk = urls[start:start + 500]
+            found += self.db.execute(f"select count(*) from articles where url in ({','.join('?' * len(chunk))})",
+                                     chunk).fetchone()[0]
+        return found
+
+    def update_crawl_progress(self, crawl_id: int, pages_fetched: int, errors: int) -> None:
+        """A running crawl's counts so far (its articles_* columns are counted with each article)."""
+        with self.db.atomic():
+            self.db.execute("update crawls set pages_fetched = ?, errors = ? where id = ?",
+                            [pages_fetched, errors, crawl_id])
+
+    def record_discovered(self, crawl_id: int | None, found) -> bool:
+        """A URL the site lists (sitemap, feed, REST), once per crawl; True when it was new."""
         with self.db.atomic():
             exists = self.db.execute("select 1 from discovered where crawl_id is ? and url = ? and source = ?",
                                      [crawl_id, found.url, found.source]).fetchone()
@@ -173,6 +242,7 @@ class Archive:
                     "crawl_id": crawl_id, "site": found.site, "url": found.url, "source": found.source,
                     "lastmod": found.lastmod, "is_article_url": int(found.is_article_url),
                     "details": json.dumps(found.details, ensure_ascii=False) if found.details else None})
+        return not exists
 
     def first_capture_with(self, url: str, digest: str) -> dict | None:
         """The earliest capture of `url` whose payload had this digest and a WARC record."""
@@ -253,6 +323,61 @@ class Archive:
             self._count(crawl_id, status)
         return status
 
+    # -- re-extraction (ess_crawler.crawl.reextract)
+
+    def reextraction_sources(self, site: str | None = None) -> list[dict]:
+        """Each article with the WARC record holding its page: the article's capture, or for a
+        `revisit` capture the first capture of the same payload. Also the crawl's settings (WARC dir)."""
+        return list(self.db.query(
+            """select a.id, a.url, a.site, coalesce(nullif(a.fetched_url, ''), c.url) as public_url,
+                      src.warc_file, src.warc_offset, src.record_type, cr.settings as crawl_settings
+               from articles a
+               join captures c on c.id = a.capture_id
+               left join captures src on src.id = case when c.record_type = 'revisit' then
+                    (select min(f.id) from captures f where f.url = c.url and f.payload_digest = c.payload_digest
+                     and f.record_type = 'response') else c.id end
+               left join crawls cr on cr.id = src.crawl_id
+               where (? is null or a.site = ?)
+               order by a.id""", [site, site]))
+
+    def rederive_article(self, article_id: int, article: Article, note: str = "") -> list[str]:
+        """Replace an article's derived fields with a re-extraction of the same capture.
+
+        Returns the fields that changed (none: nothing is written). A change keeps the former
+        version in `revisions` with reason `extractor changed`; crawl, capture and dates of
+        sight stay as they were."""
+        row = _article_row(article)
+        old = self.db["articles"].get(article_id)
+        changed = [f for f in DERIVED_FIELDS if old[f] != row[f]]
+        parts_before = (
+            [tuple(r) for r in self.db.execute(
+                "select url, title, date, date_raw, category, teaser, heading from related_links "
+                "where article_id = ? order by position", [article_id])],
+            [tuple(r) for r in self.db.execute("select url, text from links where article_id = ? order by id",
+                                               [article_id])])
+        parts_after = (
+            [(r.url, r.title, r.date, r.date_raw, r.category, r.teaser, r.heading) for r in article.related],
+            [(link.url, link.text) for link in article.links])
+        if parts_before[0] != parts_after[0]:
+            changed.append("related")
+        if parts_before[1] != parts_after[1]:
+            changed.append("links")
+        if not changed:
+            return []
+        reason = EXTRACTOR_CHANGED + (f" ({note})" if note else "") + ": " + ", ".join(changed)
+        with self.db.atomic():
+            self._keep_revision(article_id, old["crawl_id"], now(), reason=reason)
+            row.pop("url")
+            row["fetched_url"] = old["fetched_url"]
+            self.db["articles"].update(article_id, row)
+            self.db.execute("update articles set revision_count = revision_count + 1 where id = ?", [article_id])
+            for table in ("footnotes", "related_links", "links", "article_tags"):
+                self.db.execute(f"delete from {table} where article_id = ?", [article_id])
+            article.url = old["url"]
+            self._write_parts(article_id, article)
+            search_index.index_article(self.db, article_id)
+        return changed
+
     def _count(self, crawl_id: int | None, status: str) -> None:
         """Tally the article in its crawl row, inside the article's own transaction."""
         if crawl_id is not None:
@@ -260,9 +385,10 @@ class Archive:
             self.db.execute(f"update crawls set {column} = coalesce({column}, 0) + 1 where id = ?",
                             [crawl_id])
 
-    def _keep_revision(self, article_id: int, crawl_id, stamp: str) -> None:
+    def _keep_revision(self, article_id: int, crawl_id, stamp: str, reason: str = SITE_CHANGED) -> None:
         old = self.db["articles"].get(article_id)
         self.db["revisions"].insert({
+            "reason": reason,
             "article_id": article_id, "revised_at": stamp, "crawl_id": old["crawl_id"],
             "capture_id": old["capture_id"], "title": old["title"], "published": old["published"],
             "modified": old["modified"], "lead": old["lead"], "body_text": old["body_text"],
@@ -315,6 +441,12 @@ class Archive:
             "errors": count("select count(*) from errors"),
         }
 
+    def site_names(self) -> list[str]:
+        """The sites the archive knows (registered, crawled or with articles), sorted."""
+        rows = self.db.execute("select name from sites union select site from crawls "
+                               "union select distinct site from articles order by 1").fetchall()
+        return [name for (name,) in rows if name]
+
     def articles_per_site(self) -> list[dict]:
         return list(self.db.query("select site, count(*) as articles, sum(published is not null) as dated "
                                   "from articles group by site order by site"))
@@ -347,9 +479,15 @@ class Archive:
         return list(reversed(rows))
 
     def known_articles(self, site: str) -> list[dict]:
-        """The site's archived articles with the validators of their last capture (for re-crawls)."""
+        """The site's archived articles with the validators of their last capture (for re-crawls),
+        and `listed`: JSON {source: lastmod} of what the site listed for them (REST modified_gmt,
+        sitemap lastmod, feed date) in the crawl that last saw our copy: the site's clock."""
+        listed = ("(select json_group_object(d.source, d.lastmod) from discovered d where d.url = a.url "
+                  "and d.crawl_id = a.crawl_id and d.lastmod is not null)"
+                  if self.db["discovered"].exists() else "null")
         return list(self.db.query(
-            "select a.url, a.last_seen, a.gone_since, a.modified, c.etag, c.last_modified "
+            "select a.url, a.last_seen, a.gone_since, a.modified, c.etag, c.last_modified, "
+            f"c.fetched_at, {listed} as listed "
             "from articles a left join captures c on c.id = a.capture_id where a.site = ?", [site]))
 
     def syndication_groups(self, limit: int) -> list[tuple]:

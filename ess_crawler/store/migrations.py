@@ -164,8 +164,15 @@ def _m006_one_search_index(db: sqlite_utils.Database) -> None:
     db.execute("drop table if exists articles_fts")
 
 
+def _m007_revision_reason(db: sqlite_utils.Database) -> None:
+    """Why each revision was made: the site changed the article, or the extractor changed (reextract)."""
+    if "reason" not in db["revisions"].columns_dict:
+        db["revisions"].add_column("reason", str)
+    db.execute("update revisions set reason = 'site changed' where reason is null")
+
+
 MIGRATIONS = [_m001_initial, _m002_captures_warc_and_gone, _m003_coverage_and_discovery, _m004_french_search,
-              _m005_article_list_through_indexes, _m006_one_search_index]
+              _m005_article_list_through_indexes, _m006_one_search_index, _m007_revision_reason]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

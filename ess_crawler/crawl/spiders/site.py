@@ -2,7 +2,21 @@
 
 Discovery order: robots.txt `Sitemap:` lines and the profile's sitemaps, then
 its feeds, then listing pages with their pagination. Only URLs the profile
-calls articles become items. Every failure becomes a `CrawlError` item.
+calls articles become items (`Article`). Every failure becomes a `CrawlError`
+record; records (CrawlError, Discovered, SeenUnchanged) reach the archive by the
+`record_found` signal, not as items (`ess_crawler.crawl.records`).
+
+Re-crawls: a known article is decided with what the site gives, in order (see
+`ess_crawler.store.crawl_memory`): the REST API's `modified_gmt` against the archive's
+copy, a sitemap `lastmod`, an Atom `updated`; then the validators of our capture in a
+conditional request; last, `If-Modified-Since` with our capture's time. A known article
+found with no date (a listing, an undated sitemap) waits until discovery is over, so that
+a dated source seen later can still spare its download. Stats `ess/recrawl/*` count each
+decision; `ess/recrawl/full_download` the article pages downloaded in full.
+
+robots.txt is fetched once per crawl: when ROBOTSTXT_OBEY is on, its `Sitemap:` lines are
+read from the response Scrapy's robots middleware fetched; only without it does the
+spider ask for robots.txt itself.
 
 Spider arguments: `-a base_url=http://127.0.0.1:8000` fetches a mirror of the
 site (the bundled samples) while recording the public URLs.
@@ -11,6 +25,7 @@ site (the bundled samples) while recording the public URLs.
 from __future__ import annotations
 
 import gzip
+import html
 import io
 import logging
 import re
@@ -32,6 +47,8 @@ from twisted.internet.error import (
 )
 from twisted.web._newclient import ResponseFailed
 
+from ess_crawler.crawl.extraction_pool import ExtractionPool
+from ess_crawler.crawl.records import emit
 from ess_crawler.extract import ExtractionError, extract_article
 from ess_crawler.items import CrawlError, Discovered, SeenUnchanged
 from ess_crawler.profiles import SiteProfile
@@ -64,6 +81,9 @@ class SiteSpider(scrapy.Spider):
         spider.memory = CrawlMemory.load(settings.get("ESS_DB_PATH"), spider.name,
                                          enabled=not settings.getbool("ESS_FULL_CRAWL"))
         crawler.signals.connect(spider.on_idle, signal=signals.spider_idle)
+        spider.robots_by_middleware = settings.getbool("ROBOTSTXT_OBEY")
+        if spider.robots_by_middleware:
+            crawler.signals.connect(spider.on_response_received, signal=signals.response_received)
         return spider
 
     def __init__(self, *args, base_url: str | None = None, **kwargs):
@@ -73,6 +93,9 @@ class SiteSpider(scrapy.Spider):
         self.skipped: set[str] = set()
         self.wp_terms: dict[str, dict] = {}
         self._revisited = False
+        self.deferred: dict[str, None] = {}  # known articles found undated, decided once discovery is over
+        self.robots_by_middleware = False
+        self._robots_seen: set[str] = set()
         self.base_url = (base_url or "").rstrip("/")
         self.allowed_domains = list(self.profile.domains)
         if self.base_url:
@@ -103,33 +126,52 @@ class SiteSpider(scrapy.Spider):
         return scrapy.Request(self.to_fetch(url), callback=callback, errback=self.on_error,
                               priority=priority, meta=meta)
 
-    def _article(self, url: str, lastmod: str | None = None):
-        """A request for an article, or SeenUnchanged when the archive already has this version."""
+    def _article(self, url: str, lastmod: str | None = None, source: str = "", defer: bool = True):
+        """A request for an article, or SeenUnchanged when the archive already has this version
+        (None when already decided, or deferred: a known article found undated waits for the
+        end of discovery, when every dated source has spoken)."""
         url = url.split("#", 1)[0]
         if url in self.requested:
             return None
-        if lastmod and self.memory.unchanged_since(url, lastmod):
+        if lastmod and self.memory.unchanged_since(url, lastmod, source):
             if url in self.skipped:
                 return None
             self.skipped.add(url)
-            return SeenUnchanged(url=url, reason=f"site dates its last change {lastmod}, archived since",
-                                 site=self.name)
+            self.deferred.pop(url, None)
+            self._count(source or "dated")
+            return SeenUnchanged(url=url, reason=f"{source or 'site'} dates its last change {lastmod}, "
+                                                 "archived since", site=self.name)
         if url in self.skipped and not lastmod:
             return None  # a dated source already said it is unchanged
+        if defer and not lastmod and self.memory.knows(url) and not self._revisited:
+            self.deferred[url] = None
+            return None
+        self.deferred.pop(url, None)
         self.requested.add(url)
         request = self._request(url, self.parse_article)
-        validators = self.memory.validators(url)
-        if validators:
-            request.headers.update(validators)
-            request.meta["handle_httpstatus_list"] = [304]
+        if self.memory.knows(url):
+            validators = self.memory.validators(url)
+            kind = "validators"
+            if not validators:
+                validators, kind = self.memory.last_resort(url), "last_resort"
+            if validators:
+                request.headers.update(validators)
+                request.meta["handle_httpstatus_list"] = [304]
+                request.meta["ess_conditional"] = kind
         return request
+
+    def _count(self, decision: str) -> None:
+        crawler = getattr(self, "crawler", None)
+        if crawler is not None and crawler.stats is not None:
+            crawler.stats.inc_value(f"ess/recrawl/{decision}")
 
     # ------------------------------------------------------------ discovery
 
     async def start(self):
         origin = self.profile.origin
-        yield self._request(origin + "/robots.txt", self.parse_robots, priority=30,
-                            dont_obey_robotstxt=True, handle_httpstatus_list=[404, 403, 410])
+        if not self.robots_by_middleware:  # else read from the middleware's own fetch (once per crawl)
+            yield self._request(origin + "/robots.txt", self.parse_robots, priority=30,
+                                dont_obey_robotstxt=True, handle_httpstatus_list=[404, 403, 410])
         for url in self.profile.sitemaps:
             yield self._request(url, self.parse_sitemap, priority=20)
         for url in self.profile.feeds:
@@ -138,6 +180,18 @@ class SiteSpider(scrapy.Spider):
             yield self._wp_request("categories", 1)
         for url in self.profile.start_urls:
             yield self._request(url, self.parse_listing, priority=10)
+
+    def on_response_received(self, response, request, spider=None):
+        """The robots.txt Scrapy's robots middleware fetched: read its `Sitemap:` lines."""
+        if not request.meta.get("dont_obey_robotstxt") or urlsplit(response.url).path != "/robots.txt":
+            return
+        if request.callback == self.parse_robots or response.url in self._robots_seen:
+            return
+        self._robots_seen.add(response.url)
+        if self.to_public(response.url) != self.profile.origin + "/robots.txt":
+            return  # another host's robots.txt (a sitemap elsewhere)
+        for found in self.parse_robots(response):
+            self.crawler.engine.crawl(found)
 
     def parse_robots(self, response: Response):
         if response.status != 200 or not isinstance(response, TextResponse):
@@ -168,7 +222,7 @@ class SiteSpider(scrapy.Spider):
                 yield Discovered(url=loc, source="sitemap", site=self.name, lastmod=entry.get("lastmod"),
                                  is_article_url=is_article)
             if is_article:
-                found = self._article(loc, entry.get("lastmod"))
+                found = self._article(loc, entry.get("lastmod"), "sitemap")
                 if found is not None:
                     yield found
             elif self.profile.is_listing(loc):
@@ -186,7 +240,8 @@ class SiteSpider(scrapy.Spider):
                 yield Discovered(url=link, source="feed", site=self.name, lastmod=_feed_date(entry),
                                  is_article_url=self.profile.is_article(link))
             if self.profile.is_article(link):
-                found = self._article(link, _feed_date(entry) if feed.version.startswith("atom") else None)
+                found = self._article(link, _feed_date(entry) if feed.version.startswith("atom") else None,
+                                      "feed")
                 if found is not None:
                     yield found
 
@@ -217,7 +272,8 @@ class SiteSpider(scrapy.Spider):
         pages = int(response.headers.get(b"X-WP-TotalPages", b"1") or 1)
         if kind in ("categories", "tags"):
             self.wp_terms.setdefault(kind, {}).update(
-                {item.get("id"): item.get("name", "") for item in data if isinstance(item, dict)})
+                {item.get("id"): html.unescape(str(item.get("name", ""))) for item in data
+                 if isinstance(item, dict)})
         else:
             for post in data:
                 if not isinstance(post, dict) or not post.get("link"):
@@ -233,7 +289,7 @@ class SiteSpider(scrapy.Spider):
                 yield Discovered(url=link, source="wp-rest", site=self.name, lastmod=lastmod,
                                  is_article_url=self.profile.is_article(link), details=details)
                 if self.profile.is_article(link):
-                    found = self._article(link, lastmod)
+                    found = self._article(link, lastmod, "wp-rest")
                     if found is not None:
                         yield found
         if page < min(pages, 100):
@@ -265,11 +321,13 @@ class SiteSpider(scrapy.Spider):
 
     # ------------------------------------------------------------ articles
 
-    def parse_article(self, response: Response):
+    async def parse_article(self, response: Response):
         public = self.to_public(response.url)
         if response.status == 304:
+            self._count(f"{response.meta.get('ess_conditional', 'validators')}_304")
             yield SeenUnchanged(url=public, reason="HTTP 304 Not Modified", site=self.name)
             return
+        self._count("full_download")
         content_type = response.headers.get(b"Content-Type", b"").decode("latin-1").lower()
         if not isinstance(response, TextResponse) or (
             content_type and not content_type.startswith(_HTML_TYPES)
@@ -278,7 +336,12 @@ class SiteSpider(scrapy.Spider):
                               response.status)
             return
         try:
-            article = extract_article(response.body, public, self.profile)
+            # in a worker process with ESS_EXTRACTION_WORKERS > 0, so the reactor goes on meanwhile
+            pool = ExtractionPool.of(self.crawler)
+            if pool is not None:
+                article = await pool.extract(response.body, public, self.profile)
+            else:
+                article = extract_article(response.body, public, self.profile)
         except ExtractionError as exc:
             yield self._error(public, "extraction", str(exc), response.status)
             return
@@ -293,17 +356,27 @@ class SiteSpider(scrapy.Spider):
         yield article
 
     def on_idle(self):
-        """Once discovery is done, look again at archived articles no listing showed this time:
-        a 404 or 410 marks them gone; the others are checked like any article."""
+        """Once discovery is done: ask for the known articles found undated (no dated source
+        spared them), with their validators; then look again at archived articles no listing
+        showed this time: a 404 or 410 marks them gone, the others are checked like any article."""
         if self._revisited:
             return
         self._revisited = True
-        missing = [url for url in self.memory.urls() if url not in self.requested and url not in self.skipped]
+        deferred = [url for url in self.deferred if url not in self.requested and url not in self.skipped]
+        self.deferred.clear()
+        for url in deferred:
+            request = self._article(url, defer=False)
+            if isinstance(request, scrapy.Request):
+                self.crawler.engine.crawl(request)
+        missing = [url for url in self.memory.urls()
+                   if url not in self.requested and url not in self.skipped and url not in deferred]
         if not missing:
+            if deferred:
+                raise DontCloseSpider
             return
         logger.info("%s: checking %d archived articles not listed any more", self.name, len(missing))
         for url in missing:
-            request = self._article(url)
+            request = self._article(url, defer=False)
             if isinstance(request, scrapy.Request):
                 request.meta["ess_revisit"] = True
                 self.crawler.engine.crawl(request)
@@ -319,12 +392,13 @@ class SiteSpider(scrapy.Spider):
                           status=status, referer=referer)
 
     def on_error(self, failure):
-        """Errback of every request: one CrawlError item per failure."""
+        """Errback of every request: one CrawlError per failure, sent to the archive by
+        `record_found` (Scrapy does not pass errback output through spider middlewares)."""
         request = failure.request
         url = request.url
         referer = (request.headers.get(b"Referer") or b"").decode("latin-1")
         kind, reason, status = classify_failure(failure)
-        yield self._error(url, kind, reason, status, referer)
+        emit(self.crawler, self._error(url, kind, reason, status, referer))
 
 
 _KINDS_BY_NAME = {

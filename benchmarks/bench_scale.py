@@ -1,0 +1,268 @@
+"""Crawling at scale: the full path against a bare Scrapy spider, extraction alone, re-extraction.
+
+On a generated mirror of N article pages in the chorum sample's markup (the 12 sample
+articles, each copied N/12 times under new URLs, with a sitemap listing them), served
+on 127.0.0.1 by the demo server in its own process, with politeness off:
+
+1. **Full path against bare Scrapy**, alternating runs: `ess-crawler crawl chorum`
+   (spider, extraction, archive, WARC) and a bare `scrapy.Spider` that fetches the same
+   sitemap's URLs and does nothing with them, with the same concurrency. Pages/s is
+   Scrapy's response count over its elapsed time (process start-up excluded); peak
+   RSS is the process's maximum resident set (wait4).
+2. **Extraction alone**: `extract_article` with the chorum profile on the N pages, ms/page.
+3. **Re-extraction**: `ess-crawler reextract` of the full path's archive, articles/s by
+   worker count (1, then 2, ...).
+
+    python benchmarks/bench_scale.py [--pages 1000] [--runs 3] [--workers 1,2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "ess_crawler" / "demo" / "sites" / "chorum"
+ORIGIN = "https://www.chorum.fr"
+CONCURRENCY = 16
+
+BARE_SPIDER = textwrap.dedent('''
+    import json, resource, sys
+    import scrapy
+    from scrapy.crawler import CrawlerProcess
+    from scrapy.utils.sitemap import Sitemap
+
+    base = sys.argv[1]
+
+    class Bare(scrapy.Spider):
+        name = "bare"
+
+        async def start(self):
+            yield scrapy.Request(base + "/sitemap.xml", callback=self.parse_sitemap)
+
+        def parse_sitemap(self, response):
+            for entry in Sitemap(response.body):
+                yield scrapy.Request(entry["loc"].replace("%s", base), callback=self.parse)
+
+        def parse(self, response):
+            return None
+
+    process = CrawlerProcess(settings={
+        "LOG_LEVEL": "WARNING", "DOWNLOAD_DELAY": 0, "AUTOTHROTTLE_ENABLED": False,
+        "CONCURRENT_REQUESTS": %d, "CONCURRENT_REQUESTS_PER_DOMAIN": %d, "ROBOTSTXT_OBEY": False,
+        "TELNETCONSOLE_ENABLED": False, "COOKIES_ENABLED": False,
+        "TWISTED_REACTOR": "twisted.internet.asyncioreactor.AsyncioSelectorReactor",
+    })
+    crawler = process.create_crawler(Bare)
+    process.crawl(crawler)
+    process.start()
+    print(json.dumps(crawler.stats.get_stats(), default=str))
+''')
+
+
+POOLED_CRAWL = textwrap.dedent('''
+    # the chorum spider with its parse_article awaiting ExtractionPool (what SiteSpider would do)
+    import sys
+    from ess_crawler.crawl.extraction_pool import ExtractionPool
+    from ess_crawler.crawl.runner import project_settings
+    from ess_crawler.crawl.spiders import ChorumSpider
+    from ess_crawler.extract import ExtractionError
+    from scrapy.crawler import CrawlerProcess
+    from scrapy.http import TextResponse
+
+    class Pooled(ChorumSpider):
+        async def parse_article(self, response):
+            public = self.to_public(response.url)
+            if response.status == 304 or not isinstance(response, TextResponse):
+                for record in super().parse_article(response):
+                    yield record
+                return
+            try:
+                article = await ExtractionPool.of(self.crawler).extract(response.body, public, self.profile)
+            except ExtractionError as exc:
+                yield self._error(public, "extraction", str(exc), response.status)
+                return
+            article.site = self.profile.name
+            article.fetched_url = public
+            if not self.profile.owns(article.url):
+                article.url = public
+            yield article
+
+    db, base, workers = sys.argv[1], sys.argv[2], sys.argv[3]
+    process = CrawlerProcess(project_settings(db, {
+        "DOWNLOAD_DELAY": 0, "AUTOTHROTTLE_ENABLED": False, "CONCURRENT_REQUESTS": %d,
+        "CONCURRENT_REQUESTS_PER_DOMAIN": %d, "ESS_PROGRESS": False, "LOG_LEVEL": "WARNING",
+        "ESS_EXTRACTION_WORKERS": int(workers)}))
+    process.crawl(Pooled, base_url=base)
+    process.start()
+''')
+
+
+def generate_mirror(folder: Path, pages: int) -> list[str]:
+    """N article pages in chorum's markup, a sitemap of them, robots.txt; returns the public URLs."""
+    templates = sorted((SAMPLE / "actualite").glob("*.html"))
+    (folder / "actualite").mkdir(parents=True)
+    urls = []
+    for i in range(pages):
+        template = templates[i % len(templates)]
+        slug = template.stem
+        new = f"bench-{i:05d}-{slug}"[:120]
+        html = template.read_text(encoding="utf-8").replace(slug, new)
+        html = re.sub(r"</h1>", f" (n° {i})</h1>", html, count=1)
+        (folder / "actualite" / f"{new}.html").write_text(html, encoding="utf-8")
+        urls.append(f"{ORIGIN}/actualite/{new}")
+    (folder / "sitemap.xml").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+        + "".join(f"<url><loc>{u}</loc></url>\n" for u in urls) + "</urlset>\n")
+    (folder / "robots.txt").write_text(f"User-agent: *\nDisallow: /admin/\nSitemap: {ORIGIN}/sitemap.xml\n")
+    (folder / "index.html").write_text("<html><body><h1>Chorum</h1></body></html>")
+    (folder / "actualite.html").write_text("<html><body><h1>Actualité</h1></body></html>")
+    (folder / "rss.xml").write_text('<?xml version="1.0"?><rss version="2.0"><channel><title>x</title>'
+                                    "</channel></rss>")
+    return urls
+
+
+def serve(folder: Path) -> tuple[subprocess.Popen, str]:
+    code = ("import sys, time\nfrom pathlib import Path\nfrom ess_crawler.demo.server import SiteServer\n"
+            f"s = SiteServer(name='chorum', roots=[Path({str(folder)!r})]).start()\n"
+            "print(s.base_url, flush=True)\ntime.sleep(10**6)\n")
+    proc = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    return proc, proc.stdout.readline().strip()
+
+
+def run_measured(command: list[str]) -> tuple[str, float]:
+    """(stdout, peak RSS in MB) of a child process."""
+    proc = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    out = proc.stdout.read()
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise RuntimeError(f"{command[:4]} exited {proc.returncode}")
+    return out, usage.ru_maxrss / 1024
+
+
+def full_path(base: str, db: Path) -> dict:
+    if db.exists():
+        db.unlink()
+    shutil.rmtree(db.parent / "warc", ignore_errors=True)
+    _, rss = run_measured([sys.executable, "-m", "ess_crawler.cli", "crawl", "chorum", "--db", str(db),
+                           "--base-url", base, "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False",
+                           "-s", f"CONCURRENT_REQUESTS={CONCURRENCY}",
+                           "-s", f"CONCURRENT_REQUESTS_PER_DOMAIN={CONCURRENCY}", "-s", "ESS_PROGRESS=False"])
+    # the pipeline's open-to-close time (Scrapy's elapsed_time_seconds is stored after the archive closes)
+    return read_crawl(db, rss)
+
+
+def read_crawl(db: Path, rss: float) -> dict:
+    import sqlite3
+
+    conn = sqlite3.connect(db)
+    stats = json.loads(conn.execute("select stats from crawls order by id desc").fetchone()[0])
+    articles = conn.execute("select count(*) from articles").fetchone()[0]
+    conn.close()
+    return {"pages": stats["response_received_count"], "seconds": stats["ess/crawl_seconds"],
+            "rss": rss, "articles": articles}
+
+
+def pooled(base: str, db: Path, script: Path, workers: int) -> dict:
+    if db.exists():
+        db.unlink()
+    shutil.rmtree(db.parent / "warc", ignore_errors=True)
+    db.parent.mkdir(parents=True, exist_ok=True)
+    _, rss = run_measured([sys.executable, str(script), str(db), base, str(workers)])
+    return read_crawl(db, rss)
+
+
+def bare(base: str, script: Path) -> dict:
+    out, rss = run_measured([sys.executable, str(script), base])
+    stats = json.loads(out.strip().splitlines()[-1])
+    return {"pages": stats["response_received_count"], "seconds": stats["elapsed_time_seconds"], "rss": rss}
+
+
+def extraction_alone(folder: Path) -> float:
+    from ess_crawler.extract import extract_article
+    from ess_crawler.profiles import get_profile
+
+    profile = get_profile("chorum")
+    pages = sorted((folder / "actualite").glob("*.html"))
+    bodies = [(p.read_bytes(), f"{ORIGIN}/actualite/{p.stem}") for p in pages]
+    extract_article(*bodies[0], profile)  # warm-up: imports, compiled rules
+    started = time.perf_counter()
+    for body, url in bodies:
+        extract_article(body, url, profile)
+    return 1000 * (time.perf_counter() - started) / len(bodies)
+
+
+def reextraction(db: Path, workers: int) -> float:
+    started = time.perf_counter()
+    out, _ = run_measured([sys.executable, "-m", "ess_crawler.cli", "reextract", "--db", str(db),
+                           "--workers", str(workers)])
+    seconds = float(re.search(r"in ([\d.]+) s", out).group(1))
+    articles = int(re.search(r"re-extracted (\d+)", out).group(1))
+    del started
+    return articles / seconds
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--pages", type=int, default=1000)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--workers", default="1,2")
+    parser.add_argument("--pool", type=int, default=2, help="extraction workers of the pooled variant (0: skip it)")
+    args = parser.parse_args()
+    print(f"machine: {platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+    print(f"command: python benchmarks/bench_scale.py --pages {args.pages} --runs {args.runs} "
+          f"--workers {args.workers}")
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        generate_mirror(tmp / "mirror", args.pages)
+        script = tmp / "bare.py"
+        script.write_text(BARE_SPIDER % (ORIGIN, CONCURRENCY, CONCURRENCY))
+        pooled_script = tmp / "pooled.py"
+        pooled_script.write_text(POOLED_CRAWL % (CONCURRENCY, CONCURRENCY))
+        server, base = serve(tmp / "mirror")
+        try:
+            fulls, bares, pools = [], [], []
+            for _ in range(args.runs):  # alternating, so that machine load hits all alike
+                fulls.append(full_path(base, tmp / "full" / "full.db"))
+                if args.pool:
+                    pools.append(pooled(base, tmp / "pooled" / "pooled.db", pooled_script, args.pool))
+                bares.append(bare(base, script))
+        finally:
+            server.terminate()
+            server.wait(10)
+        rate = [statistics.median(r["pages"] / r["seconds"] for r in runs) for runs in (fulls, bares)]
+        print(f"mirror of {args.pages} chorum article pages, concurrency {CONCURRENCY}, median of {args.runs} "
+              f"alternating runs:")
+        print(f"  full path (spider, extraction, archive, WARC): {rate[0]:.1f} pages/s, "
+              f"peak RSS {max(r['rss'] for r in fulls):.0f} MB, {fulls[-1]['articles']} articles")
+        print(f"  bare Scrapy spider, same URLs:                 {rate[1]:.1f} pages/s, "
+              f"peak RSS {max(r['rss'] for r in bares):.0f} MB")
+        print(f"  full path / bare: {rate[0] / rate[1]:.2f}x")
+        if pools:
+            pool_rate = statistics.median(r["pages"] / r["seconds"] for r in pools)
+            print(f"  full path, extraction in {args.pool} worker processes (ExtractionPool): {pool_rate:.1f} pages/s, "
+                  f"peak RSS {max(r['rss'] for r in pools):.0f} MB (main process), {pools[-1]['articles']} articles "
+                  f"-> {pool_rate / rate[1]:.2f}x bare")
+        print(f"extraction alone (extract_article, chorum profile): {extraction_alone(tmp / 'mirror'):.2f} ms/page")
+        speeds = {}
+        for workers in [int(w) for w in args.workers.split(",")]:
+            speeds[workers] = reextraction(tmp / "full" / "full.db", workers)
+        print("re-extraction of the full path's archive: " + ", ".join(
+            f"{w} worker{'s' if w > 1 else ''} {s:.1f} articles/s" for w, s in speeds.items())
+              + (f" ({speeds[max(speeds)] / speeds[min(speeds)]:.2f}x)" if len(speeds) > 1 else ""))
+
+
+if __name__ == "__main__":
+    main()
