@@ -23,6 +23,7 @@ from .body import (
     body_outputs,
     clean_container,
     content_hash,
+    drop_leading_block,
     fallback_body,
     find_container,
 )
@@ -193,6 +194,7 @@ def _extract(page: Page, html_text: str) -> Article:
         prov["footnotes"] = notes.rule
     if art.lead and art.body_text.startswith(art.lead):
         art.body_text = art.body_text[len(art.lead):].lstrip()
+        art.body_html = drop_leading_block(art.body_html, art.lead)
     if not art.lead:
         _structured_lead(page, art)
     if art.body_text:

@@ -103,6 +103,30 @@ def sanitise(html: str) -> str:
     )
 
 
+def drop_leading_block(html: str, text: str) -> str:
+    """`html` without its first block when that block holds just `text` (a lead the body repeats),
+    so that body_html and body_text say the same thing."""
+    from lxml import html as lxml_html
+
+    if not html or not text:
+        return html
+    try:
+        blocks = lxml_html.fragments_fromstring(html)
+    except (ValueError, TypeError):  # lxml refuses an empty or text-only fragment
+        return html
+    wanted = clean_space(text)
+    for i, block in enumerate(blocks):
+        if isinstance(block, str):
+            if block.strip():
+                return html  # text before any block: nothing to take off cleanly
+            continue
+        if clean_space(block.text_content()) != wanted:
+            return html
+        rest = blocks[i + 1:]
+        return "".join(b if isinstance(b, str) else lxml_html.tostring(b, encoding="unicode") for b in rest).strip()
+    return html
+
+
 def content_hash(text: str) -> str:
     """sha256 of the body text with Unicode and whitespace normalised."""
     norm = clean_space(unicodedata.normalize("NFC", text or ""))

@@ -38,7 +38,9 @@ from ess_crawler.settings import DOWNLOAD_MAXSIZE, USER_AGENT
 logger = logging.getLogger(__name__)
 
 TIMEOUT = 20  # seconds, for robots.txt and for the page
-MIN_BODY_CHARS = 300
+# a warning for the person adding a site, not the extractor's own rule (extract.body.SHORT_BODY_WARNING_CHARS,
+# below which it does not trust a container): a real article under this is worth a look
+SHORT_BODY_WARNING_CHARS = 300
 _ACCEPT = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8"
 # footnote markers left in the body: "[3]" in its text, a bare <sup>3</sup> / <sup><a>3</a></sup> in its HTML
 _TEXT_MARKER_RE = re.compile(r"\[(\d{1,3})\]")
@@ -204,7 +206,7 @@ def warnings_for(article: Article) -> list[str]:
         warnings.append("no date found: add a `date` selector to the profile if the page shows one")
     if not article.body_text:
         warnings.append("no body: the crawler will not keep this page as an article")
-    elif len(article.body_text) < MIN_BODY_CHARS:
+    elif len(article.body_text) < SHORT_BODY_WARNING_CHARS:
         warnings.append(f"body is short ({len(article.body_text)} characters): the wrong container, "
                         "or a teaser?")
     notes = {n.number for n in article.footnotes}

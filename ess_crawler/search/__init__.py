@@ -17,13 +17,9 @@ ranked with bm25 weighting title 10, lead 5, body 1).
 - `snippet(text, q)` picks the passage of a text that best matches the query, with the
   matching words between `MARK_START` and `MARK_END` (private-use characters, so the
   HTML is built by whoever displays it, after escaping).
-- `index_article(db, article_id)` (re)computes one article's stems: to be called after
-  each write of an article; `reindex(db)` rebuilds everything.
 
-The index itself (tables, triggers, `index_article`, `reindex`) belongs to the store:
-`ess_crawler.store.search_index`. `install(db)` there creates the tables, the indexes the research pages need and the
-`article_list` view, then indexes the articles already there (the archive's migration
-calls it). Everything here works on a `sqlite3.Connection` or a `sqlite_utils.Database`.
+The index itself (tables and triggers, created by the archive's migrations;
+`index_article`, `reindex`) belongs to the store: `ess_crawler.store.search_index`.
 """
 
 from ess_crawler.search.analysis import stem_text, words

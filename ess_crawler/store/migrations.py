@@ -149,8 +149,15 @@ _M004_SQL = (
 )
 
 
+# The view researchers browse, facet and search. `+id` keeps SQLite from answering
+# `id in (the search's matches)` -- how Datasette's search box filters -- by one primary-key
+# lookup per match in the 2 GB articles table: it walks the small index that serves the
+# page instead (published for the newest first, site, category or year for a facet) and
+# tests each entry against the matches. A common word on 200,000 articles: rows in 18 ms
+# instead of 160, each facet 55-80 ms instead of 200+ (past Datasette's facet time limit).
+# An `?id=` filter on the view scans; article pages use the articles table.
 def _m005_article_list_through_indexes(db: sqlite_utils.Database) -> None:
-    """article_list filters search matches through its small indexes (`+id`: see store.search_index)."""
+    """article_list filters search matches through its small indexes (`+id`)."""
     db.execute("drop view if exists article_list")
     db.execute("""create view if not exists article_list as
         select +id as id, published, substr(published, 1, 4) as year, site, category, title, tags, lead, url

@@ -2,71 +2,19 @@
 
 Every article has a row in `article_search` holding the stems of its title, lead and
 body (`ess_crawler.search.stem_text`); the FTS5 table `article_search_fts` indexes it
-(external content, kept in step by triggers). `index_article` is called in each
+(external content, kept in step by triggers; created by migration m004 of
+`ess_crawler.store.migrations`). `index_article` is called in each
 article's own transaction; `reindex` rebuilds everything.
 """
 
 from __future__ import annotations
 
-from ess_crawler.search import FTS_TABLE, WEIGHTS, stem_text
-
-# The view researchers browse, facet and search. `+id` keeps SQLite from answering
-# `id in (the search's matches)` -- how Datasette's search box filters -- by one primary-key
-# lookup per match in the 2 GB articles table: it walks the small index that serves the
-# page instead (published for the newest first, site, category or year for a facet) and
-# tests each entry against the matches. A common word on 200,000 articles: rows in 18 ms
-# instead of 160, each facet 55-80 ms instead of 200+ (past Datasette's facet time limit).
-# An `?id=` filter on the view scans; article pages use the articles table.
-ARTICLE_LIST_VIEW = """create view if not exists article_list as
-        select +id as id, published, substr(published, 1, 4) as year, site, category, title, tags, lead, url
-        from articles"""
-
-SCHEMA = [
-    """create table if not exists article_search (
-        article_id integer primary key references articles(id) on delete cascade,
-        title text, lead text, body text)""",
-    f"""create virtual table if not exists {FTS_TABLE} using fts5(
-        title, lead, body, content='article_search', content_rowid='article_id',
-        tokenize='unicode61 remove_diacritics 2')""",
-    f"""create trigger if not exists article_search_ai after insert on article_search begin
-        insert into {FTS_TABLE}(rowid, title, lead, body) values (new.article_id, new.title, new.lead, new.body);
-    end""",
-    f"""create trigger if not exists article_search_ad after delete on article_search begin
-        insert into {FTS_TABLE}({FTS_TABLE}, rowid, title, lead, body)
-        values ('delete', old.article_id, old.title, old.lead, old.body);
-    end""",
-    f"""create trigger if not exists article_search_au after update on article_search begin
-        insert into {FTS_TABLE}({FTS_TABLE}, rowid, title, lead, body)
-        values ('delete', old.article_id, old.title, old.lead, old.body);
-        insert into {FTS_TABLE}(rowid, title, lead, body) values (new.article_id, new.title, new.lead, new.body);
-    end""",
-    f"insert into {FTS_TABLE}({FTS_TABLE}, rank) values ('rank', 'bm25({', '.join(map(str, WEIGHTS))})')",
-    # what the research pages sort, facet and group on: the newest first, facets read from small
-    # covering indexes instead of the articles' rows (200,000 articles: 2 GB of rows, 25 MB of index)
-    "create index if not exists articles_published on articles(published)",
-    "create index if not exists articles_category on articles(category)",
-    "create index if not exists articles_tags on articles(tags)",
-    "create index if not exists articles_facets on articles(site, category, published, language, tags)",
-    "create index if not exists articles_year on articles(substr(published, 1, 4), site, category)",
-    "create index if not exists articles_content_sha256 on articles(content_sha256, site)",
-    "create index if not exists article_tags_tag on article_tags(tag_id, article_id)",
-    "create index if not exists article_search_title on article_search(title)",
-    "create index if not exists article_search_lead on article_search(lead)",
-    ARTICLE_LIST_VIEW,
-]
+from ess_crawler.search import FTS_TABLE, stem_text
 
 
 def _conn(db):
     """The sqlite3 connection of a sqlite_utils.Database, or the connection itself."""
     return getattr(db, "conn", db)
-
-
-def install(db) -> None:
-    """Create the search tables, indexes and the `article_list` view, then index every article."""
-    conn = _conn(db)
-    for statement in SCHEMA:
-        conn.execute(statement)
-    reindex(conn)
 
 
 def _stems_row(title, lead, body) -> tuple[str, str, str]:
