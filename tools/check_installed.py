@@ -29,7 +29,7 @@ SEED = "https://www.chorum.fr/actualite/reseaux-sociaux-une-opportunite-pour-les
 
 
 def step(name: str, ok: bool, detail: str = "") -> None:
-    print(f"{'ok  ' if ok else 'FAIL'} {name}" + (f": {detail}" if detail else ""), flush=True)
+    print(f"{'ok  ' if ok else 'FAIL'} {name}" + (f": {detail}" if detail and not ok else ""), flush=True)
     if not ok:
         raise SystemExit(1)
 
