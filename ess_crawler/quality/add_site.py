@@ -39,7 +39,7 @@ from lxml import etree
 from ess_crawler.extract import ExtractionError, extract_article, load_page
 from ess_crawler.items import Article
 from ess_crawler.profiles import SiteProfile, profile_from_dict
-from ess_crawler.quality.check import CheckError, _get, field_rows, robots_allows
+from ess_crawler.quality.check import CheckError, field_rows, http_get, robots_allows
 from ess_crawler.quality.url_patterns import infer_article_patterns, readable_escape, url_target
 
 SAMPLE_ARTICLES = 3
@@ -128,7 +128,7 @@ class Prober:
             time.sleep(wait)
         self.requests += 1
         try:
-            status, body, ctype = _get(self.to_fetch(url), self.timeout)
+            status, body, ctype = http_get(self.to_fetch(url), self.timeout)
         except OSError as exc:
             return None, b"", str(getattr(exc, "reason", exc))
         finally:

@@ -82,7 +82,7 @@ def robots_allows(robots_txt: str | None, status: int, url: str, user_agent: str
     return parser.can_fetch(user_agent, url)
 
 
-def _get(url: str, timeout: float) -> tuple[int, bytes, str]:
+def http_get(url: str, timeout: float) -> tuple[int, bytes, str]:
     """(status, body, content type) of one GET with the project's User-Agent."""
     request = urllib.request.Request(url, headers={
         "User-Agent": USER_AGENT, "Accept": _ACCEPT, "Accept-Language": "fr,en;q=0.5"})
@@ -101,14 +101,14 @@ def fetch(url: str, timeout: float = TIMEOUT) -> Source:
         raise CheckError(f"{url!r} is neither a file nor an http(s) URL")
     robots_url = urlunsplit((parts.scheme, parts.netloc, "/robots.txt", "", ""))
     try:
-        status, body, _ = _get(robots_url, timeout)
+        status, body, _ = http_get(robots_url, timeout)
         robots = body.decode("utf-8", errors="replace") if status == 200 else None
     except (urllib.error.URLError, OSError) as exc:
         raise CheckError(f"cannot read {robots_url}: {getattr(exc, 'reason', exc)}") from None
     if not robots_allows(robots, status, url):
         raise CheckError(f"robots.txt of {parts.netloc} does not allow {USER_AGENT!r} to fetch {url}")
     try:
-        status, body, ctype = _get(url, timeout)
+        status, body, ctype = http_get(url, timeout)
     except (urllib.error.URLError, OSError) as exc:
         raise CheckError(f"cannot fetch {url}: {getattr(exc, 'reason', exc)}") from None
     if status >= 400:
