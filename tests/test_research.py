@@ -318,9 +318,9 @@ def test_metadata_describes_every_archive(client):
     data = client.json("/-/metadata.json")["databases"]
     for name in ("demo", "ess", "research"):
         tables = data[name]["tables"]
-        assert tables["articles"]["fts_table"] == "article_search_fts"
-        assert {"site", "category", "year"} <= set(tables["article_list"]["facets"][:3])
-        assert {"tags": "tags"} in tables["article_list"]["facets"]
+        assert tables["article_list"]["fts_table"] == "article_search_fts"
+        assert "fts_table" not in tables["articles"]  # its search box is article_search.py's (+id)
+        assert tables["article_list"]["facets"] == [{"article": c} for c in ("site", "category", "year", "tags")]
         assert tables["sites"]["columns"]["rights"]
         assert data[name]["queries"]["search"]["title"] == "Recherche"
         assert all(q.get("title") and q.get("description_html") for q in data[name]["queries"].values())
@@ -489,3 +489,131 @@ def test_older_archives_get_the_new_article_list(tmp_path):
     conn = sqlite3.connect(path)
     assert "+id as id" in conn.execute("select sql from sqlite_master where name = 'article_list'").fetchone()[0]
     conn.close()
+
+
+# ---------------------------------------------------------------- facets and caches on searched pages
+
+def exact_counts(path, query: str, column: str, table: str = "articles") -> dict:
+    """What a facet must show: the plain SQL count of each value over the search's matches."""
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        ids = "select rowid from article_search_fts where article_search_fts match ?"
+        if column == "tags":
+            sql = (f"select j.value, count(*) from articles a, json_each(a.tags) j where a.id in ({ids}) "
+                   "and j.type = 'text' group by 1")
+        else:
+            expr = "substr(published, 1, 4)" if column == "year" else column
+            sql = f"select {expr}, count(*) from articles where id in ({ids}) and {expr} is not null group by 1"
+        return dict(conn.execute(sql, [stem_query(query)]).fetchall())
+    finally:
+        conn.close()
+
+
+def shown_counts(data: dict, column: str) -> dict:
+    return {v["value"]: v["count"] for v in data["facet_results"][column]["results"]}
+
+
+@pytest.mark.parametrize("query", ["coopérative", "mutuelles", "emploi OR santé", "zzzunknown"])
+def test_searched_facets_equal_exact_sql_counts(client, query):
+    from urllib.parse import quote
+
+    path = client.ds.databases["research"].path
+    for table, columns in (("article_list", ("site", "category", "year", "tags")),
+                           ("articles", ("site", "category", "tags", "language"))):
+        data = client.json(f"/research/{table}.json?_search={quote(query)}&_facet_size=max")
+        assert set(columns) <= set(data["facet_results"])  # none past the facet time limit
+        for column in columns:
+            assert shown_counts(data, column) == exact_counts(path, query, column), (table, column)
+        assert data["filtered_table_rows_count"] == sum(exact_counts(path, query, "site").values())
+        again = client.json(f"/research/{table}.json?_search={quote(query)}&_facet_size=max")  # from the cache
+        assert again["facet_results"] == data["facet_results"]
+
+
+def test_facets_keep_datasette_shape_and_order(client):
+    data = client.json("/research/article_list.json?_search=coop%C3%A9rative")
+    for column in ("site", "category", "year"):
+        facet = data["facet_results"][column]
+        assert facet["type"] == "column" and facet["hideable"] is False
+        counts = [(-v["count"], v["value"]) for v in facet["results"]]
+        assert counts == sorted(counts)  # count desc, then value
+        assert all(f"{column}=" in v["toggle_url"] for v in facet["results"])
+    assert data["facet_results"]["tags"]["type"] == "array"
+    assert all("_tag=" in v["toggle_url"] for v in data["facet_results"]["tags"]["results"])
+    labels = client.json("/research/articles.json?_search=coop%C3%A9rative")["facet_results"]["site"]["results"]
+    assert any(v["label"] != v["value"] for v in labels)  # site names as the sites table labels them
+
+
+def test_articles_search_box_walks_the_small_indexes(client):
+    html = client.get("/research/articles?_search=coop%C3%A9rative").text
+    assert 'name="_search"' in html and 'value="coopérative"' in html
+    data = client.json("/research/articles.json?_search=coop%C3%A9rative&_col=id")
+    assert "+id in (select rowid from article_search_fts" in data["query"]["sql"]
+    titles = rows(client, "/research/articles.json?_search_title=coop%C3%A9ratives&_col=title&_size=100")
+    assert titles and all("cooper" in stem_text(r["title"]).split() for r in titles)  # in the title itself
+    assert client.get("/research/articles.json?_search_url=x").status_code == 400
+
+
+def test_facet_and_ranking_caches_never_serve_another_archive_or_an_older_state(demo_db, tmp_path):
+    """Two archives with the same tables and SQL, and one archive written while served: each page
+    shows its own archive's current counts and best matches."""
+    from ess_crawler.datasette.freshness import archive_version
+
+    first, second = tmp_path / "first.db", tmp_path / "second.db"
+    shutil.copy(demo_db, first)
+    shutil.copy(demo_db, second)
+    archive = Archive(second)
+    for i in range(3):
+        archive.save_article(Article(url=f"https://www.chorum.fr/zebrelune-{i}", site="chorum",
+                                     title=f"La zèbrelune {i}", body_text="Une zèbrelune coopérative. " * 20,
+                                     content_sha256=f"z{i}"))
+    archive.close()
+    ds = Datasette(files=[str(first), str(second)], metadata=datasette_config.load_metadata(),
+                   settings=datasette_config.load_settings())
+    client = Client(ds)
+    try:
+        page = "/{}/article_list.json?_search=z%C3%A8brelune"
+        assert client.json(page.format("first"))["filtered_table_rows_count"] == 0
+        assert shown_counts(client.json(page.format("second")), "site") == {"chorum": 3}
+        assert rows(client, "/first/search.json?q=z%C3%A8brelune") == []
+        assert len(rows(client, "/second/search.json?q=z%C3%A8brelune")) == 3
+        version = archive_version(first)
+        assert archive_version(first) == version  # nothing written: the same
+        archive = Archive(first)  # a crawl writes the first archive meanwhile
+        archive.save_article(Article(url="https://www.chorum.fr/zebrelune", site="chorum", title="La zèbrelune",
+                                     body_text="Une zèbrelune. " * 20, content_sha256="z"))
+        archive.close()
+        assert archive_version(first) != version
+        data = client.json(page.format("first"))
+        assert data["filtered_table_rows_count"] == 1 and shown_counts(data, "site") == {"chorum": 1}
+        assert shown_counts(data, "year") == exact_counts(first, "zèbrelune", "year")
+        assert [r["title"] for r in rows(client, "/first/search.json?q=z%C3%A8brelune")] == ["La zèbrelune"]
+        other = client.json("/first/article_list.json?_search=coop%C3%A9rative")  # another query, its own counts
+        assert shown_counts(other, "site") == exact_counts(first, "coopérative", "site")
+    finally:
+        client.loop.close()
+
+
+def test_archive_version_follows_the_file(tmp_path):
+    from ess_crawler.datasette.freshness import ResultCache, archive_version
+
+    path = tmp_path / "a.db"
+    conn = sqlite3.connect(path)
+    conn.execute("pragma journal_mode = wal")
+    conn.execute("create table t (x)")
+    conn.commit()
+    before = archive_version(path)
+    assert before is not None and archive_version(path) == before
+    conn.execute("insert into t values (1)")
+    conn.commit()
+    after = archive_version(path)
+    assert after != before and archive_version(path) == after
+    conn.close()
+    replaced = tmp_path / "b.db"
+    shutil.copy(path, replaced)
+    replaced.replace(path)  # another file under the same name
+    assert archive_version(path) not in (before, after)
+    assert archive_version(None) is None and archive_version(tmp_path / "missing.db") is None
+    cache = ResultCache(2)
+    for key in "abc":
+        cache.put(key, key)
+    assert cache.get("a") is None and cache.get("c") == "c" and len(cache) == 2

@@ -9,3 +9,4 @@ canned queries; applied to any archive database by `any_archive`) and
 `settings.json`. `config` says where they are and what a user's own `archive/`
 folder adds.
 """
+

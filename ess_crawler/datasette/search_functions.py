@@ -15,16 +15,26 @@ view (whose `fts_table` is article_search_fts in metadata.yml) is French, stemme
 accent- and case-blind. `trylast` makes this run after Datasette's registration of
 `escape_fts`, which it then overrides. `?_searchmode=raw` still passes FTS5 syntax
 over the stems through unchanged.
+
+Both costly functions remember their last answers: `ess_snippet` is a pure function of
+its arguments (an LRU cache), and `ess_best_matches` keeps its rankings keyed by the
+archive's version (freshness.py), so a repeated search (the page and its JSON, a reload,
+the HTML after the CSV) is not ranked again while nothing was written, and is re-ranked
+as soon as anything was.
 """
 
 import json
+from functools import lru_cache
 
 from datasette import hookimpl
 
+from ess_crawler.datasette.freshness import ResultCache, archive_version
 from ess_crawler.search import FTS_TABLE, NO_MATCH, snippet, stem_query, stem_text
 from ess_crawler.search.ranking import Ranker, SearchTimeout
 
 _rankers: dict[tuple, Ranker] = {}  # one per archive file, shared by Datasette's SQL threads
+_best = ResultCache(256)  # (path, immutable, version, query, site, limit) -> JSON answer
+_snippet = lru_cache(maxsize=1024)(snippet)  # pure: (text, query) -> the same passage
 
 
 def _safe(function):
@@ -40,7 +50,7 @@ def _safe(function):
 def prepare_connection(conn, database, datasette):
     conn.create_function("stem_query", 1, _safe(stem_query), deterministic=True)
     conn.create_function("stem_text", 1, _safe(stem_text), deterministic=True)
-    conn.create_function("ess_snippet", 2, _safe(snippet), deterministic=True)
+    conn.create_function("ess_snippet", 2, _safe(_snippet), deterministic=True)
     try:
         stemmed = conn.execute("select 1 from sqlite_master where name = ?", [FTS_TABLE]).fetchone()
     except Exception:
@@ -67,6 +77,12 @@ def _best_matches_function(conn, database, datasette):
             limit = max(1, min(1000, int(limit or 50)))
         except (TypeError, ValueError):
             limit = 50
+        version = archive_version(path, immutable)  # read before ranking: a miss at worst, never stale
+        key = (path, immutable, version, query, site or None, limit)
+        if version is not None:
+            cached = _best.get(key)
+            if cached is not None:
+                return cached
         try:
             rows = ranker.best(conn, query, site or None, limit,
                                time_limit_ms=datasette.setting("sql_time_limit_ms"))
@@ -75,6 +91,9 @@ def _best_matches_function(conn, database, datasette):
             # interrupt when the outer loop steps to a row, so give it one (an empty list ends first)
             conn.interrupt()
             return "[[0, 0]]"
-        return json.dumps([[rowid, score] for rowid, score in rows])
+        answer = json.dumps([[rowid, score] for rowid, score in rows])
+        if version is not None:
+            _best.put(key, answer)
+        return answer
 
     return best_matches

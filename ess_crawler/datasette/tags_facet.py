@@ -21,6 +21,50 @@ from ess_crawler.sqlite import sqlite3
 _ARTICLES = ("articles", "article_list")
 
 
+def counting_sql(facet: Facet, column: str, size: int) -> list[str]:
+    """The queries counting the values of the JSON-array `column` over the facet's rows, to try in turn."""
+    sqls = []
+    if column == "tags" and facet.table in _ARTICLES and not facet.params and " where " not in facet.sql.lower():
+        sqls.append(f"""
+            select t.name as value, c.n as count
+            from (select tag_id, count(*) as n from article_tags group by tag_id) as c
+            join tags t on t.id = c.tag_id
+            order by count desc, value
+            limit {size + 1}
+        """)  # every article: the keyword table's index counts
+    for check in ("", " and json_valid(s.v)"):  # fast; if some value is not JSON, the careful way
+        sqls.append(f"""
+            select j.value as value, count(*) as count
+            from (select {escape_sqlite(column)} as v from ({facet.sql})) as s,
+                 json_each(case when s.v like '[%'{check} then s.v else '[]' end) as j
+            where j.type = 'text'
+            group by j.value
+            order by count desc, value
+            limit {size + 1}
+        """)
+    return sqls
+
+
+def array_result(facet: Facet, column: str, rows: list[tuple], size: int, pairs: list, hideable: bool) -> dict:
+    """The facet as the page shows it, from its [(value, count)] rows (size + 1 at most)."""
+    values = []
+    # the articles' keywords filter through the indexed keyword tables (tag_filter.py)
+    key = "_tag" if column == "tags" and facet.table in _ARTICLES else f"{column}__arraycontains"
+    for value, count in rows[:size]:
+        value = str(value)
+        arg = {key: value}
+        selected = (key, value) in pairs
+        toggle = path_with_removed_args if selected else path_with_added_args
+        path = toggle(facet.request, arg)
+        values.append({"value": value, "label": value, "count": count, "selected": selected,
+                       "toggle_url": facet.ds.absolute_url(facet.request, path)})
+    return {
+        "name": column, "type": "array", "results": values, "hideable": hideable,
+        "toggle_url": facet.ds.urls.path(path_with_removed_args(facet.request, {"_facet_tags": column})),
+        "truncated": len(rows) > size,
+    }
+
+
 class JsonArrayFacet(Facet):
     type = "tags"
 
@@ -35,27 +79,7 @@ class JsonArrayFacet(Facet):
             config = source_and_config["config"]
             column = config.get("column") or config["simple"]
             rows = None
-            attempts = ("", " and json_valid(s.v)")  # fast; if some value is not JSON, the careful way
-            if column == "tags" and self.table in _ARTICLES and not self.params and " where " not in self.sql.lower():
-                attempts = ("article_tags",) + attempts  # every article: the keyword table's index counts
-            for check in attempts:
-                sql = f"""
-                    select j.value as value, count(*) as count
-                    from (select {escape_sqlite(column)} as v from ({self.sql})) as s,
-                         json_each(case when s.v like '[%'{check} then s.v else '[]' end) as j
-                    where j.type = 'text'
-                    group by j.value
-                    order by count desc, value
-                    limit {size + 1}
-                """
-                if check == "article_tags":
-                    sql = f"""
-                        select t.name as value, c.n as count
-                        from (select tag_id, count(*) as n from article_tags group by tag_id) as c
-                        join tags t on t.id = c.tag_id
-                        order by count desc, value
-                        limit {size + 1}
-                    """
+            for sql in counting_sql(self, column, size):
                 try:
                     rows = await self.ds.execute(self.database, sql, self.params, truncate=False,
                                                  custom_time_limit=self.ds.setting("facet_time_limit_ms"))
@@ -67,23 +91,8 @@ class JsonArrayFacet(Facet):
             if rows is None:
                 timed_out.append(column)
                 continue
-            values = []
-            # the articles' keywords filter through the indexed keyword tables (tag_filter.py)
-            key = "_tag" if column == "tags" and self.table in _ARTICLES else f"{column}__arraycontains"
-            for row in rows.rows[:size]:
-                value = str(row["value"])
-                arg = {key: value}
-                selected = (key, value) in pairs
-                toggle = path_with_removed_args if selected else path_with_added_args
-                path = toggle(self.request, arg)
-                values.append({"value": value, "label": value, "count": row["count"], "selected": selected,
-                               "toggle_url": self.ds.absolute_url(self.request, path)})
-            results.append({
-                "name": column, "type": "array", "results": values,
-                "hideable": source_and_config["source"] != "metadata",
-                "toggle_url": self.ds.urls.path(path_with_removed_args(self.request, {"_facet_tags": column})),
-                "truncated": len(rows.rows) > size,
-            })
+            results.append(array_result(self, column, [(r["value"], r["count"]) for r in rows.rows], size, pairs,
+                                        source_and_config["source"] != "metadata"))
         return results, timed_out
 
 
