@@ -134,3 +134,46 @@ def test_note_urls_are_kept():
 ], ids=["exponents", "ordinals", "numbered-paragraphs", "enumeration"])
 def test_not_notes(body):
     assert extract_article(page(body), URL).footnotes == []
+
+
+def _markers(n: int) -> str:
+    return "".join(f"<p>{LONG}Constat numéro {i}<sup>{i}</sup>.</p>" for i in range(1, n + 1))
+
+
+# hand-written: markers <sup>N</sup> in the text, the notes an <ol> under a "Notes" heading
+HAND_LIST = page(_markers(13) + "<h3>Notes</h3><ol>"
+                 + "".join(f"<li>Source numéro {i}, rapport de la CRESS.</li>" for i in range(1, 14)) + "</ol>", WP)
+# [N] markers, a "Sources" heading in bold, the list items carrying their own numbers
+HAND_LIST_BRACKETS = page(f"<p>{LONG}Selon l'étude [1] et l'enquête [2].</p><p>{LONG * 2}</p>"
+                          "<p><strong>Sources :</strong></p><ul><li>1. Étude de l'Insee, 2022.</li>"
+                          "<li>2. Enquête de la Dares, 2023.</li></ul>", WP)
+# markers linking to the notes through the page's own absolute address (some themes print them so)
+ABSOLUTE_FRAGMENT = page(
+    f"<p>{LONG}Un fait<sup><a href='{URL}/#note-1' id='ref-1'>1</a></sup> et un autre"
+    f"<sup><a href='{URL}#note-2' id='ref-2'>2</a></sup>.</p><p>{LONG * 2}</p><div class='notes-bas'>"
+    "<p id='note-1'>1. Première note, Insee.</p><p id='note-2'>2. Seconde note, Dares.</p></div>", WP)
+
+
+@pytest.mark.parametrize("html, count, start, linked", [
+    (HAND_LIST, 13, "Source numéro 1", True),
+    (HAND_LIST_BRACKETS, 2, "Étude de l'Insee", False),  # "[1]" in the text: no element to link
+    (ABSOLUTE_FRAGMENT, 2, "Première note", True),
+], ids=["ol-under-notes-heading", "numbered-items-under-sources", "absolute-fragment-markers"])
+def test_hand_written_and_absolute_notes(html, count, start, linked):
+    art = extract_article(html, URL)
+    assert [n.number for n in art.footnotes] == [str(i) for i in range(1, count + 1)]
+    assert art.footnotes[0].text.startswith(start), art.footnotes[0].text
+    assert "Source numéro" not in art.body_text and "Première note" not in art.body_text
+    assert "Sources" not in art.body_text and "Notes" not in art.body_text
+    assert ('href="#fn-1"' in art.body_html) is linked  # a marker element is linked to its note
+
+
+@pytest.mark.parametrize("body", [
+    # a "Sources" list under a heading but no marker in the text: a bibliography, not notes
+    f"<p>{LONG}</p><p>{LONG * 2}</p><h3>Sources</h3><ol><li>Rapport de l'Insee.</li><li>Étude Dares.</li></ol>",
+    # exponents only: m<sup>2</sup> is no marker of note 2, and there is no note 1 marker
+    f"<p>{LONG}Une surface de 120 m<sup>2</sup>.</p><h3>Références</h3><ol><li>Cadastre.</li>"
+    "<li>Plan local d'urbanisme.</li></ol>",
+], ids=["bibliography-without-markers", "exponent-is-not-a-marker"])
+def test_headed_lists_that_are_not_notes(body):
+    assert extract_article(page(body), URL).footnotes == []

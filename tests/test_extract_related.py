@@ -71,3 +71,33 @@ def test_an_article_whose_slug_starts_like_a_service_page_is_kept():
                 "<li><a href='/2015/10/28/ueber-den-charme-von-lachfalten/'>Über den Charme von Lachfalten</a></li>"
                 "<li><a href='/ueber-uns/'>Über uns</a></li></ul></div>")
     assert urls(html) == ["https://www.example.org/2015/10/28/ueber-den-charme-von-lachfalten/"]
+
+
+def test_block_ends_before_a_sibling_section_with_its_own_heading():
+    # the related list and the "most read" widget are siblings; the widget's heading is
+    # inside its wrapper, not a sibling of the related heading
+    html = page("<div class='col'><h3>À lire aussi</h3>"
+                "<ul><li><a href='/actu/lie-1'>Premier article lié</a></li>"
+                "<li><a href='/actu/lie-2'>Second article lié</a></li></ul>"
+                "<div class='widget-box'><h3>Les plus lus</h3><ol>"
+                "<li><a href='/actu/lu-1'>Article le plus lu</a></li>"
+                "<li><a href='/actu/lu-2'>Deuxième article le plus lu</a></li></ol></div>"
+                "<div class='widget-box'><div class='head'><h4>Derniers articles</h4></div><ul>"
+                "<li><a href='/actu/dernier'>Dernier article paru</a></li></ul></div></div>")
+    assert urls(html) == ["https://www.example.org/actu/lie-1", "https://www.example.org/actu/lie-2"]
+
+
+def test_heading_wrapper_with_an_empty_body_does_not_run_into_the_latest_list():
+    html = page("<div class='sidebar-col'><section class='rel'><div class='hd'><h3>Sur le même sujet</h3></div>"
+                "<div class='items'></div></section>"
+                "<section class='latest'><ul><li><a href='/actu/dernier-1'>Dernier article un</a></li>"
+                "<li><a href='/actu/dernier-2'>Dernier article deux</a></li></ul></section></div>")
+    assert urls(html) == []
+
+
+def test_cards_with_linked_titles_stay_in_the_block():
+    html = page("<section><h2>Articles similaires</h2>"
+                "<div class='grid'><div class='card'><h3><a href='/actu/carte-1'>Première carte liée</a></h3>"
+                "<p>Un résumé assez long de la première carte liée.</p></div>"
+                "<div class='card'><h3><a href='/actu/carte-2'>Deuxième carte liée</a></h3></div></div></section>")
+    assert urls(html) == ["https://www.example.org/actu/carte-1", "https://www.example.org/actu/carte-2"]

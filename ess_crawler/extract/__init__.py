@@ -27,7 +27,7 @@ from .body import (
     fallback_body,
     find_container,
 )
-from .boilerplate import drop_element
+from .boilerplate import drop_element, is_boilerplate
 from .datechoice import choose_published
 from .document import (
     MAX_HTML_CHARS,
@@ -138,22 +138,19 @@ def _extract(page: Page, html_text: str) -> Article:
 
     lead_el, lead_rule = find_lead_element(page, excluded)
     not_body = excluded | ({lead_el} if lead_el is not None else set())
-    container, container_rule = find_container(page, not_body, heuristics=False,
-                                               cms=page.profile is not None or page.cms == "spip")
-    if container is None and page.cms == "wordpress":
-        # WordPress's own post area is not trusted with long posts (trafilatura cleans them
-        # better) but is with short ones: see _short_post_area
-        area, area_rule = find_container(page, not_body, heuristics=False, cms=True)
-        if area is not None and _short_post_area(page, area, area_rule):
-            container, container_rule = area, area_rule
+    container, container_rule = find_container(page, not_body, heuristics=False, cms=True)
     short_post = container is not None and _short_post_area(page, container, container_rule)
-    if container is not None and not short_post and not _trust_container(page, container_rule):
-        container, container_rule = None, ""
+    if container is not None and not short_post and not _trust_container(page, container, container_rule):
+        # an untrusted CMS container: microdata's articleBody may still be trusted
+        container, container_rule = find_container(page, not_body, heuristics=False, cms=False)
+        if container is not None and not _trust_container(page, container, container_rule):
+            container, container_rule = None, ""
     if lead_el is not None and container is not None and _contains(lead_el, container):
         lead_el, lead_rule = None, ""  # the "lead" wrapped the whole body: not a lead
     if lead_el is not None:
         art.lead, prov["lead"] = element_text(lead_el), lead_rule
 
+    cleaned = container is not None  # the tree is cleaned in place from here on
     if container is not None:
         notes = _body_from_container(page, art, container, container_rule, related_blocks, lead_el)
         # a CMS container that came out nearly empty was the wrong element
@@ -172,7 +169,7 @@ def _extract(page: Page, html_text: str) -> Article:
                 notes = find_footnotes(page, guess)
         drop = [r.title for r in art.related] + [n.text for n in notes.notes]
         tree, anchors, images = html_text, [], []
-        if not art.body_text:  # the tree is intact: link the markers and take the notes out first
+        if not art.body_text and not cleaned:  # the tree is intact: link the markers, notes out first
             _link_markers(notes)
             for block in notes.blocks:
                 drop_element(block)
@@ -182,7 +179,11 @@ def _extract(page: Page, html_text: str) -> Article:
         if len(body) >= max(len(art.body_text), 1):
             art.body_html, art.body_text = html, body
             flat = " ".join(body.split())
-            art.links = [link for link, context in anchors if context and context in flat]
+            art.links = []
+            for raw, context in anchors:
+                href = page.absolute(raw) if context in flat else ""
+                if href.startswith(("http://", "https://")):
+                    art.links.append(Link(url=href, text=context))
             art.images = images
             prov["body"] = "fallback:trafilatura"
         elif not art.body_text:
@@ -205,17 +206,76 @@ def _extract(page: Page, html_text: str) -> Article:
     return art
 
 
-def _trust_container(page: Page, rule: str) -> bool:
+def _trust_container(page: Page, container: HtmlElement, rule: str) -> bool:
     """Whose container we clean ourselves rather than hand the page to trafilatura.
 
     Measured on real pages (benchmarks/eval_realworld.py): a site profile, SPIP's
-    `.texte` and microdata `articleBody` hold the text and little else; WordPress and
-    Drupal containers often also hold share bars, ratings and inline teasers, which
-    trafilatura's scoring removes better than our rules.
+    `.texte` and microdata `articleBody` hold the text and little else. A WordPress or
+    Drupal body container is trusted when it is *the* post's text: a body field (not
+    Drupal's `.node__content`, which wraps every field and the views beside them), the
+    only element of its class or clearly the largest (not one excerpt of a listing), at
+    least MIN_BODY_CHARS of text that is not mostly links, and no substantial paragraph
+    text outside it in the page's reading area (a body split over several fields, as
+    with Drupal's paragraphs, or a container holding the intro only).
     """
     if page.profile is not None:
         return True
-    return rule.startswith(("microdata:", "cms:spip"))
+    if rule.startswith(("microdata:", "cms:spip")):
+        return True
+    if rule not in ("cms:wordpress", "cms:drupal"):
+        return False
+    classes = (container.get("class") or "").split()
+    if "node__content" in classes and not any(c.startswith(("field--name-", "field-name-")) for c in classes):
+        return False
+    text = inline_text(container)
+    if len(text) < MIN_BODY_CHARS:
+        return False
+    link_len = sum(len(inline_text(a)) for a in container.iter("a"))
+    if link_len > 0.5 * len(text):
+        return False
+    for cls in classes:
+        if cls in _GENERIC_CLASSES:
+            continue
+        others = [e for e in page.classes.get(cls, []) if e is not container
+                  and not _contains(e, container) and not _contains(container, e)]
+        if any(3 * len(inline_text(e)) > len(text) for e in others):
+            return False
+    return _outside_text(page, container) <= 0.1 * len(text)
+
+
+# layout classes shared by unrelated elements: they say nothing about a listing
+_GENERIC_CLASSES = frozenset("clearfix clear cf row container content entry inner wrapper col "
+                             "cell small-12 widthfix".split())
+_NOT_READING = frozenset(("footer", "aside", "nav", "header", "form"))
+
+
+def _outside_text(page: Page, container: HtmlElement) -> int:
+    """Characters of article-like paragraphs (100+ characters, few links) outside `container`
+    and outside boilerplate, navigation, headers and footers."""
+    inside = set(container.iter("p"))
+    verdict: dict = {}
+
+    def reading(el) -> bool:
+        if el in verdict:
+            return verdict[el]
+        parent = el.getparent()
+        ok = not (el.tag in _NOT_READING or is_boilerplate(el)) and (parent is None or reading(parent))
+        verdict[el] = ok
+        return ok
+
+    total = 0
+    for p in page.root.iter("p"):
+        if p in inside:
+            continue
+        text = inline_text(p)
+        if len(text) < 100:
+            continue
+        if sum(len(inline_text(a)) for a in p.iter("a")) > 0.3 * len(text):
+            continue
+        parent = p.getparent()
+        if parent is not None and reading(parent):
+            total += len(text)
+    return total
 
 
 _POST_AREA_CLASSES = ("wp-block-post-content", "entry-content", "post-content")
@@ -311,26 +371,41 @@ def _link_markers(notes) -> None:
                 note.marker_id = ref_id
 
 
-_TEXT_LINKS_XPATH = ("//a[@href][ancestor::p or ancestor::li or ancestor::td or ancestor::blockquote"
-                     " or ancestor::dd][not(ancestor::nav or ancestor::header or ancestor::footer)]")
+_TEXT_BLOCK_TAGS = frozenset(("p", "li", "td", "blockquote", "dd"))
+_NOT_TEXT_TAGS = frozenset(("nav", "header", "footer"))
 
 
-def _anchors_and_images(page: Page, excluded: set) -> tuple[list[tuple[Link, str]], list[Image]]:
-    """Before trafilatura rewrites the tree: the links of text blocks (kept when their text
-    ends up in the body), and the images of the article element."""
+def _anchors_and_images(page: Page, excluded: set) -> tuple[list[tuple[str, str]], list[Image]]:
+    """Before trafilatura rewrites the tree: the links of text blocks as (href, text), kept
+    when their text ends up in the body, and the images of the article element."""
+    state: dict = {}  # element -> (inside a text block, inside nav/header/footer)
+
+    def where(el) -> tuple[bool, bool]:
+        found = state.get(el)
+        if found is None:
+            parent = el.getparent()
+            up = where(parent) if parent is not None else (False, False)
+            found = (up[0] or el.tag in _TEXT_BLOCK_TAGS, up[1] or el.tag in _NOT_TEXT_TAGS)
+            state[el] = found
+        return found
+
     anchors = []
     seen = set()
-    for a in page.root.xpath(_TEXT_LINKS_XPATH):
-        raw = a.get("href", "")
-        if raw.startswith(("#", "javascript:", "mailto:")) or raw in seen:
+    for a in page.root.iter("a"):
+        raw = a.get("href")
+        if not raw or raw.startswith(("#", "javascript:", "mailto:")) or raw in seen:
+            continue
+        parent = a.getparent()
+        if parent is None:
+            continue
+        in_block, blocked = where(parent)
+        if not in_block or blocked:
             continue
         text = inline_text(a)
         if len(text) < 4:
             continue
-        href = page.absolute(raw)
-        if href.startswith(("http://", "https://")):
-            seen.add(raw)
-            anchors.append((Link(url=href, text=text), text))
+        seen.add(raw)
+        anchors.append((raw, text))
     scope = page.root.xpath('//*[@itemprop="articleBody"] | //article | //main')
     images = _images(page, scope[0]) if scope else []
     return anchors, [i for i in images if i.url]

@@ -60,6 +60,7 @@ _PROMO_LINE_RE = re.compile(
     r"|pour (?:lire la suite|acc[ée]der en illimit[ée])|abonnez-vous|d[ée]j[àa] abonn[ée]|jetzt (?:abonnieren|abo)"
     r"|sign up (?:to|for)\b|s[ií]guenos en|follow us on|folgen sie uns|suivez-nous"
     r"|[\w .-]{0,40}newsletter\W*$|cr[ée]dits? photos?\s*:|copyright\b|©|\(c\) \d{4}|photos?\s*:\s*\S+\W*$"
+    r"|(?:fotos?|bild|image)\s*:\s*[^.!?:]{2,60}$"
     r"|getty images\W*$|keine kommentare|no comments?\W*$|aucun commentaire|kommentare insgesamt)",
     re.IGNORECASE,
 )
@@ -68,6 +69,15 @@ _META_LINE_RE = re.compile(
     r"|partager(?: cet article| sur)?|share(?: this(?: article| post)?)?|teilen|imprimer|print"
     r"|tags?\s*:|mots[- ]cl[ée]s\s*:|schlagw[öo]rter\s*:"
     r"|il vous reste \d+ ?% de (?:cet|l[’']) ?article [àa] lire\.?)\W*$",
+    re.IGNORECASE,
+)
+
+# a site's disclaimer under contributed posts ("X is not responsible for the opinions ...",
+# "the views expressed ... do not necessarily reflect ...")
+_DISCLAIMER_RE = re.compile(
+    r"^\W*(?:[^.]{0,60}\b(?:is|are) not responsible for the (?:opinions|views|content)"
+    r"|the (?:views|opinions) expressed (?:in this|here)[^.]{0,80}(?:do|does) not necessarily reflect"
+    r"|les propos (?:tenus|exprim[ée]s)[^.]{0,80}n[’']engagent que)",
     re.IGNORECASE,
 )
 
@@ -241,8 +251,12 @@ def clean_container(container: HtmlElement, drop: list[HtmlElement], title: str,
         if el is container or el.getparent() is None:
             continue
         text = inline_text(el)
-        if len(text) < 220 and ((_READ_ALSO_RE.match(text) and el.xpath(".//a")) or _META_LINE_RE.match(text)):
+        if len(text) < 220 and ((_READ_ALSO_RE.match(text) and el.xpath(".//a")) or _META_LINE_RE.match(text)
+                                or _TEASER_LABEL_RE.match(text)) \
+                or (len(text) < 160 and _PROMO_LINE_RE.match(text)) or _is_share_bar(el, text) \
+                or (len(text) < 400 and _DISCLAIMER_RE.match(text)):
             drop_element(el)
+    _drop_teaser_cards(container)
     for h in container.iter("h1"):
         if clean_space(h.text_content()) == title or not title:
             drop_element(h)
@@ -251,6 +265,51 @@ def clean_container(container: HtmlElement, drop: list[HtmlElement], title: str,
     for el in list(container.iter("div", "span", "p", "section")):
         if el is not container and not clean_space(el.text_content()) and not el.xpath(".//img") \
                 and el.getparent() is not None:
+            drop_element(el)
+
+
+_SHARE_URL_RE = re.compile(
+    r"(facebook\.com/(?:sharer|share\.php|dialog/share)|twitter\.com/(?:intent|share)|x\.com/intent"
+    r"|plus\.google\.com/share|linkedin\.com/(?:share|cws/share|shareArticle)|pinterest\.\w+/pin/create"
+    r"|reddit\.com/submit|wa\.me/|whatsapp:|api\.whatsapp\.com/send|t\.me/share|telegram\.me/share"
+    r"|xing\.com/(?:spi/)?shares?|tumblr\.com/share|getpocket\.com/save|flipboard\.com/bookmarklet"
+    r"|mailto:\?|printfriendly\.com|addtoany\.com/share)",
+    re.IGNORECASE,
+)
+
+
+def _is_share_bar(el: HtmlElement, text: str) -> bool:
+    """A block of share links without a class saying so: two or more links, every one a
+    network's share endpoint, and little text besides ("Partager :", "Möchten Sie teilen?")."""
+    if len(text) > 120:
+        return False
+    hrefs = [a.get("href") or "" for a in el.iter("a")]
+    return len(hrefs) >= 2 and all(_SHARE_URL_RE.search(h) for h in hrefs)
+
+
+# a post's title inside another post's text: the card of a teaser list (theme modules)
+_CARD_TITLE_CLASSES = frozenset(("entry-title", "td-module-title", "post-title"))
+
+
+def _drop_teaser_cards(container: HtmlElement) -> None:
+    """Cards of other posts inside the container: an element classed as a post title, with a
+    link, stands for its list item / article card, which goes."""
+    doomed = []
+    for el in container.iterdescendants():
+        if not isinstance(el.tag, str) or not _CARD_TITLE_CLASSES.intersection((el.get("class") or "").split()):
+            continue
+        if el.find(".//a") is None and el.tag != "a":
+            continue
+        card = el
+        for anc in el.iterancestors():
+            if anc is container:
+                break
+            if anc.tag in ("li", "article"):
+                card = anc
+                break
+        doomed.append(card)
+    for el in doomed:
+        if el.getparent() is not None:
             drop_element(el)
 
 
@@ -275,7 +334,9 @@ def body_outputs(page: Page, container: HtmlElement) -> tuple[str, str]:
     inner = (container.text or "") + "".join(
         lxml_html.tostring(child, encoding="unicode") for child in container
     )
-    return sanitise(inner).strip(), element_text(container, skip_captions=True)
+    # NFC, as trafilatura's output is: the same text whatever the page's composition
+    return (unicodedata.normalize("NFC", sanitise(inner).strip()),
+            unicodedata.normalize("NFC", element_text(container, skip_captions=True)))
 
 
 def _trafilatura_html(trafilatura, html, url: str) -> str | None:
@@ -321,7 +382,7 @@ def fallback_body(html, url: str, drop_texts: list[str] | None = None) -> tuple[
         text = inline_text(el)
         if text in drop or (len(text) < 220 and (_READ_ALSO_RE.match(text) or _META_LINE_RE.match(text)
                                                  or _TEASER_LABEL_RE.match(text))) \
-                or (len(text) < 160 and _PROMO_LINE_RE.match(text)):
+                or (len(text) < 160 and _PROMO_LINE_RE.match(text)) or (len(text) < 400 and _DISCLAIMER_RE.match(text)):
             drop_element(el)
     html_out = sanitise("".join(lxml_html.tostring(c, encoding="unicode") for c in root)).strip()
     return html_out, element_text(root, skip_captions=True), root

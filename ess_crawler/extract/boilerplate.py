@@ -25,9 +25,11 @@ _BOILERPLATE_RE = re.compile(
     r"post-navigation|nav-links|nav-previous|nav-next|"
     r"print|imprimer|toolbar|skip-link|visually-hidden|sr-only|screen-reader-text|"
     r"advert|advertisement|ads|publicite|banner|promo|sponsor|"
-    r"author-box|author-bio|about-author|"
+    r"author-box|author-bio|about-author|abh_box|saboxplugin-wrap|"
+    r"wp-embedded-content|"
     r"tags|tag-links|post-tags|mots|keywords|entry-meta|post-meta|entry-footer|byline|"
-    r"reading-time|rating|modal|popup|overlay|paywall|premium-wall|subscribe-wall"
+    r"reading-time|rating|ratings|post-ratings|star-rating|modal|popup|pop-up|overlay|paywall|premium-wall|"
+    r"subscribe-wall|ad|adwidget|ad_widget|donate|donation"
     r")($|[\s_-])",
     re.IGNORECASE,
 )

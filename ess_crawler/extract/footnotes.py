@@ -29,7 +29,7 @@ from .metadata import profile_elements, select
 from .text import element_text
 
 _MARKER_TEXT_RE = re.compile(r"^\s*[\[(]?\s*(\d{1,3})\s*[\])]?\s*$")
-_NOTE_START_RE = re.compile(r"^\s*(?:\[(\d{1,3})\]|\((\d{1,3})\)|(\d{1,3})(?:\s*[.):-]|\s)(?!\d))\s*")
+_NOTE_START_RE = re.compile(r"^\s*(?:\[(\d{1,3})\]|\((\d{1,3})\)|(\d{1,3})(?:\s*[.):–—-]|\s)(?!\d))\s*")
 _URL_RE = re.compile(r"https?://[^\s<>\"')\]]+[^\s<>\"')\].,;:!?]")
 _BACKLINK_TEXT = {"↩", "↑", "^", "↩︎", "retour", "back"}
 
@@ -262,9 +262,12 @@ def _anchor_pairs(page: Page, container) -> FootnoteResult | None:
     ids = {el.get("id"): el for el in page.root.xpath("//*[@id]")}
     names = {el.get("name"): el for el in page.root.xpath("//a[@name]")}
     numbers: list[str] = []
-    for a in scope.xpath('.//a[starts-with(@href, "#")]'):
+    for a in scope.xpath('.//a[contains(@href, "#")]'):
         number = _marker_number(a)
         if number is None:
+            continue
+        target_id = _own_fragment(a.get("href"), page)
+        if not target_id:
             continue
         parent = a.getparent()
         in_sup = a.tag == "sup" or (parent is not None and parent.tag == "sup") or \
@@ -272,7 +275,6 @@ def _anchor_pairs(page: Page, container) -> FootnoteResult | None:
         hinted = re.search(r"note|foot|fn|ref|ftn", (a.get("class") or "") + (a.get("href") or ""), re.I)
         if not (in_sup or hinted):
             continue
-        target_id = a.get("href")[1:]
         target = ids.get(target_id) if target_id in ids else names.get(target_id)
         if target is None or target is a:
             continue
@@ -301,6 +303,20 @@ def _anchor_pairs(page: Page, container) -> FootnoteResult | None:
     return result
 
 
+def _own_fragment(href: str, page: Page) -> str:
+    """The fragment of a link to a place in this page: `#fn1`, or the page's own address with
+    a fragment (`https://site/post/#fn1`, `/post#fn1`, as some themes print them); '' else."""
+    head, _, fragment = (href or "").partition("#")
+    if not fragment or not head.strip():
+        return fragment
+    from urllib.parse import urlsplit
+
+    target = urlsplit(page.absolute(head))
+    own = urlsplit(page.url)
+    return fragment if target.path.rstrip("/") == own.path.rstrip("/") and target.netloc.removeprefix("www.") \
+        == own.netloc.removeprefix("www.") else ""
+
+
 def _note_paragraphs(elements: list[HtmlElement]) -> list[tuple[str, HtmlElement]]:
     """Trailing paragraphs that start with 1, 2, 3... (in order)."""
     found: list[tuple[str, HtmlElement]] = []
@@ -327,7 +343,10 @@ def _trailing(page: Page, container, blocks: list[HtmlElement] | None, rule: str
             candidates.extend(inner)
         notes = _note_paragraphs(candidates)
     else:
-        tail = [el for el in container.iterchildren() if isinstance(el.tag, str)]
+        tail = []
+        for el in container.iterchildren():
+            if isinstance(el.tag, str):  # a list's items are its paragraphs
+                tail.extend(el.iterchildren("li") if el.tag in ("ol", "ul") and len(el) else [el])
         # the notes may also follow the container as siblings
         sib = container.getnext()
         hops = 0
@@ -415,10 +434,89 @@ def find_footnotes(page: Page, container: HtmlElement | None) -> FootnoteResult:
         if result:
             _add_notes_headings(result)
             return result
-    result = _trailing(page, container, None, "heuristic:trailing-paragraphs")
+    result = _trailing(page, container, None, "heuristic:trailing-paragraphs") or _headed_list(page, container)
     if result:
         _add_notes_headings(result)
     return result or FootnoteResult()
+
+
+def _headed_list(page: Page, container) -> FootnoteResult | None:
+    """Hand-written notes as a list under a notes heading ("Notes", "Sources", "Références"):
+    `<h3>Notes</h3><ol><li>...</li></ol>`, the list numbering them (from its `start`), or
+    items that start with their own number. Each note needs its marker in the text before
+    the list: `<sup>N</sup>`, `[N]`, a superscript digit or `(N)` after a word."""
+    if container is None:
+        return None
+    for lst in container.iter("ol", "ul"):
+        heading = _previous_heading(lst, container)
+        if heading is None:
+            continue
+        items = [li for li in lst.iterchildren("li")]
+        if not items or len(items) > 200:
+            continue
+        numbered = _note_paragraphs(items)
+        if len(numbered) == len(items):
+            notes = numbered
+        elif lst.tag == "ol":
+            try:
+                first = int(lst.get("start") or 1)
+            except ValueError:
+                first = 1
+            notes = [(str(first + i), li) for i, li in enumerate(items)]
+        else:
+            continue
+        numbers = [n for n, _ in notes]
+        if not _consecutive(numbers):
+            continue
+        markers = {n: [m for m in ms if not _inside(m, lst)] for n, ms in _markers_in(container).items()}
+        before = _text_before(container, heading)
+        if not all(markers.get(n) or _marker_in_text(n, before, True) for n in numbers):
+            continue
+        result = FootnoteResult(rule="heuristic:notes-list", blocks=[lst, heading])
+        for number, li in notes:
+            result.notes.append(_make_note(number, li, page, strip_number=len(numbered) == len(items)))
+            for sup in markers.get(number, [])[:1]:
+                result.markers.setdefault(number, []).append(sup)
+        return result
+    return None
+
+
+def _inside(el: HtmlElement, outer: HtmlElement) -> bool:
+    return any(a is outer for a in el.iterancestors())
+
+
+def _previous_heading(el: HtmlElement, container: HtmlElement) -> HtmlElement | None:
+    """The notes heading just before `el` (or before its wrapper, inside the container)."""
+    node = el
+    for _ in range(3):
+        prev = node.getprevious()
+        while prev is not None and (not isinstance(prev.tag, str) or not clean_space(prev.text_content())):
+            prev = prev.getprevious()
+        if prev is not None:
+            if prev.tag in ("h2", "h3", "h4", "h5", "h6", "p", "div", "strong", "b") and len(prev) <= 3 \
+                    and _NOTES_HEADING_RE.match(clean_space(prev.text_content())):
+                return prev
+            return None
+        node = node.getparent()
+        if node is None or node is container:
+            return None
+    return None
+
+
+def _text_before(container: HtmlElement, stop: HtmlElement) -> str:
+    """The container's text up to `stop`."""
+    parts: list[str] = []
+    above = set(stop.iterancestors())
+    for el in container.iter():
+        if el is stop:
+            break
+        if not isinstance(el.tag, str):
+            continue
+        if el.text:
+            parts.append(el.text)
+        if el.tail and el not in above:
+            parts.append(el.tail)
+    return clean_space(" ".join(parts))
 
 
 _NOTES_HEADING_RE = re.compile(

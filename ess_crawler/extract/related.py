@@ -161,13 +161,35 @@ def _following(node: HtmlElement) -> list[HtmlElement]:
             if sib.tag in ("footer", "nav", "aside", "header") or _BOUNDARY_CLASS_RE.search(sib.get("class") or "") \
                     or _pseudo_heading(sib):
                 break
-            if sib.tag in _HEADING_TAGS or (sib.xpath(".//h2|.//h3") and sib.xpath(".//h2|.//h3")[0]
-                                             is not None and is_related_heading(inline_text(
-                                                 sib.xpath(".//h2|.//h3")[0]))):
+            if sib.tag in _HEADING_TAGS or _opens_section(sib):
                 break
             out.append(sib)
         sib = sib.getnext()
     return out
+
+
+_SPACER_CLASS_RE = re.compile(r"(^|[\s_-])(clear|clearfix|cf|spacer|separator|divider|line)([\s_-]|$)", re.I)
+
+
+def _spacer(el: HtmlElement) -> bool:
+    """Layout filler after a heading (`<span class="clearfix">`, `<hr>`), not a widget's body."""
+    return el.tag in ("br", "hr") or (el.tag in ("span", "div", "i") and len(el) == 0
+                                       and bool(_SPACER_CLASS_RE.search(el.get("class") or "")))
+
+
+def _opens_section(el: HtmlElement) -> bool:
+    """The element starts a section of its own: a heading with text and no link comes before
+    its first link ("Les plus lus", "Derniers articles", a widget's title), so the lists
+    after it are that section's, not the related block's. A card's linked title
+    (`<h3><a>...</a></h3>`) is not such a heading."""
+    for d in el.iterdescendants():
+        if not isinstance(d.tag, str):
+            continue
+        if d.tag == "a":
+            return False
+        if d.tag in _HEADING_TAGS and d.find(".//a") is None and clean_space(d.text_content()):
+            return True
+    return False
 
 
 def _block_for_heading(heading: HtmlElement) -> list[HtmlElement]:
@@ -180,8 +202,10 @@ def _block_for_heading(heading: HtmlElement) -> list[HtmlElement]:
         parts = _following(node)
         if _links(parts):
             return parts
-        body = [p for p in parts if not _TOOLBAR_RE.search(f"{p.get('class') or ''} {p.get('role') or ''}")]
-        if node is heading and body and not any(clean_space(p.text_content()) for p in body):
+        body = [p for p in parts if not _TOOLBAR_RE.search(f"{p.get('class') or ''} {p.get('role') or ''}")
+                and not _spacer(p)]
+        if body and not any(clean_space(p.text_content()) for p in body) \
+                and not any(p.find(".//img") is not None for p in body):
             return []  # the widget's body is there, empty: filled by script
         parent = node.getparent()
         if parent is None or parent.tag in ("body", "html", "main"):
