@@ -406,7 +406,11 @@ def _anchors_and_images(page: Page, excluded: set) -> tuple[list[tuple[str, str]
             continue
         seen.add(raw)
         anchors.append((raw, text))
-    scope = page.root.xpath('//*[@itemprop="articleBody"] | //article | //main')
+    # the first of `//*[@itemprop="articleBody"] | //article | //main`, without XPath passes
+    scope = page.itemprop("articleBody")[:1] + [next(page.root.iter("article", "main"), None)]
+    scope = [el for el in scope if el is not None]
+    if len(scope) == 2 and scope[0] is not scope[1]:
+        scope.sort(key=lambda el: page.order.get(el, 0))
     images = _images(page, scope[0]) if scope else []
     return anchors, [i for i in images if i.url]
 

@@ -192,7 +192,7 @@ def find_container(page: Page, excluded: set, heuristics: bool = True,
             best = max(els, key=lambda e: len(inline_text(e)))
             if len(inline_text(best)) >= 80:
                 return best, f"cms:{page.cms}"
-    for el in page.root.xpath('//*[@itemprop="articleBody"]'):
+    for el in page.itemprop("articleBody"):
         if len(inline_text(el)) >= 80:
             return el, "microdata:articleBody"
     best = _score_candidates(page) if heuristics else None

@@ -175,7 +175,7 @@ def _machine_candidates(page: Page) -> list[tuple[str, str]]:
     parsed = normalise_iso(value) if value else None
     if parsed:
         found.append((f"meta:{key}", parsed.iso))
-    for el in page.root.xpath('//*[@itemprop="datePublished"]')[:1]:
+    for el in page.itemprop("datePublished")[:1]:
         parsed = normalise_iso(el.get("datetime") or el.get("content") or "")
         if parsed:
             found.append(("microdata", parsed.iso))

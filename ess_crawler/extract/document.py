@@ -22,6 +22,7 @@ from ess_crawler.text import clean_space, fold  # noqa: F401  (shared with the f
 
 logger = logging.getLogger(__name__)
 
+
 MAX_HTML_CHARS = 8_000_000  # beyond this the page is cut before parsing
 
 # characters XML (and so lxml) refuses in text
@@ -40,6 +41,12 @@ _TAG_RE = re.compile(r"<\s*(?:!doctype|html|head|body|meta|title|div|p|a|span|ar
                      r"|table|ul|ol|li|br|img|script|style|link|header|footer|nav|form|!--)\b", re.I)
 
 
+# control bytes no text holds (ESC is ISO-2022's shift), and the characters decoding shows
+# for binary: counted by deleting them (str/bytes.translate, not a Python loop per byte)
+_BINARY_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 11, 12, 13, 27))
+_NOT_TEXT_CHARS = dict.fromkeys([0xFFFD] + [c for c in range(32) if chr(c) not in "\t\n\r\x0c"])
+
+
 def not_html_reason(data: bytes | str) -> str:
     """Why `data` is not an HTML document ('' when it may be one): a known binary format
     by its magic bytes, binary noise, or text without a single HTML tag."""
@@ -55,11 +62,11 @@ def not_html_reason(data: bytes | str) -> str:
         if head and head.count(0) > len(head) // 10:
             return "binary data (NUL bytes), not HTML"
         # control bytes: text in any charset has (next to) none; ESC is ISO-2022's shift
-        control = sum(1 for b in head if b < 32 and b not in (9, 10, 11, 12, 13, 27))
+        control = len(head) - len(head.translate(None, _BINARY_CONTROL_BYTES))
         if len(head) >= 64 and control > len(head) * 3 // 100:
             return "binary data (control bytes), not HTML"
         text = head.decode("utf-8", errors="replace")
-        bad = sum(1 for c in text if c == "\ufffd" or (c < " " and c not in "\t\n\r\x0c"))
+        bad = len(text) - len(text.translate(_NOT_TEXT_CHARS))
         if len(text) >= 16 and bad > len(text) // 10 and not _TAG_RE.search(text):
             return "binary data (not text), not HTML"
     return ""
@@ -90,14 +97,47 @@ def _guess_encoding(data: bytes) -> str:
         return "cp1252"
 
 
+# the same characters as bytes of UTF-8 (they never occur inside a multi-byte sequence)
+_CONTROL_BYTES = bytes(range(0x00, 0x09)) + b"\x0b\x0c" + bytes(range(0x0e, 0x20))
+# an XML declaration after leading white space (str.isspace's, here as UTF-8 bytes)
+_XML_DECL_BYTES_RE = re.compile(
+    rb"^(?:[ \t\n\r\x0b\x0c]|\xc2[\x85\xa0]|\xe1\x9a\x80|\xe2\x80[\x80-\x8a\xa8\xa9\xaf]|\xe2\x81\x9f"
+    rb"|\xe3\x80\x80)*<\?xml[^>]*>")
+_PARSER_OPTIONS = dict(remove_comments=True, remove_pis=True, recover=True)
+
+
 def parse_html(text: str) -> HtmlElement | None:
     """Parse HTML text into an lxml tree; None when there is nothing to parse."""
-    text = _CONTROL_RE.sub("", text[:MAX_HTML_CHARS])
-    # lxml refuses str input with an XML encoding declaration
+    text = text[:MAX_HTML_CHARS]
+    try:
+        # as UTF-8 bytes: control characters go with one bytes.translate, and libxml2 reads
+        # bytes faster than a str (the same tree: the parser is told the encoding)
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:  # lone surrogates: the str path
+        return _parse_text(text)
+    if "\ufffe" in text or "\uffff" in text:
+        data = data.replace("\ufffe".encode("utf-8"), b"").replace("\uffff".encode("utf-8"), b"")
+    data = data.translate(None, _CONTROL_BYTES)
+    # lxml refuses an XML encoding declaration in str input: taken off as before
+    m = _XML_DECL_BYTES_RE.match(data)
+    if m:
+        data = data[m.end():]
+    if len(data.strip()) < 16 and not data.decode("utf-8").strip():
+        return None
+    parser = lxml.html.HTMLParser(encoding="utf-8", **_PARSER_OPTIONS)
+    try:
+        root = lxml.html.document_fromstring(data, parser=parser)
+    except (lxml.etree.ParserError, ValueError):
+        return None
+    return root
+
+
+def _parse_text(text: str) -> HtmlElement | None:
+    text = _CONTROL_RE.sub("", text)
     text = re.sub(r"^\s*<\?xml[^>]*>", "", text)
     if not text.strip():
         return None
-    parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, recover=True)
+    parser = lxml.html.HTMLParser(**_PARSER_OPTIONS)
     try:
         root = lxml.html.document_fromstring(text, parser=parser)
     except (lxml.etree.ParserError, ValueError):
@@ -138,20 +178,53 @@ class Page:
         return self.root.text_content()[:300_000]
 
     @cached_property
+    def _attribute_index(self) -> tuple[dict, dict, dict, list]:
+        """One XPath pass over the attributes that name elements: class tokens, ids,
+        itemprops, and the elements bearing a class, id or role, all in document order."""
+        classes: dict[str, list[HtmlElement]] = {}
+        ids: dict[str, list[HtmlElement]] = {}
+        itemprops: dict[str, list[HtmlElement]] = {}
+        named: list[HtmlElement] = []
+        last = None
+        for value in self.root.xpath("//@class|//@id|//@itemprop|//@role"):
+            el = value.getparent()
+            name = value.attrname
+            if name == "itemprop":
+                itemprops.setdefault(str(value), []).append(el)
+                continue
+            if el is not last:
+                named.append(el)
+                last = el
+            if name == "class":
+                for token in value.split():
+                    classes.setdefault(token, []).append(el)
+            elif name == "id":
+                ids.setdefault(str(value), []).append(el)
+        return classes, ids, itemprops, named
+
+    @property
     def classes(self) -> dict[str, list[HtmlElement]]:
         """Elements by class token, in document order (one XPath pass)."""
-        found: dict[str, list[HtmlElement]] = {}
-        for el in self.root.xpath("//*[@class]"):
-            for token in el.get("class").split():
-                found.setdefault(token, []).append(el)
-        return found
+        return self._attribute_index[0]
 
-    @cached_property
+    @property
     def ids(self) -> dict[str, list[HtmlElement]]:
-        found: dict[str, list[HtmlElement]] = {}
-        for el in self.root.xpath("//*[@id]"):
-            found.setdefault(el.get("id"), []).append(el)
-        return found
+        return self._attribute_index[1]
+
+    def itemprop(self, name: str) -> list[HtmlElement]:
+        """The elements with `itemprop="name"` still in the tree, in document order."""
+        return [el for el in self._attribute_index[2].get(name, ()) if self.attached(el)]
+
+    @property
+    def named_elements(self) -> list[HtmlElement]:
+        """Elements with a class, id or role attribute, in document order (as parsed)."""
+        return self._attribute_index[3]
+
+    def attached(self, el: HtmlElement) -> bool:
+        """`el` is still part of the page's tree (not removed by a cleaning step)."""
+        for anc in el.iterancestors():
+            el = anc
+        return el is self.root
 
     def tags(self, tag: str) -> list[HtmlElement]:
         return list(self.root.iter(tag))

@@ -259,8 +259,8 @@ def _anchor_pairs(page: Page, container) -> FootnoteResult | None:
     """`<a href="#fn1">1</a>` markers whose targets hold the note text."""
     scope = container if container is not None else page.root
     result = FootnoteResult(rule="html:anchor-pairs")
-    ids = {el.get("id"): el for el in page.root.xpath("//*[@id]")}
-    names = {el.get("name"): el for el in page.root.xpath("//a[@name]")}
+    ids: dict | None = None  # the page's targets, looked up once a candidate marker needs them
+    names: dict = {}
     numbers: list[str] = []
     for a in scope.xpath('.//a[contains(@href, "#")]'):
         number = _marker_number(a)
@@ -275,6 +275,9 @@ def _anchor_pairs(page: Page, container) -> FootnoteResult | None:
         hinted = re.search(r"note|foot|fn|ref|ftn", (a.get("class") or "") + (a.get("href") or ""), re.I)
         if not (in_sup or hinted):
             continue
+        if ids is None:
+            ids = {el.get("id"): el for el in page.root.xpath("//*[@id]")}
+            names = {el.get("name"): el for el in page.root.xpath("//a[@name]")}
         target = ids.get(target_id) if target_id in ids else names.get(target_id)
         if target is None or target is a:
             continue

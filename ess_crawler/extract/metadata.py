@@ -48,6 +48,13 @@ def _compound(page: Page, m: re.Match, scope: HtmlElement | None) -> list[HtmlEl
             and all(n in (e.get("class") or "").split() for n in names)]
 
 
+@lru_cache(maxsize=1024)
+def _chains(css: str) -> tuple | None:
+    """The compound chains of a selector list, or None when cssselect must answer it."""
+    chains = tuple(tuple(_COMPOUND_RE.match(c) for c in part.split()) for part in css.split(","))
+    return chains if all(chain and all(chain) for chain in chains) else None
+
+
 def select(page: Page, css: str) -> list[HtmlElement]:
     """CSS selection, in document order, that never raises on a bad selector.
 
@@ -55,8 +62,8 @@ def select(page: Page, css: str) -> list[HtmlElement]:
     (`.a time`) are answered from the page's class index; anything else is compiled
     once by cssselect and run over the tree.
     """
-    chains = [[_COMPOUND_RE.match(c) for c in part.split()] for part in css.split(",")]
-    if all(chain and all(chain) for chain in chains):
+    chains = _chains(css)
+    if chains is not None:
         results = []
         for chain in chains:
             current = _compound(page, chain[0], None)
@@ -103,11 +110,12 @@ def normalise_url(url: str) -> str:
 
 
 def canonical_url(page: Page) -> Found:
-    for xpath, rule in (
-        ('//link[@rel="canonical"]/@href', "link:canonical"),
-        ('//meta[@property="og:url"]/@content', "meta:og:url"),
+    for tag, key, value, attr, rule in (
+        ("link", "rel", "canonical", "href", "link:canonical"),
+        ("meta", "property", "og:url", "content", "meta:og:url"),
     ):
-        values = page.root.xpath(xpath)
+        # `//link[@rel="canonical"]/@href`, without an XPath pass over the whole tree
+        values = [el.get(attr) for el in page.root.iter(tag) if el.get(key) == value and el.get(attr) is not None]
         if values:
             url = page.absolute(values[0])
             if url.startswith(("http://", "https://")) and _same_site(url, page.url):
@@ -155,7 +163,7 @@ def find_title(page: Page) -> Found:
     headline = _jsonld_text(page.jsonld_article.get("headline") or page.jsonld_article.get("name"))
     if headline:
         return strip_site_name(headline, page), "jsonld:headline"
-    h1s = [inline_text(h) for h in page.root.xpath("//h1")]
+    h1s = [inline_text(h) for h in page.root.iter("h1")]
     h1s = [h for h in h1s if h]
     og, _ = page.meta_first("og:title", "twitter:title")
     if og:
@@ -269,10 +277,10 @@ def find_dates(page: Page, excluded: set) -> dict:
     for obj in page.jsonld if not result["published"] else ():
         if obj.get("datePublished"):
             take(normalise_iso(_jsonld_text(obj.get("datePublished"))), None, "", "jsonld")
-    for el in page.root.xpath('//*[@itemprop="datePublished"]'):
+    for el in page.itemprop("datePublished"):
         published, _, raw = _date_from_element(el)
         take(published, None, raw, "microdata:datePublished")
-    for el in page.root.xpath('//*[@itemprop="dateModified"]'):
+    for el in page.itemprop("dateModified"):
         published, _, raw = _date_from_element(el)
         take(None, published, raw, "microdata:dateModified")
     value, key = page.meta_first(*_PUBLISHED_META)
@@ -310,8 +318,8 @@ def find_dates(page: Page, excluded: set) -> dict:
             take(*_date_from_element(el), "html:time")
             if result["published"]:
                 return result
-    for el in page.root.iter():
-        if not isinstance(el.tag, str) or el.tag in ("html", "body", "script", "style"):
+    for el in page.named_elements:  # only they have class / id / role tokens
+        if el.tag in ("html", "body", "script", "style"):
             continue
         tokens = attr_tokens(el)
         if tokens and _DATE_HINT_RE.search(tokens) and not _inside(el, excluded):
@@ -420,7 +428,11 @@ def find_category(page: Page, title: str, excluded: set) -> Found:
             crumb = _breadcrumb_last(links, title)
             if crumb:
                 return crumb, "heuristic:breadcrumb"
-    for el in page.root.xpath('//*[contains(@class, "categor") or contains(@class, "rubrique")]'):
+    # contains(@class, "categor") or contains(@class, "rubrique"), from the page's index
+    for el in page.named_elements:
+        cls = el.get("class")
+        if not cls or ("categor" not in cls and "rubrique" not in cls):
+            continue
         if _inside(el, excluded):
             continue
         text = inline_text(el)

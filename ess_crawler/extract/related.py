@@ -104,13 +104,26 @@ def _short_text(el: HtmlElement, limit: int = 64) -> str:
     return text if len(text) <= limit * 2 else ""
 
 
+_TITLE_TOKENS: dict[str, bool] = {}
+
+
+def _title_token(token: str) -> bool:
+    """`_TITLE_CLASS_RE` on a class token, remembered: themes share their class names."""
+    found = _TITLE_TOKENS.get(token)
+    if found is None:
+        found = bool(_TITLE_CLASS_RE.search(token))
+        if len(_TITLE_TOKENS) < 100_000:
+            _TITLE_TOKENS[token] = found
+    return found
+
+
 def _heading_candidates(page: Page) -> list[HtmlElement]:
     """Headings, short link-free paragraphs and bold lines, and elements whose class says
     title, whose text names a related block."""
     pool: list[HtmlElement] = list(page.root.iter("h1", "h2", "h3", "h4", "h5", "h6"))
     pool += [el for el in page.root.iter("p", "strong", "b") if len(el) <= 1 and el.find(".//a") is None]
     for token, elements in page.classes.items():
-        if _TITLE_CLASS_RE.search(token):
+        if _title_token(token):
             pool += [el for el in elements if el.tag in ("div", "span", "p", "strong", "header", "legend", "dt")]
     found: dict[HtmlElement, None] = {}
     for el in pool:
