@@ -5,7 +5,8 @@ articles, each copied N/12 times under new URLs, with a sitemap listing them), s
 on 127.0.0.1 by the demo server in its own process, with politeness off:
 
 1. **Full path against bare Scrapy**, alternating runs: `ess-crawler crawl chorum`
-   (spider, extraction, archive, WARC) and a bare `scrapy.Spider` that fetches the same
+   (spider, extraction, archive, WARC; default settings, then with `--pool N`
+   ESS_EXTRACTION_WORKERS=N) and a bare `scrapy.Spider` that fetches the same
    sitemap's URLs and does nothing with them, with the same concurrency. Pages/s is
    Scrapy's response count over its elapsed time (process start-up excluded); peak
    RSS is the process's maximum resident set (wait4).
@@ -13,7 +14,7 @@ on 127.0.0.1 by the demo server in its own process, with politeness off:
 3. **Re-extraction**: `ess-crawler reextract` of the full path's archive, articles/s by
    worker count (1, then 2, ...).
 
-    python benchmarks/bench_scale.py [--pages 1000] [--runs 3] [--workers 1,2]
+    python benchmarks/bench_scale.py [--pages 1000] [--runs 3] [--workers 1,2] [--pool 0]
 """
 
 from __future__ import annotations
@@ -71,44 +72,6 @@ BARE_SPIDER = textwrap.dedent('''
 ''')
 
 
-POOLED_CRAWL = textwrap.dedent('''
-    # the chorum spider with its parse_article awaiting ExtractionPool (what SiteSpider would do)
-    import sys
-    from ess_crawler.crawl.extraction_pool import ExtractionPool
-    from ess_crawler.crawl.runner import project_settings
-    from ess_crawler.crawl.spiders import ChorumSpider
-    from ess_crawler.extract import ExtractionError
-    from scrapy.crawler import CrawlerProcess
-    from scrapy.http import TextResponse
-
-    class Pooled(ChorumSpider):
-        async def parse_article(self, response):
-            public = self.to_public(response.url)
-            if response.status == 304 or not isinstance(response, TextResponse):
-                for record in super().parse_article(response):
-                    yield record
-                return
-            try:
-                article = await ExtractionPool.of(self.crawler).extract(response.body, public, self.profile)
-            except ExtractionError as exc:
-                yield self._error(public, "extraction", str(exc), response.status)
-                return
-            article.site = self.profile.name
-            article.fetched_url = public
-            if not self.profile.owns(article.url):
-                article.url = public
-            yield article
-
-    db, base, workers = sys.argv[1], sys.argv[2], sys.argv[3]
-    process = CrawlerProcess(project_settings(db, {
-        "DOWNLOAD_DELAY": 0, "AUTOTHROTTLE_ENABLED": False, "CONCURRENT_REQUESTS": %d,
-        "CONCURRENT_REQUESTS_PER_DOMAIN": %d, "ESS_PROGRESS": False, "LOG_LEVEL": "WARNING",
-        "ESS_EXTRACTION_WORKERS": int(workers)}))
-    process.crawl(Pooled, base_url=base)
-    process.start()
-''')
-
-
 def generate_mirror(folder: Path, pages: int) -> list[str]:
     """N article pages in chorum's markup, a sitemap of them, robots.txt; returns the public URLs."""
     templates = sorted((SAMPLE / "actualite").glob("*.html"))
@@ -152,14 +115,17 @@ def run_measured(command: list[str]) -> tuple[str, float]:
     return out, usage.ru_maxrss / 1024
 
 
-def full_path(base: str, db: Path) -> dict:
+def full_path(base: str, db: Path, workers: int | None = None) -> dict:
+    """`ess-crawler crawl chorum` on the mirror (ESS_EXTRACTION_WORKERS=workers unless None: the default)."""
     if db.exists():
         db.unlink()
     shutil.rmtree(db.parent / "warc", ignore_errors=True)
+    pool = [] if workers is None else ["-s", f"ESS_EXTRACTION_WORKERS={workers}"]
     _, rss = run_measured([sys.executable, "-m", "ess_crawler.cli", "crawl", "chorum", "--db", str(db),
                            "--base-url", base, "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False",
                            "-s", f"CONCURRENT_REQUESTS={CONCURRENCY}",
-                           "-s", f"CONCURRENT_REQUESTS_PER_DOMAIN={CONCURRENCY}", "-s", "ESS_PROGRESS=False"])
+                           "-s", f"CONCURRENT_REQUESTS_PER_DOMAIN={CONCURRENCY}", "-s", "ESS_PROGRESS=False",
+                           *pool])
     # the pipeline's open-to-close time (Scrapy's elapsed_time_seconds is stored after the archive closes)
     return read_crawl(db, rss)
 
@@ -173,15 +139,6 @@ def read_crawl(db: Path, rss: float) -> dict:
     conn.close()
     return {"pages": stats["response_received_count"], "seconds": stats["ess/crawl_seconds"],
             "rss": rss, "articles": articles}
-
-
-def pooled(base: str, db: Path, script: Path, workers: int) -> dict:
-    if db.exists():
-        db.unlink()
-    shutil.rmtree(db.parent / "warc", ignore_errors=True)
-    db.parent.mkdir(parents=True, exist_ok=True)
-    _, rss = run_measured([sys.executable, str(script), str(db), base, str(workers)])
-    return read_crawl(db, rss)
 
 
 def bare(base: str, script: Path) -> dict:
@@ -219,25 +176,24 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=1000)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--workers", default="1,2")
-    parser.add_argument("--pool", type=int, default=2, help="extraction workers of the pooled variant (0: skip it)")
+    parser.add_argument("--pool", type=int, default=2,
+                        help="also the full path with ESS_EXTRACTION_WORKERS=N (0: skip it; -1: one per core)")
     args = parser.parse_args()
     print(f"machine: {platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}")
     print(f"command: python benchmarks/bench_scale.py --pages {args.pages} --runs {args.runs} "
-          f"--workers {args.workers}")
+          f"--workers {args.workers} --pool {args.pool}")
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         generate_mirror(tmp / "mirror", args.pages)
         script = tmp / "bare.py"
         script.write_text(BARE_SPIDER % (ORIGIN, CONCURRENCY, CONCURRENCY))
-        pooled_script = tmp / "pooled.py"
-        pooled_script.write_text(POOLED_CRAWL % (CONCURRENCY, CONCURRENCY))
         server, base = serve(tmp / "mirror")
         try:
             fulls, bares, pools = [], [], []
             for _ in range(args.runs):  # alternating, so that machine load hits all alike
                 fulls.append(full_path(base, tmp / "full" / "full.db"))
                 if args.pool:
-                    pools.append(pooled(base, tmp / "pooled" / "pooled.db", pooled_script, args.pool))
+                    pools.append(full_path(base, tmp / "pooled" / "pooled.db", args.pool))
                 bares.append(bare(base, script))
         finally:
             server.terminate()
@@ -252,8 +208,9 @@ def main() -> None:
         print(f"  full path / bare: {rate[0] / rate[1]:.2f}x")
         if pools:
             pool_rate = statistics.median(r["pages"] / r["seconds"] for r in pools)
-            print(f"  full path, extraction in {args.pool} worker processes (ExtractionPool): {pool_rate:.1f} pages/s, "
-                  f"peak RSS {max(r['rss'] for r in pools):.0f} MB (main process), {pools[-1]['articles']} articles "
+            print(f"  full path, ESS_EXTRACTION_WORKERS={args.pool} (extraction in worker processes): "
+                  f"{pool_rate:.1f} pages/s, "
+                  f"peak RSS {max(r['rss'] for r in pools):.0f} MB, {pools[-1]['articles']} articles "
                   f"-> {pool_rate / rate[1]:.2f}x bare")
         print(f"extraction alone (extract_article, chorum profile): {extraction_alone(tmp / 'mirror'):.2f} ms/page")
         speeds = {}

@@ -29,6 +29,11 @@ ESS_WARC_ENABLED = True
 ESS_WARC_DIR = None
 # Re-crawls are incremental (conditional requests, sitemap lastmod); True fetches everything.
 ESS_FULL_CRAWL = False
+# Writes are committed in batches of whole records (an article with its capture, an error, ...):
+# every N seconds, after N records, at the crawl's close and on SIGTERM / SIGINT. A crawl killed
+# harder loses at most the open batch, which the next crawl fetches again (it was never marked done).
+ESS_WRITE_BATCH_SECONDS = 1.0
+ESS_WRITE_BATCH_ITEMS = 200
 
 # --- Identity ---------------------------------------------------------------
 # Who to contact about this crawler; put a mail address or URL of yours here.
@@ -87,6 +92,9 @@ EXTENSIONS = {
     # extraction in worker processes for callbacks that await it (ess_crawler.crawl.extraction_pool)
     "ess_crawler.crawl.extraction_pool.ExtractionPool": 510,
 }
+# items of one response processed at once: a page gives one article, and the pipelines are synchronous,
+# so Scrapy's default (100) only costs 100 asyncio tasks per response
+CONCURRENT_ITEMS = 4
 SPIDER_MIDDLEWARES = {
     # next to the spider: Discovered / SeenUnchanged / CrawlError records go to the archive by a signal,
     # so feed exports (-O out.jsonl, FEEDS) hold complete articles only

@@ -29,6 +29,48 @@ def test_the_pool_extracts_what_extract_article_does():
             pool.close()
 
 
+def test_a_worker_error_reads_as_the_inline_one_and_a_dead_worker_is_replaced(monkeypatch):
+    import os
+
+    from ess_crawler.crawl import extraction_pool
+
+    class Surprise(Exception):  # defined here: it cannot be pickled back by name
+        pass
+
+    def fake_extract(body, url, profile=None):
+        if url.endswith("/boom"):
+            raise Surprise(f"no article in {url}")
+        if url.endswith("/die"):
+            os._exit(3)
+        return extract_article(body, url, profile)
+
+    monkeypatch.setattr(extraction_pool, "extract_article", fake_extract)
+    page = next((SAMPLES / "chorum" / "actualite").glob("*.html"))
+    url = "https://www.chorum.fr/actualite/" + page.stem
+    profile = get_profile("chorum")
+
+    async def run(pool, targets=("/boom", "/die", "")):
+        outcomes = []
+        for target in targets:
+            try:
+                outcomes.append(await pool.extract(page.read_bytes(), url + target, profile))
+            except Exception as exc:  # noqa: BLE001
+                outcomes.append(exc)
+        return outcomes
+
+    inline, pooled = ExtractionPool(0), ExtractionPool(1)
+    try:
+        inline_boom = asyncio.run(run(inline, ["/boom"]))[0]
+        boom, died, fine = asyncio.run(run(pooled))
+    finally:
+        pooled.close()
+    # what SiteSpider records as the error row's reason: the same either way
+    assert f"{type(boom).__name__}: {boom}" == f"{type(inline_boom).__name__}: {inline_boom}"
+    assert "Surprise" in str(boom.__cause__)  # the worker's traceback
+    assert isinstance(died, extraction_pool.WorkerDied)
+    assert fine.title == extract_article(page.read_bytes(), url, profile).title
+
+
 def test_the_shared_frontier_is_off_unless_asked():
     settings = Settings({"SCHEDULER": "scrapy.core.scheduler.Scheduler"})
     SharedFrontier().update_settings(settings)

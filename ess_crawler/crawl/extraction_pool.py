@@ -11,7 +11,14 @@ while the workers extract:
 
 With 0 workers (or no pool) `extract` runs `extract_article` in place, so the callback
 is the same either way. Workers get the profile by name (ESS_PROFILE_DIRS is inherited)
-and keep it; an ExtractionError, or any exception, comes back as itself.
+and keep it. An exception in a worker comes back as itself (ExtractionError included),
+with the worker's traceback as its cause; one that cannot cross processes comes back as
+an exception of the same name and message, so the error row reads as the inline path's.
+A worker that dies fails the page it had (an `extraction` error row) and is replaced.
+
+Each worker is a forked process joined by a socket pair that the event loop reads and
+writes without blocking: no helper threads in the crawl's process (a ProcessPoolExecutor
+keeps two, whose turns for the GIL slowed the reactor), one page per worker at a time.
 """
 
 from __future__ import annotations
@@ -19,8 +26,12 @@ from __future__ import annotations
 import asyncio
 import multiprocessing
 import os
+import pickle
+import signal
+import socket
+import struct
 import sys
-from concurrent.futures import ProcessPoolExecutor
+import traceback
 
 from scrapy import signals
 
@@ -29,6 +40,7 @@ from ess_crawler.items import Article
 from ess_crawler.profiles import SiteProfile
 
 _worker_profiles: dict[str, SiteProfile] = {}
+_HEADER = struct.Struct("!I")
 
 
 def _extract_in_worker(body: bytes, url: str, profile_name: str | None) -> Article:
@@ -42,12 +54,119 @@ def _extract_in_worker(body: bytes, url: str, profile_name: str | None) -> Artic
     return extract_article(body, url, profile)
 
 
+class RemoteTraceback(Exception):
+    """The traceback of an exception raised in an extraction worker (the cause of the one raised here)."""
+
+    def __str__(self) -> str:
+        return self.args[0] if self.args else ""
+
+
+class WorkerDied(RuntimeError):
+    """An extraction worker exited while it extracted a page."""
+
+
+def _recv_exact(sock: socket.socket, size: int) -> bytes | None:
+    chunks, got = [], 0
+    while got < size:
+        chunk = sock.recv(min(size - got, 1 << 20))
+        if not chunk:
+            return None
+        chunks.append(chunk)
+        got += len(chunk)
+    return b"".join(chunks)
+
+
+def _serve(sock: socket.socket) -> None:
+    """A worker's loop: read (body, url, profile name), send back (ok, Article or error)."""
+    # Ctrl-C and SIGTERM are the crawl's to handle: it finishes the pages in hand, then closes the workers
+    # (a worker whose crawl died sees its socket close, and ends)
+    signal.set_wakeup_fd(-1)
+    for number in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(number, signal.SIG_IGN)
+    while True:
+        header = _recv_exact(sock, _HEADER.size)
+        if header is None:
+            return
+        data = _recv_exact(sock, _HEADER.unpack(header)[0])
+        if data is None:
+            return
+        try:
+            result = (True, _extract_in_worker(*pickle.loads(data)))
+        except Exception as exc:  # noqa: BLE001 - every error goes back to the page's callback
+            result = (False, _portable(exc))
+        try:
+            payload = pickle.dumps(result, pickle.HIGHEST_PROTOCOL)
+        except Exception as exc:  # noqa: BLE001 - an Article that does not pickle
+            payload = pickle.dumps((False, _portable(exc)), pickle.HIGHEST_PROTOCOL)
+        sock.sendall(_HEADER.pack(len(payload)) + payload)
+
+
+def _portable(exc: Exception) -> tuple:
+    """(pickled exception or None, its type's name, message, traceback text)."""
+    text = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+    try:
+        pickled = pickle.dumps(exc, pickle.HIGHEST_PROTOCOL)
+        pickle.loads(pickled)
+    except Exception:  # noqa: BLE001 - unpicklable, or not rebuilt by its own class
+        pickled = None
+    return pickled, type(exc).__name__, str(exc), text
+
+
+def _rebuild(portable: tuple) -> Exception:
+    pickled, name, message, text = portable
+    exc = pickle.loads(pickled) if pickled is not None else type(name, (Exception,), {})(message)
+    exc.__cause__ = RemoteTraceback(f'\n"""\n{text}"""')
+    return exc
+
+
+class _Worker:
+    def __init__(self, context):
+        self.sock, child = socket.socketpair()
+        self.process = context.Process(target=_serve, args=(child,), daemon=True, name="ess-extraction")
+        self.process.start()
+        child.close()
+        self.sock.setblocking(False)
+
+    async def extract(self, loop, message: bytes):
+        await loop.sock_sendall(self.sock, _HEADER.pack(len(message)) + message)
+        header = await self._read(loop, _HEADER.size)
+        ok, value = pickle.loads(await self._read(loop, _HEADER.unpack(header)[0]))
+        if ok:
+            return value
+        raise _rebuild(value)
+
+    async def _read(self, loop, size: int) -> bytes:
+        buffer = bytearray(size)
+        view, got = memoryview(buffer), 0
+        while got < size:
+            n = await loop.sock_recv_into(self.sock, view[got:])
+            if not n:
+                self.process.join(1)
+                raise WorkerDied(f"extraction worker {self.process.pid} exited (code {self.process.exitcode})")
+            got += n
+        return bytes(buffer)
+
+    def close(self) -> None:
+        self.sock.close()
+        self.process.join(5)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join(5)
+
+
+def _context():
+    # fork on Linux: workers start at once and need no re-import of the command line's __main__
+    return multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+
+
 class ExtractionPool:
     """The extension (EXTENSIONS); ESS_EXTRACTION_WORKERS processes (0: in place; -1: one per core)."""
 
     def __init__(self, workers: int):
         self.workers = workers
-        self.executor: ProcessPoolExecutor | None = None
+        self._all: list[_Worker] = []
+        self._idle: asyncio.Queue | None = None
+        self._loop = None
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -63,23 +182,43 @@ class ExtractionPool:
         """The crawler's pool (None when the extension is not enabled)."""
         return crawler.get_extension(ExtractionPool) if crawler is not None else None
 
-    def _pool(self) -> ProcessPoolExecutor:
-        if self.executor is None:
-            # fork on Linux: workers start at once and need no re-import of the command line's __main__
-            method = "fork" if sys.platform.startswith("linux") else "spawn"
-            self.executor = ProcessPoolExecutor(max_workers=self.workers,
-                                                mp_context=multiprocessing.get_context(method))
-        return self.executor
+    def _ready(self, loop) -> asyncio.Queue:
+        if self._loop is not loop:  # first use, or another event loop (the workers stay)
+            self._loop = loop
+            self._idle = asyncio.Queue()
+            if not self._all:
+                self._all = [_Worker(_context()) for _ in range(self.workers)]
+            for worker in self._all:
+                self._idle.put_nowait(worker)
+        return self._idle
 
     async def extract(self, body: bytes, url: str, profile: SiteProfile | None = None) -> Article:
         """`extract_article(body, url, profile)`, in a worker process when there are workers."""
         if self.workers <= 0:
             return extract_article(body, url, profile)
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._pool(), _extract_in_worker, body, url,
-                                          profile.name if profile is not None else None)
+        idle = self._ready(loop)
+        message = pickle.dumps((body, url, profile.name if profile is not None else None), pickle.HIGHEST_PROTOCOL)
+        worker = await idle.get()
+        try:
+            return await worker.extract(loop, message)
+        except (WorkerDied, OSError, asyncio.CancelledError):
+            # a worker that died, or whose exchange was cut, is replaced (its page fails, the crawl goes on)
+            worker.close()
+            if worker in self._all:
+                self._all.remove(worker)
+                worker = _Worker(_context())
+                self._all.append(worker)
+            else:  # the pool was closed meanwhile
+                worker = None
+            raise
+        finally:
+            if worker is not None and self._idle is idle:
+                idle.put_nowait(worker)
 
     def close(self, spider=None, reason=None) -> None:
-        if self.executor is not None:
-            self.executor.shutdown(wait=True, cancel_futures=True)
-            self.executor = None
+        for worker in self._all:
+            worker.close()
+        self._all = []
+        self._loop = None
+        self._idle = None

@@ -5,8 +5,11 @@ its capture (for a `revisit` capture, the first record of the same payload), giv
 to `extract_article` with the site's current profile in a pool of worker processes
 (one per core by default), and compared with the archived row. An article whose
 fields differ gets a revision whose reason starts with `extractor changed`; with the
-same extractor nothing is written. Each changed article is written in its own
-transaction, in the main process; the workers only read and extract.
+same extractor nothing is written. The workers do all the reading and the CPU work:
+each reads its WARC records, extracts, and compares the result with the archived row
+through its own read-only connection, and sends back only the articles that changed
+(with the fields that did). The main process only writes those, each in its own
+transaction.
 """
 
 from __future__ import annotations
@@ -65,8 +68,19 @@ def warc_path(db_path: Path, source: dict, warc_dir: Path | None) -> Path | None
     return None
 
 
+_reader: dict = {}  # in each worker: the archive, read-only
+
+
+def _open_reader(db_path: str) -> None:
+    """Worker initializer: a read-only connection to the archive, for the comparisons."""
+    _reader["archive"] = Archive(db_path, read_only=True)
+
+
 def _extract_one(task: tuple) -> tuple:
-    """In a worker: (article id, Article or None, failure reason)."""
+    """In a worker: (article id, Article or None, changed fields, failure reason).
+
+    An article whose re-extraction changes nothing comes back as None with no failure and
+    no fields, so that nothing but its id crosses back to the writer."""
     article_id, site, public_url, path, offset = task
     from ess_crawler.extract import extract_article
     from ess_crawler.profiles import get_profile
@@ -78,21 +92,29 @@ def _extract_one(task: tuple) -> tuple:
         _status, body = read_payload(path, offset)
         article = extract_article(body, public_url, profile)
     except Exception as exc:  # noqa: BLE001 - one bad record never stops the run
-        return article_id, None, f"{type(exc).__name__}: {exc}"
+        return article_id, None, [], f"{type(exc).__name__}: {exc}"
     # what SiteSpider.parse_article and ValidationPipeline do with a crawled page
     article.site = profile.name
     article.fetched_url = public_url
     missing = normalise(article)
     if missing:
-        return article_id, None, f"not an article any more: no {' and no '.join(missing)} found"
-    return article_id, article, ""
+        return article_id, None, [], f"not an article any more: no {' and no '.join(missing)} found"
+    try:
+        changed = _reader["archive"].derived_changes(article_id, article)
+    except Exception as exc:  # noqa: BLE001
+        return article_id, None, [], f"{type(exc).__name__}: {exc}"
+    return article_id, (article if changed else None), changed, ""
 
 
-def _results(tasks: list[tuple], workers: int) -> Iterator[tuple]:
+def _results(tasks: list[tuple], workers: int, db_path: Path) -> Iterator[tuple]:
     if workers <= 1:
-        yield from map(_extract_one, tasks)
+        _open_reader(str(db_path))
+        try:
+            yield from map(_extract_one, tasks)
+        finally:
+            _reader.pop("archive").close()
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=_open_reader, initargs=(str(db_path),)) as pool:
         yield from pool.map(_extract_one, tasks, chunksize=max(1, min(32, len(tasks) // (workers * 8) or 1)))
 
 
@@ -120,14 +142,15 @@ def reextract(db_path: str | Path, site: str | None = None, workers: int | None 
         skipped = outcome.failed
         last_shown = 0.0
         note = f"ess-crawler {__version__}"
-        for article_id, article, failure in _results(tasks, workers):
+        for article_id, article, changed, failure in _results(tasks, workers, db_path):
             outcome.articles += 1
-            if article is None:
+            if failure:
                 outcome.failed += 1
                 if len(outcome.failures) < 20:
                     outcome.failures.append((urls[article_id], failure))
             else:
-                changed = archive.rederive_article(article_id, article, note)
+                if changed:
+                    changed = archive.rederive_article(article_id, article, note, changed)
                 if changed:
                     outcome.changed += 1
                     for name in changed:

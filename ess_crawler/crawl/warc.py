@@ -1,7 +1,8 @@
 """Raw captures as gzipped WARC files (ISO 28500), written with warcio.
 
 One file per crawl run in the WARC folder (`ESS_WARC_DIR`, default `warc/` beside
-the database). A file is written as `NAME.warc.gz.open` and renamed when the crawl
+the database). Records are buffered; `flush()` (the pipeline calls it before each commit
+of the archive) writes them out. A file is written as `NAME.warc.gz.open` and renamed when the crawl
 closes; a crawl killed mid-write leaves an `.open` file that `recover()` cuts back
 to its last complete record before the next crawl. A payload already archived for
 the same URL is written as a `revisit` record that points at the first capture.
@@ -17,6 +18,7 @@ import datetime as dt
 import hashlib
 import logging
 import os
+import zlib
 from io import BytesIO
 from pathlib import Path
 
@@ -27,6 +29,28 @@ from warcio.warcwriter import WARCWriter
 logger = logging.getLogger(__name__)
 
 _DROPPED_HEADERS = {"content-encoding", "transfer-encoding", "content-length"}
+# zlib's default level: warcio's 9 costs a quarter more time for 0.2% smaller records (HTML pages)
+_GZIP_LEVEL = 6
+
+
+class _GzipMembers:
+    """The file as warcio's output: each record one gzip member, written through the file's buffer
+    (warcio's own wrapper compresses at level 9 and flushes the file after each record)."""
+
+    def __init__(self, fh):
+        self.fh = fh
+        self.compressor = None
+
+    def write(self, data: bytes) -> None:
+        if self.compressor is None:
+            self.compressor = zlib.compressobj(_GZIP_LEVEL, zlib.DEFLATED, zlib.MAX_WBITS + 16)
+        self.fh.write(self.compressor.compress(data))
+
+    def flush(self) -> None:
+        """The end of a record (warcio calls it): the member is closed; the file is flushed by WarcFile."""
+        if self.compressor is not None:
+            self.fh.write(self.compressor.flush())
+            self.compressor = None
 
 
 def payload_digest(body: bytes) -> str:
@@ -49,7 +73,7 @@ class WarcFile:
         self.name = f"{site}-{crawl_id:06d}-{stamp}.warc.gz"
         self.open_path = self.folder / (self.name + ".open")
         self._fh = open(self.open_path, "wb")  # noqa: SIM115 - kept open for the crawl
-        self._writer = WARCWriter(self._fh, gzip=True)
+        self._writer = WARCWriter(_GzipMembers(self._fh), gzip=False)
         info = self._writer.create_warcinfo_record(self.name, {
             "software": software, "format": "WARC File Format 1.0",
             "description": f"ess-crawler capture of {site}, crawl {crawl_id}",
@@ -59,8 +83,12 @@ class WarcFile:
     def _write(self, record) -> tuple[int, int]:
         offset = self._fh.tell()
         self._writer.write_record(record)
-        self._fh.flush()
         return offset, self._fh.tell() - offset
+
+    def flush(self) -> None:
+        """Hand the records written so far to the OS (before the archive commits captures pointing at them;
+        a killed process loses nothing the OS has, and a record torn at the end is cut by `recover`)."""
+        self._fh.flush()
 
     @staticmethod
     def _http_headers(status: int, reason: str, headers: list[tuple[str, str]], length: int) -> StatusAndHeaders:

@@ -5,6 +5,10 @@ article keeps its earlier version in `revisions`; every fetch is a row of
 `captures`; every failure a row of `errors`. WAL mode lets Datasette read
 while a crawl writes. The French search index (`search_index`) is updated in
 each article's transaction.
+
+A crawl writes in batches (`begin_batch` / `commit_batch`): one write transaction holds
+several items, each item's writes in its own savepoint inside it, so an item is in the
+archive entirely or not at all, and a commit costs one per batch instead of one per item.
 """
 
 from __future__ import annotations
@@ -12,7 +16,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-from dataclasses import asdict
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -149,6 +152,28 @@ class Archive:
     def close(self) -> None:
         self.db.close()
 
+    # -- batches of items (the crawl's pipeline)
+
+    def begin_batch(self) -> None:
+        """Open the write transaction the following writes join, unless one is open.
+
+        Each write method keeps its item in a savepoint of it (`db.atomic()` nests), so a
+        failing item leaves no part behind; `commit_batch` makes the whole batch durable,
+        and a process killed before that loses the batch whole, never part of an item.
+        BEGIN IMMEDIATE takes the write lock at once (waiting up to busy_timeout for another
+        writer), so a batch never fails half-way on a lock upgrade."""
+        if not self.db.conn.in_transaction:
+            self.db.execute("BEGIN IMMEDIATE")
+
+    def commit_batch(self) -> None:
+        """Commit the open batch, if any."""
+        if self.db.conn.in_transaction:
+            self.db.conn.commit()
+
+    @property
+    def in_batch(self) -> bool:
+        return self.db.conn.in_transaction
+
     # -- sites and crawls
 
     def register_site(self, profile: SiteProfile) -> None:
@@ -195,16 +220,25 @@ class Archive:
         warc_file, warc_offset, warc_length when the raw response was written. A 404 or 410
         marks the archived article gone unless `mark_gone` is False (the crawl then calls
         `mark_gone` once it knows the site answered normally)."""
+        row = {"crawl_id": crawl_id, "url": url, "status": status, "content_type": content_type,
+               "fetched_at": warc.pop("fetched_at", None) or now(), "length": length, "etag": etag,
+               "last_modified": last_modified, **warc}
         with self.db.atomic():
-            table = self.db["captures"].insert({
-                "crawl_id": crawl_id, "url": url, "status": status, "content_type": content_type,
-                "fetched_at": warc.pop("fetched_at", None) or now(), "length": length, "etag": etag,
-                "last_modified": last_modified, **warc,
-            })
+            capture_id = self._insert("captures", row)
             if mark_gone and status in (404, 410):
                 self.db.execute("update articles set gone_since = coalesce(gone_since, ?), last_status = ? "
                                 "where url = ?", [now(), status, url])
-        return table.last_pk
+        return capture_id
+
+    def _insert(self, table: str, row: dict) -> int:
+        """Insert one row (the table's columns by name); returns its rowid."""
+        columns = tuple(row)
+        sql = _INSERT_SQL.get((table, columns))
+        if sql is None:
+            sql = _INSERT_SQL[(table, columns)] = (
+                f"insert into [{table}] ({', '.join(f'[{c}]' for c in columns)}) "
+                f"values ({', '.join('?' * len(columns))})")
+        return self.db.conn.execute(sql, list(row.values())).lastrowid
 
     def mark_gone(self, statuses: dict[str, int]) -> int:
         """Mark these archived articles gone (URL -> 404 or 410); returns how many were archived."""
@@ -238,7 +272,7 @@ class Archive:
             exists = self.db.execute("select 1 from discovered where crawl_id is ? and url = ? and source = ?",
                                      [crawl_id, found.url, found.source]).fetchone()
             if not exists:
-                self.db["discovered"].insert({
+                self._insert("discovered", {
                     "crawl_id": crawl_id, "site": found.site, "url": found.url, "source": found.source,
                     "lastmod": found.lastmod, "is_article_url": int(found.is_article_url),
                     "details": json.dumps(found.details, ensure_ascii=False) if found.details else None})
@@ -279,12 +313,11 @@ class Archive:
 
     def record_error(self, crawl_id: int | None, error: CrawlError) -> int:
         with self.db.atomic():
-            table = self.db["errors"].insert({
+            return self._insert("errors", {
                 "crawl_id": crawl_id, "site": error.site, "url": error.url, "kind": error.kind,
                 "reason": error.reason[:2000], "status": error.status, "referer": error.referer,
                 "occurred_at": now(),
             })
-        return table.last_pk
 
     # -- articles
 
@@ -300,7 +333,7 @@ class Archive:
             if existing is None:
                 row.update(first_seen=stamp, last_seen=stamp, revision_count=0,
                            crawl_id=crawl_id, capture_id=capture_id, last_status=200)
-                article_id = self.db["articles"].insert(row).last_pk
+                article_id = self._insert("articles", row)
                 status = "new"
             else:
                 article_id = existing[0]
@@ -340,15 +373,15 @@ class Archive:
                where (? is null or a.site = ?)
                order by a.id""", [site, site]))
 
-    def rederive_article(self, article_id: int, article: Article, note: str = "") -> list[str]:
-        """Replace an article's derived fields with a re-extraction of the same capture.
-
-        Returns the fields that changed (none: nothing is written). A change keeps the former
-        version in `revisions` with reason `extractor changed`; crawl, capture and dates of
-        sight stay as they were."""
+    def derived_changes(self, article_id: int, article: Article) -> list[str]:
+        """The fields of the archived article that a re-extraction `article` would change (only reads:
+        a read-only archive answers it, so re-extraction workers compare and the writer only writes)."""
         row = _article_row(article)
-        old = self.db["articles"].get(article_id)
-        changed = [f for f in DERIVED_FIELDS if old[f] != row[f]]
+        old = self.db.execute(f"select {', '.join(DERIVED_FIELDS)} from articles where id = ?",
+                              [article_id]).fetchone()
+        if old is None:
+            raise ArchiveError(f"no article {article_id} in {self.path}")
+        changed = [f for f, before in zip(DERIVED_FIELDS, old) if before != row[f]]
         parts_before = (
             [tuple(r) for r in self.db.execute(
                 "select url, title, date, date_raw, category, teaser, heading from related_links "
@@ -362,8 +395,21 @@ class Archive:
             changed.append("related")
         if parts_before[1] != parts_after[1]:
             changed.append("links")
+        return changed
+
+    def rederive_article(self, article_id: int, article: Article, note: str = "",
+                         changed: list[str] | None = None) -> list[str]:
+        """Replace an article's derived fields with a re-extraction of the same capture.
+
+        Returns the fields that changed (none: nothing is written); `changed`, when given, is
+        `derived_changes` computed already (by a worker). A change keeps the former version in
+        `revisions` with reason `extractor changed`; crawl, capture and dates of sight stay as they were."""
+        if changed is None:
+            changed = self.derived_changes(article_id, article)
         if not changed:
             return []
+        row = _article_row(article)
+        old = self.db["articles"].get(article_id)
         reason = EXTRACTOR_CHANGED + (f" ({note})" if note else "") + ": " + ", ".join(changed)
         with self.db.atomic():
             self._keep_revision(article_id, old["crawl_id"], now(), reason=reason)
@@ -397,33 +443,31 @@ class Archive:
         })
 
     def _write_parts(self, article_id: int, article: Article) -> None:
-        self.db["footnotes"].insert_all(
-            {"article_id": article_id, "number": n.number, "text": n.text, "html": n.html,
-             "urls": json.dumps(n.urls), "marker_id": n.marker_id}
-            for n in article.footnotes
-        )
-        targets = {}
+        execute, executemany = self.db.conn.execute, self.db.conn.executemany
+        if article.footnotes:
+            executemany("insert into footnotes (article_id, number, text, html, urls, marker_id) "
+                        "values (?, ?, ?, ?, ?, ?)",
+                        [(article_id, n.number, n.text, n.html, json.dumps(n.urls), n.marker_id)
+                         for n in article.footnotes])
         if article.related:
             urls = [r.url for r in article.related]
             marks = ",".join("?" * len(urls))
-            targets = dict(self.db.execute(f"select url, id from articles where url in ({marks})", urls))
-        self.db["related_links"].insert_all(
-            {"article_id": article_id, "position": i, "url": r.url, "title": r.title, "date": r.date,
-             "date_raw": r.date_raw, "category": r.category, "teaser": r.teaser,
-             "heading": r.heading, "target_article_id": targets.get(r.url)}
-            for i, r in enumerate(article.related, start=1)
-        )
+            targets = dict(execute(f"select url, id from articles where url in ({marks})", urls))
+            executemany("insert into related_links (article_id, position, url, title, date, date_raw, category, "
+                        "teaser, heading, target_article_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        [(article_id, i, r.url, r.title, r.date, r.date_raw, r.category, r.teaser, r.heading,
+                          targets.get(r.url)) for i, r in enumerate(article.related, start=1)])
         # links that pointed here before this article was archived now resolve
-        self.db.execute("update related_links set target_article_id = ? where url = ? "
-                        "and target_article_id is null", [article_id, article.url])
-        self.db["links"].insert_all(
-            {"article_id": article_id, "url": link.url, "text": link.text,
-             "domain": (urlsplit(link.url).hostname or "").lower()}
-            for link in article.links
-        )
+        execute("update related_links set target_article_id = ? where url = ? and target_article_id is null",
+                [article_id, article.url])
+        if article.links:
+            executemany("insert into links (article_id, url, text, domain) values (?, ?, ?, ?)",
+                        [(article_id, link.url, link.text, (urlsplit(link.url).hostname or "").lower())
+                         for link in article.links])
         for name in article.tags:
-            tag_id = self.db["tags"].lookup({"name": name})
-            self.db["article_tags"].insert({"article_id": article_id, "tag_id": tag_id}, ignore=True)
+            found = execute("select id from tags where name = ?", [name]).fetchone()
+            tag_id = found[0] if found else execute("insert into tags (name) values (?)", [name]).lastrowid
+            execute("insert or ignore into article_tags (article_id, tag_id) values (?, ?)", [article_id, tag_id])
 
     # -- reading
 
@@ -522,9 +566,15 @@ order by l.site, l.url
 """
 
 
+_INSERT_SQL: dict[tuple, str] = {}
+
+
 def _article_row(article: Article) -> dict:
-    data = asdict(article)
-    footnotes = [{k: v for k, v in n.items() if k != "html"} for n in data["footnotes"]]
+    # what json.dumps(asdict(...)) gave, without asdict's deep copy: images keep their field
+    # order (url, alt, caption), footnotes their keys sorted and no html
+    footnotes = [{"marker_id": n.marker_id, "number": n.number, "text": n.text, "urls": list(n.urls)}
+                 for n in article.footnotes]
+    images = [{"url": i.url, "alt": i.alt, "caption": i.caption} for i in article.images]
     return {
         "url": article.url, "site": article.site, "title": article.title,
         "published": article.published, "published_raw": article.published_raw,
@@ -533,7 +583,7 @@ def _article_row(article: Article) -> dict:
         "authors": json.dumps(article.authors, ensure_ascii=False), "lead": article.lead,
         "body_text": article.body_text, "body_html": article.body_html,
         "language": article.language,
-        "images": json.dumps(data["images"], ensure_ascii=False),
+        "images": json.dumps(images, ensure_ascii=False),
         "content_sha256": article.content_sha256, "truncated": int(article.truncated),
         "provenance": json.dumps(article.provenance, ensure_ascii=False, sort_keys=True),
         "fetched_url": article.fetched_url,
