@@ -326,7 +326,12 @@ class ArchivePipeline:
             self._task.stop()
         for url in list(self.pending):
             self._write_pending(url)
-        reason = self.crawler.stats.get_value("finish_reason") or "finished"
+        # Scrapy closes the pipelines before it records finish_reason (in the spider_closed
+        # signal that follows); a shutdown (SIGTERM, SIGINT, Crawler.stop) is the only close
+        # that stops the engine first
+        engine = self.crawler.engine
+        reason = self.crawler.stats.get_value("finish_reason") or (
+            "shutdown" if engine is not None and not engine.running else "finished")
         status = "finished" if reason == "finished" or reason.startswith("closespider") else (
             "interrupted" if reason == "shutdown" else "failed")
         status = self._judge_answers(status)
