@@ -94,7 +94,7 @@ HAND_SUPERSCRIPT = page(
     (MADE_EASY, ["1"], ["Note de l'éditeur."], ""),
     (PANDOC, ["1"], ["La note de Pandoc."], ""),
     (CKEDITOR, ["1"], ["La note de CKEditor."], ""),
-    (HAND_PAREN, ["1", "2"], ["Rapport du CNCRESS", "Enquête"], "heuristic:trailing-paragraphs"),
+    (HAND_PAREN, ["1", "2"], ["Rapport du CNCRESS", "Enquête"], "heuristic:notes-heading"),
     (HAND_SUPERSCRIPT, ["1", "2"], ["Rapport du CNCRESS", "Enquête"], "heuristic:trailing-paragraphs"),
 ], ids=["easy-footnotes", "footnotes-mci", "modern-footnotes", "mediawiki", "footnotes-made-easy",
         "pandoc", "ckeditor", "hand-paren-under-heading", "hand-superscript"])
@@ -176,4 +176,95 @@ def test_hand_written_and_absolute_notes(html, count, start, linked):
     "<li>Plan local d'urbanisme.</li></ol>",
 ], ids=["bibliography-without-markers", "exponent-is-not-a-marker"])
 def test_headed_lists_that_are_not_notes(body):
+    assert extract_article(page(body), URL).footnotes == []
+
+
+# Drupal / Backdrop footnotes module (theme_footnote_link, theme_footnote_list): a bare link, no <sup>
+DRUPAL_FOOTNOTES = page(
+    f"<p>{LONG}Un fait<a class='see-footnote' id='footnoteref1_ab12cde' title='Rapport.' "
+    "href='#footnote1_ab12cde'>1</a>"
+    " et un autre<a class='see-footnote' id='footnoteref2_ab12cde' title='Étude' href='#footnote2_ab12cde'>2</a>.</p>"
+    f"<p>{LONG * 2}</p><ul class='footnotes'><li class='footnote' id='footnote1_ab12cde'><a class='footnote-label' "
+    "href='#footnoteref1_ab12cde'>1.</a> Rapport de la Cress, 2020.</li>\n<li class='footnote' id='footnote2_ab12cde'>"
+    "<a class='footnote-label' href='#footnoteref2_ab12cde'>2.</a> Étude de l'Avise.</li>\n</ul>")
+# Simple Footnotes (mcaskill fork): sup.simple-footnote-reference, aside.simple-footnotes-references
+SIMPLE_FOOTNOTES = page(
+    f"<p>{LONG}Un fait<sup id='post-42-cite_ref-1' class='simple-footnote-reference'><a href='#post-42-cite_note-1'>"
+    f"1</a></sup>.</p><p>{LONG * 2}</p><aside class='simple-footnotes-references'>"
+    "<p class='simple-footnotes-references-title'>Notes:</p><ol start='1'><li id='post-42-cite_note-1'>"
+    "<span class='simple-footnote-backlink'><a href="
+    "'#post-42-cite_ref-1'>&#8617;</a></span> <span class='simple-footnote-reference-text'>Rapport de la Cress.</span>"
+    "</li></ol></aside>", WP)
+# Kebbet shortcode footnotes: sup.footnotes-footnote, div.footnotes-wrap > h3 + ol.footnotes-list
+KEBBET = page(
+    f"<p>{LONG}Un fait<sup id='footnote-id-1' class='footnotes-footnote'><a href='#footnote-1' title='Rapport'>1</a>"
+    f"</sup>.</p><p>{LONG * 2}</p><div class='footnotes-wrap'><h3>Footnotes</h3><ol class='footnotes-list'>"
+    "<li id='footnote-1'><span><a href='#footnote-id-1'>&#8593;</a> Rapport de la Cress.</span></li></ol></div>", WP)
+# WebPlus FootNotes: <a id=citation-N><sup>[N]</sup></a>, div.footnotes > hr + h3 + ol
+WEBPLUS = page(
+    f"<p>{LONG}Un fait<a id='citation-1' href='#footnote-1'><sup>[1]</sup></a>.</p><p>{LONG * 2}</p>"
+    "<div class='footnotes'><hr><h3>Références</h3><ol><li id='footnote-1'><a href='#citation-1'>^</a> "
+    "<a href='https://www.insee.fr/x'>Rapport de l'Insee</a></li></ol></div>", WP)
+
+TWO = ("Rapport du CNCRESS, 2021.", "Enquête Recherches &amp; Solidarités.")
+MARKED_SUP = f"<p>{LONG}Selon le rapport<sup>1</sup>, puis l'enquête<sup>2</sup>.</p><p>{LONG * 2}</p>"
+
+
+@pytest.mark.parametrize("html", [
+    DRUPAL_FOOTNOTES, SIMPLE_FOOTNOTES, KEBBET, WEBPLUS,
+    # hand-written: several notes in one paragraph, one a line
+    page(f"<p>{LONG}Selon le rapport (1), puis l'enquête (2).</p><p>{LONG * 2}</p>"
+         f"<p><strong>Notes</strong><br>(1) {TWO[0]}<br>(2) {TWO[1]}</p>"),
+    page(MARKED_SUP + f"<p>1. {TWO[0]}<br>2. {TWO[1]}</p>"),
+    page(MARKED_SUP + f"<p><sup>1</sup> {TWO[0]}<br><sup>2</sup> {TWO[1]}</p>"),
+    # a <div> of <p>s, a photo credit after it
+    page(MARKED_SUP + f"<div class='bas-de-page'><p>1. {TWO[0]}</p><p>2. {TWO[1]}</p></div><p>Photo : DR</p>"),
+    # superscript digits both as markers and as the notes' numbers
+    page(f"<p>{LONG}Selon le rapport¹, puis l'enquête².</p><p>{LONG * 2}</p><p>¹ {TWO[0]}</p><p>² {TWO[1]}</p>"),
+    # "(N)" markers before a punctuation mark, notes "(N)" with no heading
+    page(f"<p>{LONG}Selon le rapport (1), puis l'enquête (2).</p><p>{LONG * 2}</p>"
+         f"<p>(1) {TWO[0]}</p><p>(2) {TWO[1]}</p>"),
+    # "1)" notes under "Sources"
+    page(MARKED_SUP + f"<h4>Sources</h4><p>1) {TWO[0]}</p><p>2) {TWO[1]}</p>"),
+    # [N] markers, a bold "Quellen:" line, one nested <div> per note (an online editor's markup),
+    # on a page whose text block is not found: the notes are looked for in the whole page
+    "<html><head><title>A</title></head><body><main>"
+    f"<div><div><span>{LONG} abzufedern. [1]</span></div></div>"
+    f"<div><div><span>{LONG} Entwicklung. [2]</span></div></div>"
+    "<div><div><strong>Quellen:</strong></div></div>"
+    f"<div><div><span>[1] {TWO[0]}</span></div></div><div><div><span>[2] {TWO[1]}</span></div></div>"
+    "</main></body></html>",
+], ids=["drupal-footnotes", "simple-footnotes", "kebbet-footnotes", "webplus-footnotes", "br-paren-under-heading",
+        "br-numbered-after-sup", "br-sup-numbers", "div-of-p", "superscript-digits", "paren-no-heading",
+        "paren-close-under-sources", "nested-divs-under-quellen"])
+def test_more_conventions(html):
+    art = extract_article(html, URL)
+    assert [n.number for n in art.footnotes] in (["1"], ["1", "2"])
+    for note in art.footnotes:
+        assert note.text and note.text[0] not in "([0123456789¹²", note.text
+        assert "\n" not in note.text and not note.text.endswith(("↩", "↑", "^"))
+        assert note.text[:20] not in art.body_text
+    assert art.footnotes[0].text.startswith("Rapport")
+    if len(art.footnotes) == 2 and "Cress, 2020" not in html:
+        assert [n.text for n in art.footnotes] == ["Rapport du CNCRESS, 2021.", "Enquête Recherches & Solidarités."]
+    assert not any(line.strip() in ("Notes", "Sources", "Quellen:") for line in art.body_text.split("\n"))
+
+
+@pytest.mark.parametrize("body", [
+    # "(1) ... (2) ..." opening an enumeration, the items repeated as paragraphs: no heading, no note
+    f"<p>{LONG}Deux conditions (1) être adhérent et (2) être à jour.</p><p>{LONG * 2}</p>"
+    "<p>(1) Être adhérent depuis un an au moins.</p><p>(2) Être à jour de sa cotisation.</p>",
+    # steps in one paragraph, one a line
+    f"<p>{LONG}Voici la marche à suivre.</p><p>1. Adhérer à la charte.<br>2. Payer la cotisation.<br>"
+    "3. Voter à l'assemblée.</p>",
+    # a bibliography in one paragraph, no marker in the text
+    f"<p>{LONG}</p><p>{LONG * 2}</p><h3>Bibliographie</h3><p>1. Dupont, L'ESS, 2010.<br>2. Durand, Les Scop, 2012.</p>",
+    # units in superscript digits, paragraphs starting with superscript digits
+    f"<p>{LONG}Une surface de 120 m² et 3 km² de forêt, soit 10³ arbres.</p><p>{LONG * 2}</p>"
+    "<p>² Deuxième étape du projet.</p><p>³ Troisième étape.</p>",
+    # a "Sources" heading far from any marker: nested divs, the markers missing
+    f"<div><div><span>{LONG}</span></div></div><div><div><strong>Sources :</strong></div></div>"
+    "<div><div><span>[1] Insee, 2022.</span></div></div><div><div><span>[2] Dares, 2023.</span></div></div>",
+], ids=["paren-enumeration", "steps-with-br", "bibliography-with-br", "superscript-units", "sources-without-markers"])
+def test_more_not_notes(body):
     assert extract_article(page(body), URL).footnotes == []

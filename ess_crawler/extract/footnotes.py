@@ -10,7 +10,11 @@ then any `<sup><a href="#id">N</a></sup>` / `a[href="#id"]` pair whose target ex
 Drupal footnotes, CKEditor footnotes, Word exports); and hand-written notes: trailing
 paragraphs starting with a number that matches a `<sup>N</sup>`, `[N]` or superscript-digit
 marker in the text before them, or a `(N)` marker when the notes sit under a "Notes" /
-"Sources" / "Références" heading. That heading leaves the body with the notes.
+"Sources" / "Références" heading (or, with no heading, right after a word and before a
+punctuation mark when the notes start "(N)" too). Notes may start `¹`, share one paragraph
+split by `<br>`, or sit in a `<div>` of `<p>`s; after a notes heading they are also looked
+for outside the text block (or in the whole page when none was found). That heading leaves
+the body with the notes.
 Exponents (`m<sup>2</sup>`, `10<sup>e</sup>`), ordinals (`1er`) and numbered lists are not
 notes: a note needs both a marker and a note text, and numbers must run 1, 2, 3...
 """
@@ -19,6 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from html import escape
 
 from lxml.html import HtmlElement
 
@@ -29,7 +34,10 @@ from .metadata import profile_elements, select
 from .text import element_text
 
 _MARKER_TEXT_RE = re.compile(r"^\s*[\[(]?\s*(\d{1,3})\s*[\])]?\s*$")
-_NOTE_START_RE = re.compile(r"^\s*(?:\[(\d{1,3})\]|\((\d{1,3})\)|(\d{1,3})(?:\s*[.):–—-]|\s)(?!\d))\s*")
+_NOTE_START_RE = re.compile(
+    r"^\s*(?:\[(\d{1,3})\]|\((\d{1,3})\)|(\d{1,3})(?:\s*[.):–—-]|\s)(?!\d)"
+    r"|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})(?![⁰¹²³⁴⁵⁶⁷⁸⁹])[.):]?)\s*")
+_FROM_SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _URL_RE = re.compile(r"https?://[^\s<>\"')\]]+[^\s<>\"')\].,;:!?]")
 _BACKLINK_TEXT = {"↩", "↑", "^", "↩︎", "retour", "back"}
 
@@ -113,7 +121,7 @@ def _spip(page: Page, container) -> FootnoteResult | None:
             number = _marker_number(ref[0]) if ref else None
             if number is None:
                 m = _NOTE_START_RE.match(element_text(holder))
-                number = next((g for g in m.groups() if g), None) if m else None
+                number = _start_number(m) if m else None
             if number is None:
                 continue
             for r in ref[:1]:
@@ -320,19 +328,95 @@ def _own_fragment(href: str, page: Page) -> str:
         == own.netloc.removeprefix("www.") else ""
 
 
+def _start_number(m: re.Match) -> str:
+    """The note number a `_NOTE_START_RE` match read, superscript digits made plain."""
+    return next(g for g in m.groups() if g).translate(_FROM_SUPERSCRIPT)
+
+
 def _note_paragraphs(elements: list[HtmlElement]) -> list[tuple[str, HtmlElement]]:
     """Trailing paragraphs that start with 1, 2, 3... (in order)."""
     found: list[tuple[str, HtmlElement]] = []
     for el in elements:
         m = _NOTE_START_RE.match(element_text(el))
         if m:
-            number = next(g for g in m.groups() if g)
+            number = _start_number(m)
             if len(element_text(el)) > len(m.group(0)) + 3:
                 found.append((number, el))
                 continue
         if found:
             break
     return found
+
+
+_WRAPPERS = ("div", "section", "aside", "footer", "blockquote")
+_BLOCKS = ("p", "div", "li", "ol", "ul", "section", "aside", "blockquote", "table", "dl",
+           "h1", "h2", "h3", "h4", "h5", "h6")
+
+
+def _items(el: HtmlElement, depth: int = 0) -> list[HtmlElement]:
+    """The paragraphs of a block as notes are laid out: a list's items, a wrapper's own
+    blocks (notes as a `<div>` of `<p>`s), else the block itself."""
+    if not isinstance(el.tag, str) or el.tag == "br":
+        return []
+    if el.tag in ("ol", "ul") and len(el):
+        return list(el.iterchildren("li"))
+    if el.tag in _WRAPPERS and depth < 6:
+        kids = [k for k in el.iterchildren() if isinstance(k.tag, str)]
+        loose = clean_space(el.text or "") or any(clean_space(k.tail or "") for k in kids)
+        if kids and not loose and any(k.tag in _BLOCKS for k in kids):
+            return [item for k in kids for item in _items(k, depth + 1)]
+    return [el]
+
+
+def _split_br(el: HtmlElement) -> tuple[list[HtmlElement], bool]:
+    """A paragraph holding several notes separated by `<br>` ("(1) text<br>(2) text"), as one
+    new element per note (outside the tree), and whether a notes heading opened it
+    ("<strong>Notes</strong><br>(1)..."); the paragraph itself otherwise."""
+    if not any(c.tag == "br" for c in el) or el.tag in ("ol", "ul", "table"):
+        return [el], False
+    from lxml import html as lxml_html
+
+    segments: list[list[str]] = [[escape(el.text or "")]]
+    for child in el:
+        if child.tag == "br":
+            segments.append([escape(child.tail or "")])
+        else:
+            segments[-1].append(lxml_html.tostring(child, encoding="unicode", with_tail=True))
+    parts = []
+    for seg in segments:
+        markup = "".join(seg)
+        frag = lxml_html.fragment_fromstring(markup or " ", create_parent="p")
+        text = element_text(frag)
+        if text:
+            parts.append((markup, text))
+    head_is_heading = False
+    if parts and not _NOTE_START_RE.match(parts[0][1]) and _NOTES_HEADING_RE.match(parts[0][1]):
+        parts, head_is_heading = parts[1:], True
+    if sum(1 for _, t in parts if _NOTE_START_RE.match(t)) < 2 or not _NOTE_START_RE.match(parts[0][1]):
+        return [el], False
+    groups: list[list[str]] = []
+    for markup, text in parts:  # a line that starts no note continues the one before
+        if _NOTE_START_RE.match(text) or not groups:
+            groups.append([markup])
+        else:
+            groups[-1].append(markup)
+    return [lxml_html.fragment_fromstring("<br>".join(g), create_parent="p") for g in groups], head_is_heading
+
+
+def _pieces(elements: list[HtmlElement]) -> tuple[list[HtmlElement], dict[int, HtmlElement], set[int]]:
+    """The elements with `<br>`-separated notes split; each piece's element in the tree (by
+    id), and the pieces opened by a notes heading in their own paragraph."""
+    out: list[HtmlElement] = []
+    origin: dict[int, HtmlElement] = {}
+    headed: set[int] = set()
+    for el in elements:
+        split, opened = _split_br(el)
+        for piece in split:
+            out.append(piece)
+            origin[id(piece)] = el
+            if opened:
+                headed.add(id(piece))
+    return out, origin, headed
 
 
 def _trailing(page: Page, container, blocks: list[HtmlElement] | None, rule: str) -> FootnoteResult | None:
@@ -344,12 +428,12 @@ def _trailing(page: Page, container, blocks: list[HtmlElement] | None, rule: str
         for b in blocks:
             inner = b.xpath(".//p|.//li") or [b]
             candidates.extend(inner)
-        notes = _note_paragraphs(candidates)
+        pieces, origin, opened = _pieces(candidates)
+        notes = _note_paragraphs(pieces)
     else:
         tail = []
         for el in container.iterchildren():
-            if isinstance(el.tag, str):  # a list's items are its paragraphs
-                tail.extend(el.iterchildren("li") if el.tag in ("ol", "ul") and len(el) else [el])
+            tail.extend(_items(el))  # a list's items, a wrapper's paragraphs
         # the notes may also follow the container as siblings
         sib = container.getnext()
         hops = 0
@@ -358,6 +442,7 @@ def _trailing(page: Page, container, blocks: list[HtmlElement] | None, rule: str
                 tail.extend(sib.xpath("self::p") or sib.xpath(".//p|.//li") or [sib])
             sib = sib.getnext()
             hops += 1
+        tail, origin, opened = _pieces(tail)
         # the notes are the last run of paragraphs starting with a number (other fields,
         # such as keywords, may follow them)
         texts = [element_text(el) for el in tail]
@@ -376,16 +461,20 @@ def _trailing(page: Page, container, blocks: list[HtmlElement] | None, rule: str
         before = element_text(container) if container is not None else ""
     else:  # the text before the notes: a note's own "[1]" is not its marker
         before = " ".join(t for t in texts[:start] if t)
-    headed = _headed(notes[0][1])
+    first = notes[0][1]
+    headed = id(first) in opened or _headed(origin.get(id(first), first))
+    paren = all(element_text(el).lstrip().startswith("(") for _, el in notes)
     for number, _el in notes:
-        if number not in markers and not _marker_in_text(number, before, headed) and not blocks:
+        if number not in markers and not _marker_in_text(number, before, headed, paren) and not blocks:
             return None
     if not _consecutive(numbers):
         return None
     result = FootnoteResult(rule=rule)
     for number, el in notes:
         result.notes.append(_make_note(number, el, page))
-        result.blocks.append(el)
+        block = origin.get(id(el), el)
+        if block not in result.blocks:
+            result.blocks.append(block)
         for sup in markers.get(number, [])[:1]:
             result.markers.setdefault(number, []).append(sup)
     if blocks:
@@ -396,16 +485,19 @@ def _trailing(page: Page, container, blocks: list[HtmlElement] | None, rule: str
 _SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
-def _marker_in_text(number: str, text: str, headed: bool) -> bool:
+def _marker_in_text(number: str, text: str, headed: bool, paren_notes: bool = False) -> bool:
     """A hand-written marker of note `number` in the body text: `[N]` or superscript digits
-    (`¹`) after a word; `(N)` after a word only when the notes sit under a notes heading
-    (elsewhere "(1)" is as often an enumeration)."""
+    (`¹`) after a word; `(N)` after a word when the notes sit under a notes heading, or,
+    when the notes themselves start "(N)", right after a word and before a punctuation
+    mark ("le rapport (1)."; elsewhere "(1) être adhérent, (2)..." is an enumeration)."""
     if re.search(rf"(?<=\S)\s?\[{number}\]", text):
         return True
     sup = number.translate(_SUPERSCRIPT_DIGITS)
     if re.search(rf"(?<=[^\s⁰¹²³⁴⁵⁶⁷⁸⁹]){sup}(?![⁰¹²³⁴⁵⁶⁷⁸⁹])", text):
         return True
-    return headed and bool(re.search(rf"(?<=[\w.,;:»\"’)])\s?\({number}\)", text))
+    if headed:
+        return bool(re.search(rf"(?<=[\w.,;:»\"’)])\s?\({number}\)", text))
+    return paren_notes and bool(re.search(rf"(?<=[^\W\d_]|[»\"’])\s?\({number}\)(?=[.,;:!?»)]|$)", text))
 
 
 def _headed(first_note: HtmlElement) -> bool:
@@ -437,7 +529,8 @@ def find_footnotes(page: Page, container: HtmlElement | None) -> FootnoteResult:
         if result:
             _add_notes_headings(result)
             return result
-    result = _trailing(page, container, None, "heuristic:trailing-paragraphs") or _headed_list(page, container)
+    result = _trailing(page, container, None, "heuristic:trailing-paragraphs") or \
+        _headed_list(page, container) or _headed_block(page, container)
     if result:
         _add_notes_headings(result)
     return result or FootnoteResult()
@@ -478,6 +571,67 @@ def _headed_list(page: Page, container) -> FootnoteResult | None:
         result = FootnoteResult(rule="heuristic:notes-list", blocks=[lst, heading])
         for number, li in notes:
             result.notes.append(_make_note(number, li, page, strip_number=len(numbered) == len(items)))
+            for sup in markers.get(number, [])[:1]:
+                result.markers.setdefault(number, []).append(sup)
+        return result
+    return None
+
+
+def _headed_block(page: Page, container) -> FootnoteResult | None:
+    """Hand-written notes right after a notes heading ("Notes", "Sources :", "Quellen"), each
+    block or line starting with its number, wherever the heading sits: in or after the text
+    block, or anywhere in the page when no text block was found (the notes may be laid out
+    as nested `<div>`s no paragraph rule reads). Every number needs its marker before the
+    heading, in the text block when there is one."""
+    body = page.root.find("body")
+    scope = body if body is not None else page.root
+    order = page.order
+    last = max((order.get(e, 0) for e in container.iter()), default=0) if container is not None else 0
+    for text in scope.xpath(".//text()[string-length(normalize-space()) < 40]"):
+        if getattr(text, "is_tail", False) or not _NOTES_HEADING_RE.match(clean_space(str(text))):
+            continue
+        node = text.getparent()
+        if node is None or node.tag not in ("h1", "h2", "h3", "h4", "h5", "h6", "p", "div", "strong", "b",
+                                            "span", "em"):
+            continue
+        while node.getparent() is not None and len(node.getparent()) == 1 and \
+                not clean_space(node.getparent().text or "") and not clean_space(node.tail or "") and \
+                node.getparent() is not container and node.getparent().tag not in ("body", "article", "main"):
+            node = node.getparent()
+        elements: list[HtmlElement] = []
+        parent = node.getparent()
+        if node.tag in ("strong", "b", "span", "em") and parent is not None and \
+                (clean_space(node.tail or "") or any(s.tag == "br" for s in node.itersiblings())):
+            node = parent  # "<p><strong>Notes</strong><br>(1) ...<br>(2) ...</p>": the paragraph holds them
+            elements.append(node)
+        if container is not None and not _inside(node, container) and order.get(node, 0) < last:
+            continue  # before the text block, or beside it: not its notes
+        sib = node.getnext()
+        while sib is not None and len(elements) < 200:
+            elements.extend(_items(sib))
+            sib = sib.getnext()
+        pieces, origin, _opened = _pieces(elements)
+        pieces = [p for p in pieces if element_text(p)]
+        if not pieces or not _NOTE_START_RE.match(element_text(pieces[0])):
+            continue
+        notes = _note_paragraphs(pieces)
+        numbers = [n for n, _ in notes]
+        if not notes or not _consecutive(numbers):
+            continue
+        where = container if container is not None else scope
+        blocks = [origin.get(id(el), el) for _, el in notes]
+        markers = {n: [m for m in ms if order.get(m, 0) < order.get(node, 0)
+                       and not any(_inside(m, b) or m is b for b in blocks)]
+                   for n, ms in _markers_in(where).items()}
+        before = _text_before(where, node) if _inside(node, where) else element_text(where)
+        if not all(markers.get(n) or _marker_in_text(n, before, True) for n in numbers):
+            continue
+        result = FootnoteResult(rule="heuristic:notes-heading", blocks=[node])
+        for number, el in notes:
+            result.notes.append(_make_note(number, el, page))
+            block = origin.get(id(el), el)
+            if block not in result.blocks:
+                result.blocks.append(block)
             for sup in markers.get(number, [])[:1]:
                 result.markers.setdefault(number, []).append(sup)
         return result
