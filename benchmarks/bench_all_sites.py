@@ -20,6 +20,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from scrapy.settings import default_settings
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
@@ -33,6 +35,9 @@ def main() -> int:
     options = parser.parse_args()
     names = sample_sites()
     servers = {}
+    # exact delays (Scrapy 2.19 replaced RANDOMIZE_DOWNLOAD_DELAY by DOWNLOAD_DELAY_JITTER)
+    no_jitter = ({"DOWNLOAD_DELAY_JITTER": 0} if hasattr(default_settings, "DOWNLOAD_DELAY_JITTER")
+                 else {"RANDOMIZE_DOWNLOAD_DELAY": False})
     try:
         for i, name in enumerate(names):
             servers[name] = SiteServer(name=name, roots=[SAMPLES_DIR / name], host=f"127.0.0.{i + 2}").start()
@@ -40,7 +45,7 @@ def main() -> int:
             db = Path(tmp) / "all.db"
             started = time.perf_counter()
             crawls = run_spiders([(n, {"base_url": s.base_url}) for n, s in servers.items()], db, {
-                "DOWNLOAD_DELAY": options.delay, "DOWNLOAD_DELAY_JITTER": 0, "RANDOMIZE_DOWNLOAD_DELAY": False,
+                "DOWNLOAD_DELAY": options.delay, **no_jitter,
                 "AUTOTHROTTLE_ENABLED": False, "CONCURRENT_REQUESTS_PER_DOMAIN": 1, "CONCURRENT_REQUESTS": 32,
                 "LOG_LEVEL": "WARNING", "ESS_PROGRESS": False, "ESS_WARC_ENABLED": True,
             })

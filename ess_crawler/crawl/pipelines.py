@@ -43,8 +43,8 @@ from ess_crawler import __version__
 from ess_crawler.crawl.records import record_found
 from ess_crawler.crawl.warc import WarcFile, payload_digest, recover, warc_date
 from ess_crawler.items import Article, CrawlError, Discovered, SeenUnchanged
-from ess_crawler.store import coverage
 from ess_crawler.sqlite import sqlite3
+from ess_crawler.store import coverage
 from ess_crawler.store.archive import Archive, now
 
 logger = logging.getLogger(__name__)

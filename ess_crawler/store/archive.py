@@ -381,7 +381,7 @@ class Archive:
                               [article_id]).fetchone()
         if old is None:
             raise ArchiveError(f"no article {article_id} in {self.path}")
-        changed = [f for f, before in zip(DERIVED_FIELDS, old) if before != row[f]]
+        changed = [f for f, before in zip(DERIVED_FIELDS, old, strict=True) if before != row[f]]
         parts_before = (
             [tuple(r) for r in self.db.execute(
                 "select url, title, date, date_raw, category, teaser, heading from related_links "
