@@ -419,6 +419,20 @@ def _pieces(elements: list[HtmlElement]) -> tuple[list[HtmlElement], dict[int, H
     return out, origin, headed
 
 
+def _notes_result(rule: str, notes, page: Page, markers: dict, origin: dict, blocks=()) -> FootnoteResult:
+    """The notes `(number, element)` found by `rule`: each note's block (the element it came
+    from) leaves the body, and its first marker in the text links to it."""
+    result = FootnoteResult(rule=rule, blocks=list(blocks))
+    for number, el in notes:
+        result.notes.append(_make_note(number, el, page))
+        block = origin.get(id(el), el)
+        if block not in result.blocks:
+            result.blocks.append(block)
+        for sup in markers.get(number, [])[:1]:
+            result.markers.setdefault(number, []).append(sup)
+    return result
+
+
 def _trailing(page: Page, container, blocks: list[HtmlElement] | None, rule: str) -> FootnoteResult | None:
     """Plain paragraphs starting with a number that matches a marker in the body (chorum's style)."""
     if container is None and not blocks:
@@ -469,14 +483,7 @@ def _trailing(page: Page, container, blocks: list[HtmlElement] | None, rule: str
             return None
     if not _consecutive(numbers):
         return None
-    result = FootnoteResult(rule=rule)
-    for number, el in notes:
-        result.notes.append(_make_note(number, el, page))
-        block = origin.get(id(el), el)
-        if block not in result.blocks:
-            result.blocks.append(block)
-        for sup in markers.get(number, [])[:1]:
-            result.markers.setdefault(number, []).append(sup)
+    result = _notes_result(rule, notes, page, markers, origin)
     if blocks:
         result.blocks = list(blocks)
     return result
@@ -632,15 +639,7 @@ def _headed_block(page: Page, container) -> FootnoteResult | None:
         before = _text_before(where, node) if _inside(node, where) else element_text(where)
         if not all(markers.get(n) or _marker_in_text(n, before, True) for n in numbers):
             continue
-        result = FootnoteResult(rule="heuristic:notes-heading", blocks=[node])
-        for number, el in notes:
-            result.notes.append(_make_note(number, el, page))
-            block = origin.get(id(el), el)
-            if block not in result.blocks:
-                result.blocks.append(block)
-            for sup in markers.get(number, [])[:1]:
-                result.markers.setdefault(number, []).append(sup)
-        return result
+        return _notes_result("heuristic:notes-heading", notes, page, markers, origin, [node])
     return None
 
 
