@@ -31,12 +31,13 @@ from ess_crawler.items import Footnote
 
 from .document import Page, clean_space
 from .metadata import profile_elements, select
-from .text import element_text
+from .text import element_text, first_char
 
 _MARKER_TEXT_RE = re.compile(r"^\s*[\[(]?\s*(\d{1,3})\s*[\])]?\s*$")
 _NOTE_START_RE = re.compile(
     r"^\s*(?:\[(\d{1,3})\]|\((\d{1,3})\)|(\d{1,3})(?:\s*[.):–—-]|\s)(?!\d)"
     r"|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})(?![⁰¹²³⁴⁵⁶⁷⁸⁹])[.):]?)\s*")
+_NOTE_FIRST_CHARS = "[(⁰¹²³⁴⁵⁶⁷⁸⁹"  # what _NOTE_START_RE can start with, besides digits
 _FROM_SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _URL_RE = re.compile(r"https?://[^\s<>\"')\]]+[^\s<>\"')\].,;:!?]")
 _BACKLINK_TEXT = {"↩", "↑", "^", "↩︎", "retour", "back"}
@@ -459,12 +460,22 @@ def _trailing(page: Page, container, blocks: list[HtmlElement] | None, rule: str
         tail, origin, opened = _pieces(tail)
         # the notes are the last run of paragraphs starting with a number (other fields,
         # such as keywords, may follow them)
-        texts = [element_text(el) for el in tail]
+        # a paragraph can only start a note with a digit, "[" or "(": the others' text is
+        # built only when notes are found (it is the text before them)
+        texts: dict[int, str] = {}
+
+        def starts_a_note(i: int) -> bool:
+            c = first_char(tail[i])
+            if not (c.isdecimal() or c in _NOTE_FIRST_CHARS):
+                return False
+            texts[i] = element_text(tail[i])
+            return bool(_NOTE_START_RE.match(texts[i] or "x"))
+
         end = len(tail)
-        while end > 0 and not _NOTE_START_RE.match(texts[end - 1] or "x"):
+        while end > 0 and not starts_a_note(end - 1):
             end -= 1
         start = end
-        while start > 0 and _NOTE_START_RE.match(texts[start - 1] or "x"):
+        while start > 0 and starts_a_note(start - 1):
             start -= 1
         notes = _note_paragraphs(tail[start:end])
     if not notes:
@@ -474,7 +485,7 @@ def _trailing(page: Page, container, blocks: list[HtmlElement] | None, rule: str
     if blocks:
         before = element_text(container) if container is not None else ""
     else:  # the text before the notes: a note's own "[1]" is not its marker
-        before = " ".join(t for t in texts[:start] if t)
+        before = " ".join(t for t in (texts.get(i) or element_text(tail[i]) for i in range(start)) if t)
     first = notes[0][1]
     headed = id(first) in opened or _headed(origin.get(id(first), first))
     paren = all(element_text(el).lstrip().startswith("(") for _, el in notes)

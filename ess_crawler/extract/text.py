@@ -54,6 +54,27 @@ def _walk(el: HtmlElement, parts: list[str], skip_captions: bool = False) -> Non
         parts.append(el.tail)
 
 
+def first_char(el: HtmlElement) -> str:
+    """The first character of `element_text(el)` ("" when it is empty), without building it."""
+    for piece in _text_pieces(el):
+        stripped = piece.lstrip()
+        if stripped:
+            return stripped[0]
+    return ""
+
+
+def _text_pieces(el: HtmlElement):
+    """The texts `_walk` gathers (without its block and line breaks), in order, lazily."""
+    tag = el.tag if isinstance(el.tag, str) else ""
+    if tag not in SKIP_TAGS:
+        if el.text and tag:
+            yield el.text
+        for child in el:
+            yield from _text_pieces(child)
+    if el.tail:
+        yield el.tail
+
+
 def _is_caption(el: HtmlElement, tag: str) -> bool:
     return tag == "figcaption" or "caption-text" in (el.get("class") or "")
 
