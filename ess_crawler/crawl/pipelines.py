@@ -439,7 +439,7 @@ class ArchivePipeline:
             content_type=(headers.get(b"Content-Type") or b"").decode("latin-1"), length=len(response.body),
             etag=(headers.get(b"ETag") or b"").decode("latin-1"),
             last_modified=(headers.get(b"Last-Modified") or b"").decode("latin-1"),
-            mark_gone=False, fetched_at=now(), **warc,
+            fetched_at=now(), **warc,
         )
         if getattr(request.callback, "__name__", None) == "parse_article":
             # an article page: its capture is written with the page's outcome, in the same batch

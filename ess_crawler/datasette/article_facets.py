@@ -186,7 +186,7 @@ class ArticleFacet(Facet):
                 continue
             hideable = source_and_config["source"] != "metadata"
             if column in ARRAY_COLUMNS:
-                results.append(self._array_result(column, rows, size, pairs, hideable))
+                results.append(array_result(self, column, rows, size, pairs, hideable))
             else:
                 results.append(await self._column_result(column, rows, size, pairs, hideable))
         return results, timed_out
@@ -209,10 +209,6 @@ class ArticleFacet(Facet):
         return {"name": column, "type": "column", "hideable": hideable,
                 "toggle_url": self.ds.urls.path(path_with_removed_args(self.request, {"_facet": column})),
                 "results": values, "truncated": len(rows) > size}
-
-    def _array_result(self, column, rows, size, pairs, hideable):
-        """As tags_facet.py shows it (`?_tag=` on the article tables)."""
-        return array_result(self, column, rows, size, pairs, hideable)
 
 
 @hookimpl

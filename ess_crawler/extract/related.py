@@ -155,16 +155,6 @@ def _pseudo_heading(el: HtmlElement) -> bool:
     return 0 < len(text) <= 80 and not clean_space(el.text or "") and not clean_space(el[0].tail or "")
 
 
-def _has_following(node: HtmlElement) -> bool:
-    """Some element (not only whitespace or comments) comes after `node` in its parent."""
-    sib = node.getnext()
-    while sib is not None:
-        if isinstance(sib.tag, str):
-            return True
-        sib = sib.getnext()
-    return False
-
-
 def _following(node: HtmlElement) -> list[HtmlElement]:
     """Siblings after `node` up to the next heading."""
     out = []

@@ -9,7 +9,7 @@ Each file is checked against the declared schema (`ess_crawler.profiles.schema`,
 `jsonschema`), and its URL regexes and CSS selectors are compiled: a mistake is a
 `ProfileError` naming the file, the key and what was expected. A broken file never
 hides the good ones: `load_profiles()` skips it with a `ProfileWarning` (shown by
-`scrapy list`), `profile_problems()` lists them (`ess-crawler list` prints them), and
+`scrapy list`), `scan_profiles()` returns them beside the good ones (`ess-crawler list` prints them), and
 `get_profile(name)` of a broken profile raises its error.
 """
 
@@ -298,11 +298,6 @@ def _toml_files(folder) -> list:
     if isinstance(folder, Path):
         return sorted(folder.glob("*.toml"))
     return sorted((p for p in folder.iterdir() if p.name.endswith(".toml")), key=lambda p: p.name)
-
-
-def profile_problems() -> list[str]:
-    """The messages of the broken profile files (one line each)."""
-    return [str(exc) for exc in scan_profiles()[1].values()]
 
 
 def load_profiles() -> dict[str, SiteProfile]:

@@ -170,10 +170,6 @@ class Archive:
         if self.db.conn.in_transaction:
             self.db.conn.commit()
 
-    @property
-    def in_batch(self) -> bool:
-        return self.db.conn.in_transaction
-
     # -- sites and crawls
 
     def register_site(self, profile: SiteProfile) -> None:
@@ -214,21 +210,16 @@ class Archive:
     # -- captures and errors
 
     def record_capture(self, crawl_id: int | None, url: str, status: int, content_type: str,
-                       length: int, etag: str = "", last_modified: str = "", mark_gone: bool = True,
-                       **warc) -> int:
+                       length: int, etag: str = "", last_modified: str = "", **warc) -> int:
         """One row per HTTP response; `warc` holds fetched_from, payload_digest, record_type,
         warc_file, warc_offset, warc_length when the raw response was written. A 404 or 410
-        marks the archived article gone unless `mark_gone` is False (the crawl then calls
-        `mark_gone` once it knows the site answered normally)."""
+        does not mark the archived article gone here: the crawl calls `mark_gone` once it
+        knows the site answered normally."""
         row = {"crawl_id": crawl_id, "url": url, "status": status, "content_type": content_type,
                "fetched_at": warc.pop("fetched_at", None) or now(), "length": length, "etag": etag,
                "last_modified": last_modified, **warc}
         with self.db.atomic():
-            capture_id = self._insert("captures", row)
-            if mark_gone and status in (404, 410):
-                self.db.execute("update articles set gone_since = coalesce(gone_since, ?), last_status = ? "
-                                "where url = ?", [now(), status, url])
-        return capture_id
+            return self._insert("captures", row)
 
     def _insert(self, table: str, row: dict) -> int:
         """Insert one row (the table's columns by name); returns its rowid."""
