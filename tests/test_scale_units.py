@@ -1,6 +1,7 @@
 """Units of the crawl-at-scale parts: the extraction pool, the shared-frontier add-on, WARC reading."""
 
 import asyncio
+from pathlib import Path
 
 import pytest
 from scrapy.settings import Settings
@@ -93,3 +94,15 @@ def test_read_payload_gives_back_the_body(tmp_path):
     offset, _ = warc.write_response("https://s/1", 200, "OK", [("Content-Type", "text/html")], b"<p>corps</p>")
     warc.close()
     assert read_payload(tmp_path / warc.name, offset) == (200, b"<p>corps</p>")
+
+
+def test_warc_folders_are_found_the_same_way_by_merge_and_reextract(tmp_path):
+    """--warc-dir first, then warc/ beside the archive, then each crawl's ESS_WARC_DIR as given
+    and from the archive's folder (a relative one was missed by merge); broken settings ignored."""
+    from ess_crawler.store.warc_files import warc_folders
+
+    db = tmp_path / "a.db"
+    folders = warc_folders(db, ['{"ESS_WARC_DIR": "captures"}', "not json", None, '{"ESS_WARC_DIR": "captures"}'],
+                           extra=tmp_path / "elsewhere")
+    assert folders == [tmp_path / "elsewhere", tmp_path.resolve() / "warc", Path("captures"),
+                       tmp_path.resolve() / "captures"]

@@ -46,6 +46,7 @@ from ess_crawler.items import Article, CrawlError, Discovered, SeenUnchanged
 from ess_crawler.sqlite import sqlite3
 from ess_crawler.store import coverage
 from ess_crawler.store.archive import Archive, now
+from ess_crawler.store.warc_files import default_warc_dir
 
 logger = logging.getLogger(__name__)
 
@@ -242,7 +243,7 @@ class ArchivePipeline:
         db_path = settings.get("ESS_DB_PATH")
         warc_dir = None
         if settings.getbool("ESS_WARC_ENABLED", True):
-            warc_dir = settings.get("ESS_WARC_DIR") or str(Path(db_path).resolve().parent / "warc")
+            warc_dir = settings.get("ESS_WARC_DIR") or str(default_warc_dir(db_path))
         pipeline = cls(crawler, db_path, warc_dir)
         crawler.signals.connect(pipeline.response_received, signal=signals.response_received)
         crawler.signals.connect(pipeline.item_dropped, signal=signals.item_dropped)

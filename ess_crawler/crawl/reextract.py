@@ -14,7 +14,6 @@ transaction.
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import sys
@@ -28,6 +27,7 @@ from ess_crawler import __version__
 from ess_crawler.crawl.pipelines import normalise
 from ess_crawler.crawl.warc import read_payload
 from ess_crawler.store.archive import Archive
+from ess_crawler.store.warc_files import warc_folders
 
 logger = logging.getLogger(__name__)
 
@@ -51,17 +51,7 @@ def warc_path(db_path: Path, source: dict, warc_dir: Path | None) -> Path | None
     """The WARC file of a source row: in --warc-dir, warc/ beside the archive or the crawl's ESS_WARC_DIR."""
     if not source.get("warc_file"):
         return None
-    folders = []
-    if warc_dir is not None:
-        folders.append(Path(warc_dir))
-    try:
-        configured = json.loads(source.get("crawl_settings") or "{}").get("ESS_WARC_DIR")
-    except ValueError:
-        configured = None
-    folders.append(db_path.resolve().parent / "warc")
-    if configured:
-        folders += [Path(configured), db_path.resolve().parent / configured]
-    for folder in folders:
+    for folder in warc_folders(db_path, [source.get("crawl_settings")], warc_dir):
         candidate = folder / source["warc_file"]
         if candidate.is_file():
             return candidate

@@ -21,7 +21,6 @@ Merging an archive that was merged already changes nothing.
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import shutil
 from collections.abc import Callable
@@ -29,6 +28,7 @@ from pathlib import Path
 
 from ess_crawler.store import search_index
 from ess_crawler.store.archive import Archive, ArchiveError
+from ess_crawler.store.warc_files import warc_folders
 
 logger = logging.getLogger(__name__)
 
@@ -56,15 +56,7 @@ def _sha1(path: Path) -> str:
 
 
 def _source_warc_dirs(conn, source: Path) -> list[Path]:
-    folders = [source.resolve().parent / "warc"]
-    for (settings,) in conn.execute("select distinct settings from src.crawls"):
-        try:
-            configured = json.loads(settings or "{}").get("ESS_WARC_DIR")
-        except ValueError:
-            configured = None
-        if configured and Path(configured) not in folders:
-            folders.append(Path(configured))
-    return folders
+    return warc_folders(source, [settings for (settings,) in conn.execute("select distinct settings from src.crawls")])
 
 
 def _copy_warcs(conn, source: Path, target_dir: Path) -> dict[str, str]:
