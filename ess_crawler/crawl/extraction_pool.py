@@ -39,19 +39,13 @@ from ess_crawler.extract import extract_article
 from ess_crawler.items import Article
 from ess_crawler.profiles import SiteProfile
 
-_worker_profiles: dict[str, SiteProfile] = {}
 _HEADER = struct.Struct("!I")
 
 
 def _extract_in_worker(body: bytes, url: str, profile_name: str | None) -> Article:
-    from ess_crawler.profiles import get_profile
+    from ess_crawler.profiles import cached_profile
 
-    profile = None
-    if profile_name:
-        profile = _worker_profiles.get(profile_name)
-        if profile is None:
-            profile = _worker_profiles[profile_name] = get_profile(profile_name)
-    return extract_article(body, url, profile)
+    return extract_article(body, url, cached_profile(profile_name) if profile_name else None)
 
 
 class RemoteTraceback(Exception):

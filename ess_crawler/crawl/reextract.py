@@ -31,9 +31,6 @@ from ess_crawler.store.warc_files import warc_folders
 
 logger = logging.getLogger(__name__)
 
-_profiles: dict = {}
-
-
 @dataclass
 class Outcome:
     """What a re-extraction run did."""
@@ -73,12 +70,10 @@ def _extract_one(task: tuple) -> tuple:
     no fields, so that nothing but its id crosses back to the writer."""
     article_id, site, public_url, path, offset = task
     from ess_crawler.extract import extract_article
-    from ess_crawler.profiles import get_profile
+    from ess_crawler.profiles import cached_profile
 
     try:
-        profile = _profiles.get(site)
-        if profile is None:
-            profile = _profiles[site] = get_profile(site)
+        profile = cached_profile(site)
         _status, body = read_payload(path, offset)
         article = extract_article(body, public_url, profile)
     except Exception as exc:  # noqa: BLE001 - one bad record never stops the run

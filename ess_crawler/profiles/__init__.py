@@ -20,7 +20,7 @@ import os
 import re
 import warnings
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -325,3 +325,10 @@ def get_profile(name: str) -> SiteProfile:
         if path.stem == name:
             raise exc
     raise ProfileError(f"no site profile {name!r}; known: {', '.join(sorted(profiles))}")
+
+
+@cache
+def cached_profile(name: str) -> SiteProfile:
+    """`get_profile(name)` read once per process, for the worker processes that extract page
+    after page with the same few profiles (a broken one raises each time, as get_profile does)."""
+    return get_profile(name)
