@@ -251,10 +251,8 @@ def clean_container(container: HtmlElement, drop: list[HtmlElement], title: str,
         if el is container or el.getparent() is None:
             continue
         text = inline_text(el)
-        if len(text) < 220 and ((_READ_ALSO_RE.match(text) and el.xpath(".//a")) or _META_LINE_RE.match(text)
-                                or _TEASER_LABEL_RE.match(text)) \
-                or (len(text) < 160 and _PROMO_LINE_RE.match(text)) or _is_share_bar(el, text) \
-                or (len(text) < 400 and _DISCLAIMER_RE.match(text)):
+        if (len(text) < 220 and _READ_ALSO_RE.match(text) and el.xpath(".//a")) or _noise_line(text) \
+                or _is_share_bar(el, text):
             drop_element(el)
     _drop_teaser_cards(container)
     for h in container.iter("h1"):
@@ -266,6 +264,14 @@ def clean_container(container: HtmlElement, drop: list[HtmlElement], title: str,
         if el is not container and not clean_space(el.text_content()) and not el.xpath(".//img") \
                 and el.getparent() is not None:
             drop_element(el)
+
+
+def _noise_line(text: str) -> bool:
+    """A line that is not the article's, by its words and length: a meta line, a teaser
+    label, a promotion or credit line, a disclaimer."""
+    return bool((len(text) < 220 and (_META_LINE_RE.match(text) or _TEASER_LABEL_RE.match(text)))
+                or (len(text) < 160 and _PROMO_LINE_RE.match(text))
+                or (len(text) < 400 and _DISCLAIMER_RE.match(text)))
 
 
 _SHARE_URL_RE = re.compile(
@@ -380,9 +386,7 @@ def fallback_body(html, url: str, drop_texts: list[str] | None = None) -> tuple[
         if el.getparent() is None:
             continue
         text = inline_text(el)
-        if text in drop or (len(text) < 220 and (_READ_ALSO_RE.match(text) or _META_LINE_RE.match(text)
-                                                 or _TEASER_LABEL_RE.match(text))) \
-                or (len(text) < 160 and _PROMO_LINE_RE.match(text)) or (len(text) < 400 and _DISCLAIMER_RE.match(text)):
+        if text in drop or (len(text) < 220 and _READ_ALSO_RE.match(text)) or _noise_line(text):
             drop_element(el)
     html_out = sanitise("".join(lxml_html.tostring(c, encoding="unicode") for c in root)).strip()
     return html_out, element_text(root, skip_captions=True), root

@@ -33,11 +33,11 @@ from lxml.html import HtmlElement
 from .dates import ParsedDate, normalise_iso, parse_published_modified
 from .document import Page, clean_space
 from .metadata import _PUBLISHED_META, _jsonld_text, _url_date
+from .text import SKIP_TAGS
 
 # how far after (and before) the title a byline date may sit, in characters of text
 _AFTER_TITLE_CHARS = 600
 _BEFORE_TITLE_CHARS = 200
-_SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "button", "select", "option"}
 
 
 def _day(iso: str | None) -> str:
@@ -81,7 +81,7 @@ def _subtree_texts(el: HtmlElement, excluded: set, out: list[str]) -> None:
             continue
         if node is not el:
             stack.append((node, True))  # its tail comes after its subtree
-        if not isinstance(node.tag, str) or node in excluded or node.tag in _SKIP_TAGS:
+        if not isinstance(node.tag, str) or node in excluded or node.tag in SKIP_TAGS:
             continue
         if node.text:
             out.append(node.text)

@@ -12,6 +12,7 @@ own rubric / author / "see more" links, images, social and service pages are not
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
@@ -104,17 +105,10 @@ def _short_text(el: HtmlElement, limit: int = 64) -> str:
     return text if len(text) <= limit * 2 else ""
 
 
-_TITLE_TOKENS: dict[str, bool] = {}
-
-
+@lru_cache(maxsize=8192)
 def _title_token(token: str) -> bool:
     """`_TITLE_CLASS_RE` on a class token, remembered: themes share their class names."""
-    found = _TITLE_TOKENS.get(token)
-    if found is None:
-        found = bool(_TITLE_CLASS_RE.search(token))
-        if len(_TITLE_TOKENS) < 100_000:
-            _TITLE_TOKENS[token] = found
-    return found
+    return bool(_TITLE_CLASS_RE.search(token))
 
 
 def _heading_candidates(page: Page) -> list[HtmlElement]:
