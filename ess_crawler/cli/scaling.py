@@ -79,7 +79,7 @@ def serve_samples(port: int, host: str, sites: tuple[str, ...], edition: int):
     """Serve every bundled sample site, each on its own port, printing `NAME URL` per site until stopped.
 
     Crawl them with any tool: `scrapy crawl NAME -a base_url=URL`."""
-    from ess_crawler.demo.server import SAMPLES_DIR, SiteServer, sample_sites
+    from ess_crawler.demo.server import sample_server, sample_sites
 
     available = sample_sites()
     names = list(sites) or available
@@ -90,16 +90,8 @@ def serve_samples(port: int, host: str, sites: tuple[str, ...], edition: int):
     stop = threading.Event()
     try:
         for i, name in enumerate(names):
-            roots = [SAMPLES_DIR / name]
-            overlay = SAMPLES_DIR / f"edition{edition}" / name
-            gone: set[str] = set()
-            if edition > 1 and overlay.is_dir():
-                roots.insert(0, overlay)
-                if (overlay / "GONE.txt").exists():
-                    gone = set((overlay / "GONE.txt").read_text().split())
             try:
-                server = SiteServer(name=name, roots=roots, gone=gone, host=host,
-                                    port=port + i if port else 0).start()
+                server = sample_server(name, edition, host=host, port=port + i if port else 0).start()
             except OSError as exc:
                 raise UserError(f"cannot serve {name} on {host}:{port + i if port else 0}: {exc.strerror or exc}; "
                                 "choose another --port") from None

@@ -135,15 +135,18 @@ def _handler_for(site: SiteServer):
     return Handler
 
 
+def sample_server(name: str, edition: int = 1, host: str = "127.0.0.1", port: int = 0) -> SiteServer:
+    """The (not yet started) server of one sample site: its files, under those of edition
+    `edition` when it changes the site, and the URLs that edition has removed (GONE.txt)."""
+    roots = [SAMPLES_DIR / name]
+    overlay = SAMPLES_DIR / f"edition{edition}" / name
+    if edition > 1 and overlay.is_dir():
+        roots.insert(0, overlay)
+    gone_file = overlay / "GONE.txt"
+    gone = set(gone_file.read_text().split()) if edition > 1 and gone_file.exists() else set()
+    return SiteServer(name=name, roots=roots, gone=gone, host=host, port=port)
+
+
 def serve_samples(names: list[str] | None = None, edition: int = 1) -> dict[str, SiteServer]:
     """Start one server per sample site; returns them by name (call .stop() on each)."""
-    servers = {}
-    for name in names or sample_sites():
-        roots = [SAMPLES_DIR / name]
-        overlay = SAMPLES_DIR / f"edition{edition}" / name
-        if edition > 1 and overlay.is_dir():
-            roots.insert(0, overlay)
-        gone_file = overlay / "GONE.txt"
-        gone = set(gone_file.read_text().split()) if edition > 1 and gone_file.exists() else set()
-        servers[name] = SiteServer(name=name, roots=roots, gone=gone).start()
-    return servers
+    return {name: sample_server(name, edition).start() for name in names or sample_sites()}
