@@ -173,10 +173,12 @@ def crawl(sites: tuple[str, ...], db: Path, base_url: str | None, full: bool, wa
     Re-crawls are incremental: unchanged articles are asked with conditional requests
     or skipped by their sitemap date. Exits non-zero when a run did not finish."""
     from ess_crawler.crawl.runner import run_spiders
-    from ess_crawler.profiles import get_profile
+    from ess_crawler.profiles import get_profile, scan_profiles
 
+    known = scan_profiles()[0]  # read once: get_profile reads every file again
     for name in sites:
-        get_profile(name)
+        if name not in known:
+            get_profile(name)  # the error naming the broken file, or the known profiles
     check_base_url(base_url)
     overrides = parse_settings(settings)
     writable_archive(db)

@@ -264,10 +264,11 @@ def _read(path: Path) -> SiteProfile:
         raise
 
 
-def broken_profile_for(url: str) -> ProfileError | None:
-    """The error of a broken profile file whose origin or domains hold `url` (so no profile is used for it)."""
+def broken_profile_for(url: str, broken: dict[Path, ProfileError] | None = None) -> ProfileError | None:
+    """The error of a broken profile file whose origin or domains hold `url` (so no profile is
+    used for it); `broken` as scan_profiles() returns it, else the files are read."""
     host = (urlsplit(url).hostname or "").lower()
-    for exc in scan_profiles()[1].values():
+    for exc in (scan_profiles()[1] if broken is None else broken).values():
         data = getattr(exc, "data", None) or {}
         domains = data.get("domains") or []
         domains = [domains] if isinstance(domains, str) else [d for d in domains if isinstance(d, str)]

@@ -166,9 +166,9 @@ def load_source(target: str, url: str | None) -> Source:
 
 # ------------------------------------------------------------------ extraction and judgement
 
-def profile_for(url: str) -> SiteProfile | None:
-    """The profile whose domains hold `url`, if any."""
-    return next((p for p in scan_profiles()[0].values() if p.owns(url)), None)
+def profile_for(url: str, profiles: dict[str, SiteProfile] | None = None) -> SiteProfile | None:
+    """The profile whose domains hold `url`, if any (among `profiles`, else those on disk)."""
+    return next((p for p in (scan_profiles()[0] if profiles is None else profiles).values() if p.owns(url)), None)
 
 
 def extract(source: Source, site: str | None) -> tuple[Article, SiteProfile | None, str]:
@@ -177,10 +177,11 @@ def extract(source: Source, site: str | None) -> tuple[Article, SiteProfile | No
         if site:
             profile = get_profile(site)
             return extract_article(source.html, source.url, profile), profile, "--site"
-        profile = profile_for(source.url)
+        profiles, broken_files = scan_profiles()
+        profile = profile_for(source.url, profiles)
         if profile is not None:
             return extract_article(source.html, source.url, profile), profile, "the URL's domain"
-        broken = broken_profile_for(source.url)
+        broken = broken_profile_for(source.url, broken_files)
         if broken is not None:  # the generic rules would hide that the site's profile is not used
             raise broken
         return extract_article(source.html, source.url), None, ""
