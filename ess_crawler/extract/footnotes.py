@@ -369,11 +369,30 @@ def _items(el: HtmlElement, depth: int = 0) -> list[HtmlElement]:
     return [el]
 
 
+def _note_lines(el: HtmlElement) -> int:
+    """How many of the `<br>`-separated lines of `el` could start a note (their first
+    character a digit, "[" or "("), without serialising them: at least the notes found."""
+    def note_like(c: str) -> bool:
+        return bool(c) and (c.isdecimal() or c in _NOTE_FIRST_CHARS)
+
+    count = 0
+    stripped = (el.text or "").lstrip()
+    leading = stripped[0] if stripped else ""  # the current line's first character, once known
+    for child in el:
+        if child.tag == "br":
+            count += note_like(leading)
+            stripped = (child.tail or "").lstrip()
+            leading = stripped[0] if stripped else ""
+        elif not leading:
+            leading = first_char(child)  # the child's text, then its tail
+    return count + note_like(leading)
+
+
 def _split_br(el: HtmlElement) -> tuple[list[HtmlElement], bool]:
     """A paragraph holding several notes separated by `<br>` ("(1) text<br>(2) text"), as one
     new element per note (outside the tree), and whether a notes heading opened it
     ("<strong>Notes</strong><br>(1)..."); the paragraph itself otherwise."""
-    if not any(c.tag == "br" for c in el) or el.tag in ("ol", "ul", "table"):
+    if not any(c.tag == "br" for c in el) or el.tag in ("ol", "ul", "table") or _note_lines(el) < 2:
         return [el], False
     from lxml import html as lxml_html
 
