@@ -15,7 +15,11 @@ def fold(text: str | None) -> str:
     text = (text or "").translate(_LIGATURES).lower()
     if text.isascii():
         return text
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    text = unicodedata.normalize("NFKD", text)
+    # the few distinct non-ASCII characters are tested, not every character of a long text
+    for mark in {c for c in set(text) if not c.isascii() and unicodedata.combining(c)}:
+        text = text.replace(mark, "")
+    return text
 
 
 def clean_space(text: str | None) -> str:

@@ -68,6 +68,7 @@ _MONTH_RE = "|".join(re.escape(m) for m in _MONTH_WORDS)
 _WEEKDAY_RE = "|".join(re.escape(w) for w in _WEEKDAY_WORDS)
 _TIME_RE = r"(?:\s*(?:,|-|–|à|at|a)?\s*(?P<hour>\d{1,2})\s*[h:]\s*(?P<minute>\d{2})(?::(?P<second>\d{2}))?)?"
 
+_FOUR_DIGITS_RE = re.compile(r"\d\D*\d\D*\d\D*\d")
 # The forms, most specific first. Each match is handed to dateutil.
 _PATTERNS = [
     # ISO 8601, with or without time and offset
@@ -122,7 +123,7 @@ def _plausible(value: dt.datetime, today: dt.date | None = None) -> bool:
 
 def find_dates(text: str, today: dt.date | None = None) -> list[tuple[int, ParsedDate]]:
     """Every plausible date in `text`, with its position, in order of appearance."""
-    if not text:
+    if not text or _FOUR_DIGITS_RE.search(text) is None:  # every form has four digits at least
         return []
     text = text.replace("\xa0", " ")
     found: list[tuple[int, ParsedDate]] = []
@@ -132,7 +133,7 @@ def find_dates(text: str, today: dt.date | None = None) -> list[tuple[int, Parse
             start, end = m.span()
             if any(start < e and end > s for s, e in taken):
                 continue
-            parsed = _parse_match(m)
+            parsed = _parse_cached(pattern.pattern, m)
             if parsed is None or not _plausible(parsed[0], today):
                 continue
             value, has_time = parsed
@@ -140,6 +141,19 @@ def find_dates(text: str, today: dt.date | None = None) -> list[tuple[int, Parse
             found.append((start, ParsedDate(_to_iso(value, has_time), m.group(0).strip(), has_time)))
     found.sort(key=lambda pair: pair[0])
     return found
+
+
+_parsed: dict[tuple[str, str], tuple[dt.datetime, bool] | None] = {}
+
+
+def _parse_cached(pattern: str, m: re.Match) -> tuple[dt.datetime, bool] | None:
+    """`_parse_match`, remembered by form and matched text: listings repeat the same dates."""
+    key = (pattern, m.group(0))
+    if key not in _parsed:
+        if len(_parsed) > 4096:
+            _parsed.clear()
+        _parsed[key] = _parse_match(m)
+    return _parsed[key]
 
 
 def _parse_match(m: re.Match) -> tuple[dt.datetime, bool] | None:

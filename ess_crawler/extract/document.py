@@ -66,9 +66,10 @@ def not_html_reason(data: bytes | str) -> str:
         if len(head) >= 64 and control > len(head) * 3 // 100:
             return "binary data (control bytes), not HTML"
         text = head.decode("utf-8", errors="replace")
-        bad = len(text) - len(text.translate(_NOT_TEXT_CHARS))
-        if len(text) >= 16 and bad > len(text) // 10 and not _TAG_RE.search(text):
-            return "binary data (not text), not HTML"
+        if len(text) >= 16 and not _TAG_RE.search(text):  # the tag test first: str.translate is slow
+            bad = len(text) - len(text.translate(_NOT_TEXT_CHARS))
+            if bad > len(text) // 10:
+                return "binary data (not text), not HTML"
     return ""
 
 
@@ -179,13 +180,22 @@ class Page:
         self.profile = profile
 
     def absolute(self, href: str | None) -> str:
-        href = (href or "").strip()
-        if not href:
-            return ""
-        try:
-            return urljoin(self.base_url, href)
-        except ValueError:
-            return ""
+        """`href` resolved against the page's base URL ('' when it cannot be), remembered per page."""
+        known = self._absolute.get(href)
+        if known is not None:
+            return known
+        value = (href or "").strip()
+        if value:
+            try:
+                value = urljoin(self.base_url, value)
+            except ValueError:
+                value = ""
+        self._absolute[href] = value
+        return value
+
+    @cached_property
+    def _absolute(self) -> dict:
+        return {}
 
     @cached_property
     def base_url(self) -> str:

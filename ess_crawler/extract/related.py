@@ -101,7 +101,8 @@ def _short_text(el: HtmlElement, limit: int = 64) -> str:
     """The element's text when it is short (cheap checks before building it)."""
     if len(el) > 3:
         return ""
-    text = el.text_content()
+    # a childless element's text is its .text (text_content() goes through XPath)
+    text = (el.text or "") if not len(el) else el.text_content()
     return text if len(text) <= limit * 2 else ""
 
 
@@ -227,8 +228,7 @@ def _item_element(a: HtmlElement, href: str, stop: set, page: Page) -> HtmlEleme
     for parent in a.iterancestors():
         if parent in stop:
             break
-        hrefs = {page.absolute(x.get("href")) for x in parent.iter("a") if x.get("href")}
-        if len(hrefs - {href}) > 0:
+        if any(page.absolute(x.get("href")) != href for x in parent.iter("a") if x.get("href")):
             break
         item = parent
     return item
