@@ -26,6 +26,7 @@ from .body import (
     drop_leading_block,
     fallback_body,
     find_container,
+    link_list_texts,
 )
 from .boilerplate import drop_element, is_boilerplate
 from .datechoice import choose_published
@@ -168,7 +169,7 @@ def _extract(page: Page, html_text: str) -> Article:
             guess, _ = find_container(page, not_body)
             if guess is not None:
                 notes = find_footnotes(page, guess)
-        drop = [r.title for r in art.related] + [n.text for n in notes.notes]
+        drop = [r.title for r in art.related] + [n.text for n in notes.notes] + link_list_texts(page)
         tree, anchors, images = html_text, [], []
         if not art.body_text and not cleaned:  # the tree is intact: link the markers, notes out first
             _link_markers(notes)

@@ -319,6 +319,55 @@ def _drop_teaser_cards(container: HtmlElement) -> None:
             drop_element(el)
 
 
+_LIST_HEADING_CLASS_RE = re.compile(r"head|title|titel|titre", re.IGNORECASE)
+_LIST_HEADING_TAGS = ("p", "div", "span", "strong")
+
+
+def _link_list(block: HtmlElement) -> list[HtmlElement]:
+    """The links of `block` when it is a list of links: two targets at least, and links
+    holding 70 % of its text or more (a teaser list, "most read", a forum's latest posts)."""
+    if not isinstance(block.tag, str) or block.tag == "a":
+        return []
+    links = [a for a in block.iter("a") if a.get("href")]
+    if len({a.get("href") for a in links}) < 2:
+        return []
+    total = len(clean_space(block.text_content()))
+    in_links = sum(len(clean_space(a.text_content())) for a in links)
+    return links if total and in_links >= 0.7 * total else []
+
+
+def link_list_texts(page: Page) -> list[str]:
+    """The lines of every link list introduced by a short heading of its own ("Top-Themen",
+    "Empfohlene Beiträge", "Beiträge aus dem Forum"): the heading, each link and each item.
+
+    Fed to the trafilatura fallback, which keeps such a heading and the list's titles when the
+    list sits beside the text; the rule reads the page's markup, never one site's wording."""
+    candidates = list(page.root.iter("h2", "h3", "h4", "h5", "h6"))
+    for token, elements in page.classes.items():
+        if _LIST_HEADING_CLASS_RE.search(token):
+            candidates += [el for el in elements if el.tag in _LIST_HEADING_TAGS]
+    texts: list[str] = []
+    seen: set = set()
+    for el in candidates:
+        if el in seen or el.getparent() is None:
+            continue
+        seen.add(el)
+        following = el.getnext()
+        if following is None:  # the heading ends its own wrapper: the list follows the wrapper
+            following = el.getparent().getnext()
+        if following is None or el.find(".//a") is not None:
+            continue
+        heading = inline_text(el)
+        if not 0 < len(heading) <= 80:
+            continue
+        links = _link_list(following)
+        if links:
+            texts.append(heading)
+            texts += [inline_text(a) for a in links]
+            texts += [inline_text(item) for item in following.iter("li", "p", "h2", "h3", "h4")]
+    return texts
+
+
 def absolutise_links(page: Page, container: HtmlElement) -> None:
     """Make href/src absolute, leaving in-page `#fragment` links alone."""
     for el in container.iter("a", "img"):
