@@ -26,12 +26,10 @@ def reextract(db: Path, site: str | None, workers: int | None, warc_dir: Path | 
     with the same extractor nothing changes."""
     from ess_crawler.crawl.reextract import print_progress
     from ess_crawler.crawl.reextract import reextract as run
-    from ess_crawler.store.archive import Archive
+    from ess_crawler.cli.preflight import readable_archive
 
-    if not db.is_file():
-        raise UserError(f"no archive at {db}")
-    with Archive(db, read_only=True):
-        pass  # a clear error for a file that is not an archive, before anything is written
+    with readable_archive(db):
+        pass  # the read-only commands' one-line error for a file that is not an archive, before any write
     if site is not None:
         from ess_crawler.profiles import get_profile
 
