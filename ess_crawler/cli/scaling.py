@@ -13,7 +13,7 @@ from ess_crawler.errors import UserError
 
 
 @main.command()
-@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), required=True, help="Archive to re-derive.")
+@click.option("--db", type=click.Path(path_type=Path), required=True, help="Archive to re-derive.")
 @click.option("--site", default=None, help="Only this site's articles.")
 @click.option("--workers", type=click.IntRange(min=1), default=None,
               help="Extraction processes [default: one per core].")
@@ -46,8 +46,8 @@ def reextract(db: Path, site: str | None, workers: int | None, warc_dir: Path | 
 
 
 @main.command()
-@click.argument("sources", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--into", "target", type=click.Path(dir_okay=False, path_type=Path), required=True,
+@click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--into", "target", type=click.Path(path_type=Path), required=True,
               help="Archive to merge into (created when missing).")
 @click.option("--copy-warc/--no-copy-warc", default=True, show_default=True,
               help="Copy the sources' WARC files beside the target, so its captures' WARC references resolve.")
@@ -57,11 +57,15 @@ def merge(sources: tuple[Path, ...], target: Path, copy_warc: bool):
     The same article from two nodes is one row (its versions in time order, the
     others in revisions); crawls, captures (with their WARC references), errors and
     discovery records are kept. Merging the same archive again changes nothing."""
+    from ess_crawler.cli.preflight import readable_archive, writable_archive
     from ess_crawler.store.merge import merge_archives
 
     for source in sources:
         if source.resolve() == target.resolve():
             raise UserError(f"{source} is the target archive itself")
+        with readable_archive(source):
+            pass  # every source checked before the target is touched
+    writable_archive(target)
     counts = merge_archives(list(sources), target, copy_warc=copy_warc, progress=click.echo)
     click.echo(f"merged {len(sources)} archive(s) into {target}: " + ", ".join(f"{v} {k}" for k, v in counts.items()))
 
