@@ -101,3 +101,26 @@ def test_cards_with_linked_titles_stay_in_the_block():
                 "<p>Un résumé assez long de la première carte liée.</p></div>"
                 "<div class='card'><h3><a href='/actu/carte-2'>Deuxième carte liée</a></h3></div></div></section>")
     assert urls(html) == ["https://www.example.org/actu/carte-1", "https://www.example.org/actu/carte-2"]
+
+
+def test_only_the_sites_own_articles_are_related():
+    """External references under "Pour aller plus loin", a profile page and a vote count linking
+    the same question are not related articles; a sister section of the same site is."""
+    html = page("<div class='box'><h3>Pour aller plus loin</h3><ul>"
+                "<li><a href='https://www.revue-projet.com/debat'>Savons-nous encore débattre ?</a></li>"
+                "<li><a href='https://sport.example.org/actu/match'>Le match des coopératives</a></li>"
+                "<li><a href='/profile/jean.dupont'>Jean Dupont</a></li>"
+                "<li><a href='/q/22566'>23</a> <a href='/questions/22566/un-article-lie'>Un article lié</a></li>"
+                "</ul></div>")
+    assert urls(html) == ["https://sport.example.org/actu/match", "https://www.example.org/questions/22566/un-article-lie"]
+
+
+def test_a_page_saved_under_another_address_keeps_its_sites_links():
+    """A mirror or a saved copy: the site is the one the page's own links go to."""
+    html = page("<div class='box'><h3>À lire aussi</h3><ul>"
+                "<li><a href='https://www.cress.fr/actu/un'>Premier article lié</a></li>"
+                "<li><a href='https://www.cress.fr/actu/deux'>Second article lié</a></li>"
+                "<li><a href='https://www.ailleurs.fr/x'>Un article d'ailleurs</a></li></ul></div>"
+                "<nav><a href='https://www.cress.fr/'>Accueil</a><a href='https://www.cress.fr/agenda'>Agenda</a></nav>")
+    related = extract_article(html, "http://127.0.0.1:8000/saved.html").related
+    assert [r.url for r in related] == ["https://www.cress.fr/actu/un", "https://www.cress.fr/actu/deux"]

@@ -53,7 +53,7 @@ _PLUGIN_SELECTORS = (
 _HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _SKIP_HREF_RE = re.compile(
     r"(/tag/|/tags/|/category/|/categories/|/categorie/|/kategorie/|/rubriques?/|/topics?/|/subjects?/"
-    r"|/auteurs?/|/authors?/|/autor(en)?/|/writer/|/mot/|[?&](share|replytocom)=|#respond|#comments?\b|"
+    r"|/auteurs?/|/authors?/|/autor(en)?/|/writer/|/profiles?/|/users?/|/members?/|/mot/|[?&](share|replytocom)=|#respond|#comments?\b|"
     r"^mailto:|^javascript:|facebook\.com/sharer|twitter\.com/(intent|share)|linkedin\.com/share"
     r"|\.(jpe?g|png|gif|webp|svg|mp3|mp4)(\?|$)"
     # the site's service pages and licences, met where a block runs up to the page footer
@@ -71,6 +71,21 @@ _MORE_TEXT_RE = re.compile(
 )
 _CATEGORY_CLASS_RE = re.compile(r"categ|rubri|section|kicker|label|surtitre|thematique|type", re.I)
 _MAX_LINKS = 40
+# second-level labels under which a country code's sites register (example.co.uk, example.gouv.fr)
+_SECOND_LEVELS = frozenset("co com org net gov gouv edu ac asso nom or ne go".split())
+
+
+def site_key(url: str) -> str:
+    """The registrable part of a URL's host (`www.lemonde.fr`, `sport.lemonde.fr` -> `lemonde.fr`;
+    `news.bbc.co.uk` -> `bbc.co.uk`): a site's articles and its sister sections share it."""
+    try:
+        host = (urlsplit(url).hostname or "").rstrip(".")
+        labels = [label if label.isascii() else label.encode("idna").decode("ascii") for label in host.split(".")]
+    except (ValueError, UnicodeError):
+        return ""
+    if len(labels) > 2 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVELS:
+        return ".".join(labels[-3:])
+    return ".".join(labels[-2:])
 
 
 def _fold(text: str) -> str:
@@ -296,13 +311,29 @@ def _describe(item: HtmlElement, anchors: list[HtmlElement], url: str, heading: 
     return link
 
 
+def _linked_site(page: Page) -> str:
+    """The site most of the page's absolute links go to (its own menus and rubrics): the page's
+    site when its URL is not (a mirror, a copy saved under another name)."""
+    counts: dict[str, int] = {}
+    for a in page.root.iter("a"):
+        url = page.absolute(a.get("href"))
+        if url.startswith(("http://", "https://")):
+            key = site_key(url)
+            counts[key] = counts.get(key, 0) + 1
+    return max(counts, key=counts.get) if counts else ""
+
+
 def _items(block: list[HtmlElement], heading: str, page: Page, own_url: str) -> list[RelatedLink]:
+    """The related articles a block links to: links to other pages of the page's own site,
+    less tags, rubrics, authors, "see more" links and social networks."""
+    sites = {site_key(own_url), site_key(page.url)}
     stop = set()
     for el in block:
         parent = el.getparent()
         if parent is not None:
             stop.add(parent)
     by_url: dict[str, list[HtmlElement]] = {}
+    off_site: set[str] = set()
     for a in _links(block):
         rel = set((a.get("rel") or "").split())
         if rel & {"tag", "prev", "next", "author", "category"} or "tag" in (a.get("class") or "").split():
@@ -313,20 +344,26 @@ def _items(block: list[HtmlElement], heading: str, page: Page, own_url: str) -> 
         url = page.absolute(href)
         if not url.startswith(("http://", "https://")) or normalise_url(url) == own_url:
             continue
+        if site_key(url) not in sites:
+            if "linked" not in sites:  # once a page, and only when a link leaves the page's own site
+                sites |= {"linked", _linked_site(page)}
+            if site_key(url) not in sites:
+                off_site.add(url)
+                continue
         text = _fold(inline_text(a))
         if text and len(text) < 40 and (_MORE_TEXT_RE.match(text) or _in_label(a) or _names_its_path(text, url)):
             continue
         if _SOCIAL_RE.search(url):
             continue
         by_url.setdefault(url, []).append(a)
-    if len(by_url) > _MAX_LINKS:
+    if len(by_url) + len(off_site) > _MAX_LINKS:  # a page's whole link list, not a related block
         return []
     by_url = {u: anchors for u, anchors in by_url.items() if not _section_of_others(u, by_url)}
     items = []
     for url, anchors in by_url.items():
         item = _item_element(anchors[0], url, stop, page)
         link = _describe(item, anchors, url, heading)
-        if link.title:
+        if any(c.isalpha() for c in link.title):  # "23" (a vote count), "»": not an article's title
             items.append(link)
     return items
 
