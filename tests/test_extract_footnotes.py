@@ -268,3 +268,226 @@ def test_more_conventions(html):
 ], ids=["paren-enumeration", "steps-with-br", "bibliography-with-br", "superscript-units", "sources-without-markers"])
 def test_more_not_notes(body):
     assert extract_article(page(body), URL).footnotes == []
+
+
+# ---- markup as each tool prints it (read from its own source or templates)
+
+# FD Footnotes (fdfootnote_convert): sup.footnote > a#fnref-POST-N, then div.footnotes > div.footnotedivider + ol
+FD_FOOTNOTES = page(
+    f"<p>{LONG}Un fait<sup class='footnote'><a href='#fn-42-1' id='fnref-42-1' "
+    "onclick='return fdfootnote_show(42)'>1</a></sup> et un autre<sup class='footnote'><a href='#fn-42-2' "
+    f"id='fnref-42-2' onclick='return fdfootnote_show(42)'>2</a></sup>.</p><p>{LONG * 2}</p>"
+    "<div class='footnotes' id='footnotes-42'><div class='footnotedivider'></div><ol>"
+    "<li id='fn-42-1'>Rapport du CNCRESS, 2021. <span class='footnotereverse'><a href='#fnref-42-1'>&#8617;</a>"
+    "</span></li><li id='fn-42-2'>Enquête Recherches &amp; Solidarités. <span class='footnotereverse'>"
+    "<a href='#fnref-42-2'>&#8617;</a></span></li></ol></div>", WP)
+# WordPress core Footnotes block (render_block_core_footnotes, core/footnote format)
+WP_CORE = page(
+    f"<p>{LONG}Un fait<sup data-fn='a1b2' class='fn'><a href='#a1b2' id='a1b2-link'>1</a></sup> et un autre"
+    f"<sup data-fn='c3d4' class='fn'><a href='#c3d4' id='c3d4-link'>2</a></sup>.</p><p>{LONG * 2}</p>"
+    "<ol class='wp-block-footnotes'><li id='a1b2'>Rapport du CNCRESS, 2021. <a href='#a1b2-link'>↩︎</a></li>"
+    "<li id='c3d4'>Enquête Recherches &amp; Solidarités. <a href='#c3d4-link'>↩︎</a></li></ol>", WP)
+# kramdown (Jekyll): sup#fnref:1 > a.footnote, div.footnotes > ol > li#fn:1 > p ... a.reversefootnote
+KRAMDOWN = page(
+    f"<p>{LONG}Un fait<sup id='fnref:1' role='doc-noteref'><a href='#fn:1' class='footnote' rel='footnote'>1</a>"
+    "</sup> et un autre<sup id='fnref:2' role='doc-noteref'><a href='#fn:2' class='footnote' rel='footnote'>2</a>"
+    f"</sup>.</p><p>{LONG * 2}</p><div class='footnotes' role='doc-endnotes'>\n  <ol>\n"
+    "    <li id='fn:1' role='doc-endnote'>\n      <p>Rapport du CNCRESS, 2021.&nbsp;<a href='#fnref:1' "
+    "class='reversefootnote' role='doc-backlink'>&#8617;</a></p>\n    </li>\n    <li id='fn:2' role='doc-endnote'>\n"
+    "      <p>Enquête Recherches &amp; Solidarités.&nbsp;<a href='#fnref:2' class='reversefootnote' "
+    "role='doc-backlink'>&#8617;</a></p>\n    </li>\n  </ol>\n</div>")
+
+
+def _goldmark(wrapper: str, li_role: str) -> str:
+    """Hugo's goldmark: sup#fnref:N > a.footnote-ref, the notes after an <hr> with a.footnote-backref."""
+    notes = "".join(
+        f"<li id='fn:{i}'{li_role}>\n<p>{text}&#160;<a href='#fnref:{i}' class='footnote-backref' "
+        "role='doc-backlink'>&#x21a9;&#xfe0e;</a></p>\n</li>\n" for i, text in ((1, TWO[0]), (2, TWO[1])))
+    return page(
+        f"<p>{LONG}Un fait<sup id='fnref:1'><a href='#fn:1' class='footnote-ref' role='doc-noteref'>1</a></sup>"
+        " et un autre<sup id='fnref:2'><a href='#fn:2' class='footnote-ref' role='doc-noteref'>2</a></sup>.</p>"
+        f"<p>{LONG * 2}</p><{wrapper} class='footnotes' role='doc-endnotes'>\n<hr>\n<ol>\n{notes}</ol>\n</{wrapper}>")
+
+
+# python-markdown footnotes extension: sup#fnref:1 > a.footnote-ref, div.footnote > hr + ol
+PYTHON_MARKDOWN = page(
+    f"<p>{LONG}Un fait<sup id='fnref:1'><a class='footnote-ref' href='#fn:1'>1</a></sup> et un autre"
+    f"<sup id='fnref:2'><a class='footnote-ref' href='#fn:2'>2</a></sup>.</p><p>{LONG * 2}</p>"
+    "<div class='footnote'>\n<hr />\n<ol>\n<li id='fn:1'>\n<p>Rapport du CNCRESS, 2021.&#160;"
+    "<a class='footnote-backref' href='#fnref:1' title='Jump back to footnote 1 in the text'>&#8617;</a></p>\n</li>\n"
+    "<li id='fn:2'>\n"
+    "<p>Enquête Recherches &amp; Solidarités.&#160;<a class='footnote-backref' href='#fnref:2' "
+    "title='Jump back to footnote 2 in the text'>&#8617;</a></p>\n</li>\n</ol>\n</div>")
+# markdown-it-footnote (Ghost, Discourse, Zenn): sup.footnote-ref > a#fnref1 "[1]", hr.footnotes-sep, section.footnotes
+MARKDOWN_IT = page(
+    f"<p>{LONG}Un fait<sup class='footnote-ref'><a href='#fn1' id='fnref1'>[1]</a></sup> et un autre"
+    f"<sup class='footnote-ref'><a href='#fn2' id='fnref2'>[2]</a></sup>.</p><p>{LONG * 2}</p>"
+    "<hr class='footnotes-sep'>\n<section class='footnotes'>\n<ol class='footnotes-list'>\n"
+    "<li id='fn1' class='footnote-item'><p>Rapport du CNCRESS, 2021. <a href='#fnref1' class='footnote-backref'>↩︎</a>"
+    "</p>\n</li>\n<li id='fn2' class='footnote-item'><p>Enquête Recherches &amp; Solidarités. <a href='#fnref2' "
+    "class='footnote-backref'>↩︎</a></p>\n</li>\n</ol>\n</section>")
+# SPIP (inc/notes.php): span.spip_note_ref "[a.spip_note#nh1]" in the text; div.notes > div#nb1 > p
+SPIP = page(
+    f"<p>{LONG}Un fait<span class=\"spip_note_ref\">&nbsp;[<a href='#nb1' class='spip_note' rel='appendix' "
+    "title='Rapport' id='nh1'>1</a>]</span> et un autre<span class=\"spip_note_ref\">&nbsp;[<a href='#nb2' "
+    f"class='spip_note' rel='appendix' title='Enquête' id='nh2'>2</a>]</span>.</p><p>{LONG * 2}</p>"
+    "<div class='notes surlignable'><h2 class='h2'>Notes</h2><div id='nb1'>\n<p><span class=\"spip_note_ref\">"
+    "[<a href='#nh1' class='spip_note' title='Notes 1' rev='appendix'>1</a>]&nbsp;</span>Rapport du CNCRESS, 2021."
+    "</p>\n</div><div id='nb2'>\n<p><span class=\"spip_note_ref\">[<a href='#nh2' class='spip_note' "
+    "title='Notes 2' rev='appendix'>2</a>]&nbsp;</span>Enquête Recherches &amp; Solidarités.</p>\n</div></div>")
+# SPIP with the brackets left out (_NOTES_OUVRE_REF redefined by many squelettes)
+SPIP_BARE = page(
+    f"<p>{LONG}Un fait<span class=\"spip_note_ref\">&nbsp;<a href='#nb1' class='spip_note' rel='appendix' "
+    "title='Rapport' id='nh1'>1</a></span> et un autre<span class=\"spip_note_ref\">&nbsp;<a href='#nb2' "
+    f"class='spip_note' rel='appendix' title='Enquête' id='nh2'>2</a></span>.</p><p>{LONG * 2}</p>"
+    "<div class='notes'><div id='nb1'>\n<p><span class=\"spip_note_ref\"><a href='#nh1' class='spip_note' "
+    "title='Notes 1' rev='appendix'>1</a>&nbsp;</span>Rapport du CNCRESS, 2021.</p>\n</div><div id='nb2'>\n"
+    "<p><span class=\"spip_note_ref\"><a href='#nh2' class='spip_note' title='Notes 2' rev='appendix'>2</a>"
+    "&nbsp;</span>Enquête Recherches &amp; Solidarités.</p>\n</div></div>")
+# Littlefoot reads the server's MultiMarkdown-style footnotes (its own fixtures): a[rel=footnote], a.reversefootnote
+LITTLEFOOT = page(
+    f"<p>{LONG}Un fait<sup id='fnref:1'><a href='#fn:1' rel='footnote'>1</a></sup> et un autre"
+    f"<sup id='fnref:2'><a href='#fn:2' rel='footnote'>2</a></sup>.</p><p>{LONG * 2}</p>"
+    "<div class='footnotes'><hr /><ol><li class='footnote' id='fn:1'><p>Rapport du CNCRESS, 2021. "
+    "<a href='#fnref:1' title='return to article' class='reversefootnote'>&#8617;</a></p></li>"
+    "<li class='footnote' id='fn:2'><p>Enquête Recherches &amp; Solidarités. <a href='#fnref:2' "
+    "title='return to article' class='reversefootnote'>&#8617;</a></p></li></ol></div>")
+
+
+@pytest.mark.parametrize("html, rule", [
+    (FD_FOOTNOTES, ""), (WP_CORE, "cms:wordpress"), (KRAMDOWN, ""),
+    (_goldmark("div", ""), ""), (_goldmark("section", " role='doc-endnote'"), ""),
+    (PYTHON_MARKDOWN, ""), (MARKDOWN_IT, ""), (SPIP, "cms:spip"), (SPIP_BARE, "cms:spip"), (LITTLEFOOT, ""),
+], ids=["fd-footnotes", "wordpress-core-block", "kramdown", "goldmark-div", "goldmark-section",
+        "python-markdown", "markdown-it-ghost", "spip", "spip-bare", "littlefoot"])
+def test_tool_markup(html, rule):
+    art = extract_article(html, URL)
+    assert [n.number for n in art.footnotes] == ["1", "2"]
+    assert [n.text for n in art.footnotes] == ["Rapport du CNCRESS, 2021.", "Enquête Recherches & Solidarités."]
+    if rule:
+        assert art.provenance["footnotes"] == rule
+    assert "Rapport du CNCRESS" not in art.body_text and "Notes" not in art.body_text.split("\n")[-1]
+    if not art.provenance["body"].startswith("fallback:"):  # a text block of ours: both markers linked
+        assert art.body_html.count('href="#fn-') == 2
+
+
+# ---- markers for several notes, Roman numerals, notes far after the text, "(N)" before a word
+
+RANGE_SUP = page(  # Baidu Baike / Wikipedia-style: one marker for a range or a list of notes
+    f"<p>{LONG}Un fait<sup> [1-2]</sup> et un autre<sup>[3]</sup>, puis un dernier<sup>[4,5]</sup>.</p>"
+    f"<p>{LONG * 2}</p><p>1. {TWO[0]}</p><p>2. {TWO[1]}</p><p>3. Note trois, Avise.</p>"
+    "<p>4. Note quatre, Insee.</p><p>5. Note cinq, Dares.</p>")
+RANGE_TEXT = page(  # hand-written in the text: "[1][2]", "[3–4]"
+    f"<p>{LONG}Un fait.[1][2] Un autre fait[3–4].</p><p>{LONG * 2}</p><p>[1] {TWO[0]}</p><p>[2] {TWO[1]}</p>"
+    "<p>[3] Note trois, Avise.</p><p>[4] Note quatre, Insee.</p>")
+BAIDU = (  # the reference list under a "参考资料" term, outside the text block
+    "<html><head><title>A</title></head><body><div class='main-content'><h1>A</h1>"
+    f"<div class='para'>{LONG}Un fait<sup class='sup--normal' data-sup='1-2'> [1-2]</sup>"
+    "<a class='sup-anchor' name='ref_[1-2]_9'>&nbsp;</a>.</div>"
+    f"<div class='para'>{LONG * 2}Un autre<sup class='sup--normal' data-sup='3'> [3]</sup>"
+    "<a class='sup-anchor' name='ref_[3]_9'>&nbsp;</a>.</div></div><div class='side'><p>Menu</p></div>"
+    "<dl class='lemma-reference'><dt class='reference-title'>参考资料</dt><dd class='reference-list-wrap'>"
+    "<ul class='reference-list'>"
+    + "".join(f"<li class='reference-item' id='reference-[{i}]-9-wrap'><span class='index'>{i}.</span>"
+              f"<a class='gotop anchor' name='refIndex_{i}_9' href='#ref_[{i}]_9'>&nbsp;&nbsp;</a>"
+              f"<a rel='nofollow' href='/reference/9/x{i}' class='text'>{t}</a><span class='site'>．新浪</span>"
+              "<span>&#91;引用日期2014-05-19&#93;</span></li>"
+              for i, t in ((1, "Rapport du CNCRESS, 2021."), (2, "Enquête Recherches et Solidarités."),
+                           (3, "Rapport de l'Avise.")))
+    + "</ul></dd></dl></body></html>")
+ROMAN = page(  # Word's endnotes: lower-case Roman numerals
+    f"<p>{LONG}Un fait.<sup>[i]</sup> Un autre<sup>[ii]</sup>.</p><p>{LONG * 2}</p><hr>"
+    f"<p><sup>[i]</sup> {TWO[0]}</p><p><sup>[ii]</sup> {TWO[1]}</p><p>&nbsp;</p>")
+_BOXES = ("<div class='share'><ul><li><a href='/fb'>Facebook</a></li><li><a href='/tw'>Twitter</a></li></ul></div>"
+          "<div class='tags'><a href='/t/ess'>ESS</a></div><p class='date'>Publié le 3 mai 2024</p>"
+          "<div class='author-box'><img src='/a.jpg'><p>Marie Dupont, journaliste.</p></div>"
+          "<div class='post-views'>342 vues</div><div class='rating'>★★★★</div><hr>"
+          "<div class='print'><a href='/print'>Imprimer</a></div>")
+FAR_NOTES = (  # notes with no heading after a share bar, tags and an author box
+    "<html><head><title>A</title>" + WP + "</head><body><article class='post'><h1>A</h1>"
+    f"<div class='entry-content'>{MARKED_SUP}</div>{_BOXES}"
+    f"<div class='notes-bas'><p>1. {TWO[0]}</p><p>2. {TWO[1]}</p></div></article></body></html>")
+PAREN_WORD = page(  # "(N)" markers followed by a word, notes "(N)" at the end, no heading
+    f"<p>{LONG}Selon le rapport (1) publié en 2021, puis l'enquête (2) menée auprès des adhérents.</p>"
+    f"<p>{LONG * 2}</p><p>(1) {TWO[0]}</p><p>(2) {TWO[1]}</p>")
+
+
+@pytest.mark.parametrize("html, numbers", [
+    (RANGE_SUP, ["1", "2", "3", "4", "5"]), (RANGE_TEXT, ["1", "2", "3", "4"]), (BAIDU, ["1", "2", "3"]),
+    (ROMAN, ["i", "ii"]), (FAR_NOTES, ["1", "2"]), (PAREN_WORD, ["1", "2"]),
+], ids=["range-markers-in-sup", "range-markers-in-text", "baidu-reference-list", "roman-numerals",
+        "far-after-boxes", "paren-before-a-word"])
+def test_general_classes(html, numbers):
+    art = extract_article(html, URL)
+    assert [n.number for n in art.footnotes] == numbers
+    assert art.footnotes[0].text.startswith("Rapport du CNCRESS"), art.footnotes[0].text
+    assert art.footnotes[1].text.startswith("Enquête Recherches")
+    for note in art.footnotes:
+        assert note.text[:20] not in art.body_text
+    if html is BAIDU:
+        assert art.footnotes[0].urls == ["https://www.example.org/reference/9/x1"]
+    if html is RANGE_SUP and not art.provenance["body"].startswith("fallback:"):
+        assert "[1-2]" in art.body_text  # a marker for several notes stays as written
+
+
+@pytest.mark.parametrize("body", [
+    # an interval "[1-3]" after a space, then numbered steps: no marker, no note
+    f"<p>{LONG}Choisissez une valeur dans l'intervalle [1-3] pour chaque critère.</p><p>{LONG * 2}</p>"
+    "<p>1. Adhérer à la charte de l'ESS.</p><p>2. Payer sa cotisation annuelle.</p><p>3. Voter à l'assemblée.</p>",
+    # a decimal exponent in a <sup> ("10<sup>1,5</sup>") is no marker for notes 1 to 5
+    f"<p>{LONG}Une puissance de 10<sup>1,5</sup> environ.</p><p>{LONG * 2}</p>"
+    "<p>1. Adhérer à la charte.</p><p>2. Payer la cotisation.</p><p>3. Voter.</p><p>4. Élire.</p><p>5. Signer.</p>",
+    # Roman numerals in running text ("a[i]") and an enumeration "(i) ... (ii) ..." repeated: no <sup> marker
+    f"<p>{LONG}Pour chaque élément a[i] du tableau, (i) lire la valeur et (ii) l'écrire.</p><p>{LONG * 2}</p>"
+    "<p>(i) Lire la valeur dans le tableau.</p><p>(ii) Écrire la valeur dans le fichier.</p>",
+    # "(N)" before a word in an enumeration whose items come back as paragraphs, worded otherwise
+    f"<p>{LONG}Le dossier comprend (1) une lettre de motivation et (2) un budget prévisionnel.</p><p>{LONG * 2}</p>"
+    "<p>(1) Lettre de motivation : une page au plus.</p><p>(2) Budget prévisionnel : sur trois ans.</p>",
+    # "(N)" before a word, the items far from the order of the markers
+    f"<p>{LONG}On vote (2) puis on élit (1) le bureau.</p><p>{LONG * 2}</p>"
+    "<p>(1) Le bureau est élu pour trois ans.</p><p>(2) Le vote a lieu en assemblée générale.</p>",
+], ids=["interval-after-space", "decimal-exponent", "roman-in-text", "paren-enumeration-reworded",
+        "paren-out-of-order"])
+def test_general_classes_near_misses(body):
+    assert extract_article(page(body), URL).footnotes == []
+
+
+def test_far_numbered_comments_are_not_notes():
+    """Exponents in the text and, far after it, comments that start with numbers: no notes."""
+    comments = "".join(f"<li class='comment'><p>{i}. Je suis d'accord avec l'article, merci.</p></li>"
+                       for i in (1, 2))
+    html = ("<html><head><title>A</title>" + WP + "</head><body><article class='post'><h1>A</h1>"
+            f"<div class='entry-content'><p>{LONG}Une puissance de 10<sup>1</sup> et 120 m<sup>2</sup>.</p>"
+            f"<p>{LONG * 2}</p></div>{_BOXES}<div id='comments' class='comments-area'><h2>2 commentaires</h2>"
+            f"<ol class='comment-list'>{comments}</ol></div></article></body></html>")
+    assert extract_article(html, URL).footnotes == []
+
+
+def test_far_notes_one_level_up():
+    """The text block nested in the post's body, the notes after the boxes that follow that body."""
+    html = ("<html><head><title>A</title>" + WP + "</head><body><div class='post'><h1>A</h1>"
+            f"<div class='post-body'><div class='entry-content'>{MARKED_SUP}</div></div>{_BOXES}"
+            f"<p>1. {TWO[0]}</p><p>2. {TWO[1]}</p></div><footer><p>1. Mentions</p></footer></body></html>")
+    art = extract_article(html, URL)
+    assert [n.text for n in art.footnotes] == ["Rapport du CNCRESS, 2021.", "Enquête Recherches & Solidarités."]
+
+
+def test_trailing_list_without_heading():
+    """`<sup>N</sup>` markers in order and, at the end of the text, an `<ol>` of as many notes."""
+    art = extract_article(page(MARKED_SUP + f"<ol><li>{TWO[0]}</li><li>{TWO[1]}</li></ol>", WP), URL)
+    assert [n.text for n in art.footnotes] == ["Rapport du CNCRESS, 2021.", "Enquête Recherches & Solidarités."]
+    assert 'href="#fn-1"' in art.body_html and "Rapport du CNCRESS" not in art.body_text
+
+
+@pytest.mark.parametrize("body", [
+    # exponents after digits, in order, then a list of steps
+    f"<p>{LONG}Soit 10<sup>1</sup> puis 10<sup>2</sup> habitants.</p><ol><li>Adhérer à la charte.</li>"
+    "<li>Payer la cotisation.</li></ol>",
+    # markers out of order, then a list of as many steps
+    f"<p>{LONG}Selon le rapport<sup>2</sup>, puis l'enquête<sup>1</sup>.</p><ol><li>Adhérer à la charte.</li>"
+    "<li>Payer la cotisation.</li></ol>",
+    # a list of three steps, markers for two only
+    MARKED_SUP + "<ol><li>Adhérer à la charte.</li><li>Payer la cotisation.</li><li>Voter en assemblée.</li></ol>",
+], ids=["exponents-then-steps", "markers-out-of-order", "more-items-than-markers"])
+def test_trailing_list_near_misses(body):
+    assert extract_article(page(body, WP), URL).footnotes == []

@@ -1,28 +1,35 @@
 """Footnotes: found, split out of the body, markers kept and linked.
 
 Recognised, in order, with the markup each one prints (read from its own source):
-the profile's `footnotes` selector; SPIP notes (`div.notes`, `a.spip_note`); WordPress core
-footnotes (`ol.wp-block-footnotes`); Easy Footnotes (`ol.easy-footnotes-wrapper`); footnotes by
-Mark Cheret (`tr.footnotes_plugin_reference_row`, inline `span.footnote_tooltip`); Modern
-Footnotes (inline `span.modern-footnotes-footnote__note[data-mfn]`); MediaWiki `ol.references`;
-then any `<sup><a href="#id">N</a></sup>` / `a[href="#id"]` pair whose target exists
-(Markdown, Pandoc, Ghost/markdown-it, Footnotes Made Easy, Simple Footnotes, Littlefoot,
-Drupal footnotes, CKEditor footnotes, Word exports); and hand-written notes: trailing
-paragraphs starting with a number that matches a `<sup>N</sup>`, `[N]` or superscript-digit
-marker in the text before them, or a `(N)` marker when the notes sit under a "Notes" /
-"Sources" / "Références" heading (or, with no heading, right after a word and before a
-punctuation mark when the notes start "(N)" too). Notes may start `¹`, share one paragraph
-split by `<br>`, or sit in a `<div>` of `<p>`s; after a notes heading they are also looked
-for outside the text block (or in the whole page when none was found). That heading leaves
-the body with the notes.
-Exponents (`m<sup>2</sup>`, `10<sup>e</sup>`), ordinals (`1er`) and numbered lists are not
-notes: a note needs both a marker and a note text, and numbers must run 1, 2, 3...
+the profile's `footnotes` selector; SPIP notes (`div.notes`, `a.spip_note`, with or without the
+brackets); WordPress core footnotes (`ol.wp-block-footnotes`, `sup.fn > a#ID-link`); Easy Footnotes
+(`ol.easy-footnotes-wrapper`); footnotes by Mark Cheret (`tr.footnotes_plugin_reference_row`, inline
+`span.footnote_tooltip`); Modern Footnotes (inline `span.modern-footnotes-footnote__note[data-mfn]`);
+MediaWiki `ol.references`; then any `<sup><a href="#id">N</a></sup>` / `a[href="#id"]` pair whose
+target exists (kramdown, Hugo/goldmark, python-markdown, Pandoc, markdown-it/Ghost, FD Footnotes,
+Footnotes Made Easy, Simple Footnotes, Littlefoot, Drupal footnotes, CKEditor footnotes, Word
+exports); and hand-written notes: trailing paragraphs starting with a number that matches a
+`<sup>N</sup>`, `[N]` or superscript-digit marker in the text before them, or a `(N)` marker when
+the notes sit under a "Notes" / "Sources" / "Références" / "参考资料" heading (or, with no heading,
+after a word when the notes start "(N)" too: before a punctuation mark, or before a word that
+does not open its own note, the markers in order). One marker may stand for several notes
+(`[1-2]`, `[7–9]`, `[3,4]`, `[1][2]`: Wikipedia copies, Baidu Baike); Word's endnotes may be
+numbered `<sup>[i]</sup>`. Notes may start `¹`, share one paragraph split by `<br>`, sit in a
+`<div>` of `<p>`s, or come after a share bar, tags or an author box (up to the comments, a
+sidebar or the footer); after a notes heading (a `<dt>` too) they are also looked for outside the
+text block (or in the whole page when none was found); with no heading and no numbers of their
+own, the text's last `<ol>` holds them when its items match `<sup>1</sup>`, `<sup>2</sup>`... met
+in that order. That heading leaves the body with the notes.
+Exponents (`m<sup>2</sup>`, `10<sup>e</sup>`, `10<sup>1,5</sup>`), ordinals (`1er`), intervals
+(`[1-3]` after a space) and numbered lists are not notes: a note needs both a marker and a note
+text, and numbers must run 1, 2, 3...
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from html import escape
 
 from lxml.html import HtmlElement
@@ -34,9 +41,17 @@ from .metadata import profile_elements, select
 from .text import element_text, first_char
 
 _MARKER_TEXT_RE = re.compile(r"^\s*[\[(]?\s*(\d{1,3})\s*[\])]?\s*$")
+# a marker for several notes: "[1-2]", "[7–9]", "[3,4]", "[1][2]" (Wikipedia, Baidu Baike, hand-written)
+_MULTI_MARKER_RE = re.compile(r"^\s*\[\s*\d{1,3}(?:\s*(?:[-–—,;]|\]\s*\[)\s*\d{1,3})+\s*\]\s*$")
+# the same in running text, right after the word it marks ("fait.[1-2]", "fait[3,4]")
+_MULTI_IN_TEXT_RE = re.compile(r"(?<=[^\s\d\[\]])\[(\d{1,3}(?:\s*[-–—,]\s*\d{1,3})+)\]")
+_RANGE_PART_RE = re.compile(r"(\d{1,3})(?:\s*[-–—]\s*(\d{1,3}))?")
+# Word's default endnote numbering: "<sup>[i]</sup>", "<sup>ii</sup>"
+_ROMAN_MARKER_RE = re.compile(r"^\s*[\[(]?([ivxl]{1,6})[\])]?\s*$")
+_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50}
 _NOTE_START_RE = re.compile(
     r"^\s*(?:\[(\d{1,3})\]|\((\d{1,3})\)|(\d{1,3})(?:\s*[.):–—-]|\s)(?!\d)"
-    r"|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})(?![⁰¹²³⁴⁵⁶⁷⁸⁹])[.):]?)\s*")
+    r"|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})(?![⁰¹²³⁴⁵⁶⁷⁸⁹])[.):]?|\[([ivxl]{1,6})\]|\(([ivxl]{1,6})\))\s*")
 _NOTE_FIRST_CHARS = "[(⁰¹²³⁴⁵⁶⁷⁸⁹"  # what _NOTE_START_RE can start with, besides digits
 _FROM_SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _URL_RE = re.compile(r"https?://[^\s<>\"')\]]+[^\s<>\"')\].,;:!?]")
@@ -90,10 +105,57 @@ def _marker_number(el: HtmlElement) -> str | None:
     return m.group(1) if m else None
 
 
+def _roman(number: str) -> int | None:
+    """The value of a lower-case Roman numeral written the usual way ("iv", "xii"), else None."""
+    total, prev = 0, 0
+    for c in reversed(number):
+        v = _ROMAN.get(c)
+        if v is None:
+            return None
+        total, prev = (total - v, prev) if v < prev else (total + v, v)
+    return total if total and _to_roman(total) == number else None
+
+
+def _to_roman(n: int) -> str:
+    out = ""
+    for v, r in ((50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+        while n >= v:
+            out, n = out + r, n - v
+    return out
+
+
+def _marker_numbers(el: HtmlElement) -> list[str]:
+    """The note numbers a `<sup>` marker stands for: one ("1", "[1]", "[ii]"), or several
+    ("[1-2]", "[7–9]", "[3,4]", "[1][2]"); [] when it is no marker."""
+    text = el.text_content() or ""
+    m = _MARKER_TEXT_RE.match(text)
+    if m:
+        return [m.group(1)]
+    if len(text) > 40:
+        return []
+    if _MULTI_MARKER_RE.match(text):
+        numbers: list[str] = []
+        for part in _RANGE_PART_RE.finditer(text):
+            first, last = int(part.group(1)), int(part.group(2) or part.group(1))
+            if last < first or last - first > 30:
+                return []
+            numbers.extend(str(n) for n in range(first, last + 1))
+        return numbers
+    m = _ROMAN_MARKER_RE.match(text)
+    return [m.group(1)] if m and _roman(m.group(1)) else []
+
+
+def _single(el: HtmlElement) -> bool:
+    """A marker that stands for one note only (one marker for several notes stays as it is)."""
+    return len(_marker_numbers(el)) == 1
+
+
 def _consecutive(numbers: list[str]) -> bool:
     try:
-        ints = [int(n) for n in numbers]
+        ints = [int(n) if n.isdecimal() else _roman(n) for n in numbers]
     except ValueError:
+        return False
+    if None in ints:
         return False
     return bool(ints) and ints == list(range(ints[0], ints[0] + len(ints))) and ints[0] in (0, 1)
 
@@ -104,8 +166,7 @@ def _markers_in(container: HtmlElement | None) -> dict[str, list[HtmlElement]]:
     if container is None:
         return found
     for sup in container.iter("sup"):
-        number = _marker_number(sup)
-        if number:
+        for number in _marker_numbers(sup):
             found.setdefault(number, []).append(sup)
     return found
 
@@ -349,7 +410,7 @@ def _note_paragraphs(elements: list[HtmlElement]) -> list[tuple[str, HtmlElement
     return found
 
 
-_WRAPPERS = ("div", "section", "aside", "footer", "blockquote")
+_WRAPPERS = ("div", "section", "aside", "footer", "blockquote", "dd")
 _BLOCKS = ("p", "div", "li", "ol", "ul", "section", "aside", "blockquote", "table", "dl",
            "h1", "h2", "h3", "h4", "h5", "h6")
 
@@ -448,7 +509,7 @@ def _notes_result(rule: str, notes, page: Page, markers: dict, origin: dict, blo
         block = origin.get(id(el), el)
         if block not in result.blocks:
             result.blocks.append(block)
-        for sup in markers.get(number, [])[:1]:
+        for sup in [m for m in markers.get(number, []) if _single(m)][:1]:
             result.markers.setdefault(number, []).append(sup)
     return result
 
@@ -468,11 +529,19 @@ def _trailing(page: Page, container, blocks: list[HtmlElement] | None, rule: str
         tail = []
         for el in container.iterchildren():
             tail.extend(_items(el))  # a list's items, a wrapper's paragraphs
-        # the notes may also follow the container as siblings
-        sib = container.getnext()
-        hops = 0
-        while sib is not None and hops < 6:
+        # the notes may also follow the container as siblings, after a share bar, tags or an
+        # author box: up to the comments, the page footer or a sidebar (one level up too, when
+        # the text block is the last child of its wrapper)
+        sib, hops, outer = container.getnext(), 0, container.getparent()
+        while hops < 24:
+            if sib is None:
+                if outer is None or outer.tag in ("body", "html") or _ends_the_article(outer):
+                    break
+                sib, outer = outer.getnext(), None
+                continue
             if isinstance(sib.tag, str):
+                if hops >= 6 and _ends_the_article(sib):
+                    break
                 tail.extend(sib.xpath("self::p") or sib.xpath(".//p|.//li") or [sib])
             sib = sib.getnext()
             hops += 1
@@ -508,8 +577,9 @@ def _trailing(page: Page, container, blocks: list[HtmlElement] | None, rule: str
     first = notes[0][1]
     headed = id(first) in opened or _headed(origin.get(id(first), first))
     paren = all(element_text(el).lstrip().startswith("(") for _, el in notes)
-    for number, _el in notes:
-        if number not in markers and not _marker_in_text(number, before, headed, paren) and not blocks:
+    if not blocks and not all(number in markers or _marker_in_text(number, before, headed, paren)
+                              for number, _el in notes):
+        if not (paren and not headed and _paren_markers_before_words(notes, before)):
             return None
     if not _consecutive(numbers):
         return None
@@ -517,6 +587,17 @@ def _trailing(page: Page, container, blocks: list[HtmlElement] | None, rule: str
     if blocks:
         result.blocks = list(blocks)
     return result
+
+
+_ARTICLE_END_RE = re.compile(r"comment|respond|disqus|related|sidebar|footer|newsletter|widget", re.I)
+
+
+def _ends_the_article(el: HtmlElement) -> bool:
+    """An element after which no note of the article sits: comments, related posts, a sidebar,
+    the page footer, a form or navigation."""
+    if el.tag in ("nav", "footer", "form", "aside", "header", "iframe", "script", "style"):
+        return True
+    return bool(_ARTICLE_END_RE.search((el.get("class") or "") + " " + (el.get("id") or "")))
 
 
 _SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
@@ -527,7 +608,11 @@ def _marker_in_text(number: str, text: str, headed: bool, paren_notes: bool = Fa
     (`¹`) after a word; `(N)` after a word when the notes sit under a notes heading, or,
     when the notes themselves start "(N)", right after a word and before a punctuation
     mark ("le rapport (1)."; elsewhere "(1) être adhérent, (2)..." is an enumeration)."""
+    if not number.isdecimal():  # Roman numerals count only as <sup> markers
+        return False
     if re.search(rf"(?<=\S)\s?\[{number}\]", text):
+        return True
+    if "[" in text and number in _multi_numbers_in(text):
         return True
     sup = number.translate(_SUPERSCRIPT_DIGITS)
     if re.search(rf"(?<=[^\s⁰¹²³⁴⁵⁶⁷⁸⁹]){sup}(?![⁰¹²³⁴⁵⁶⁷⁸⁹])", text):
@@ -535,6 +620,39 @@ def _marker_in_text(number: str, text: str, headed: bool, paren_notes: bool = Fa
     if headed:
         return bool(re.search(rf"(?<=[\w.,;:»\"’)])\s?\({number}\)", text))
     return paren_notes and bool(re.search(rf"(?<=[^\W\d_]|[»\"’])\s?\({number}\)(?=[.,;:!?»)]|$)", text))
+
+
+@lru_cache(maxsize=4)
+def _multi_numbers_in(text: str) -> frozenset[str]:
+    """The numbers of the several-notes markers of a text: "[1-3]" gives 1, 2 and 3."""
+    numbers: set[str] = set()
+    for m in _MULTI_IN_TEXT_RE.finditer(text):
+        for part in _RANGE_PART_RE.finditer(m.group(1)):
+            first, last = int(part.group(1)), int(part.group(2) or part.group(1))
+            if first <= last <= first + 30:
+                numbers.update(str(n) for n in range(first, last + 1))
+    return frozenset(numbers)
+
+
+_WORD_RE = re.compile(r"[^\W\d_]{4,}")
+
+
+def _paren_markers_before_words(notes: list[tuple[str, HtmlElement]], text: str) -> bool:
+    """No notes heading, notes "(1) ...", "(2) ...", and "(N)" markers in the text followed by a
+    word ("le rapport (1) publié en 2021"): notes only when every marker is there, right after a
+    word, in order, and what follows it is not its note's own opening (an enumeration
+    "(1) une lettre, (2) un budget" repeated as paragraphs "(1) Lettre : ...")."""
+    last = -1
+    for number, el in notes:
+        m = re.search(rf"(?<=[^\W\d_]|[»\"’])\s?\({number}\)(?=[\s.,;:!?»)]|$)", text)
+        if m is None or m.start() < last:
+            return False
+        last = m.start()
+        after = {w.casefold() for w in _WORD_RE.findall(text[m.end():m.end() + 60])[:6]}
+        note = _NOTE_START_RE.sub("", element_text(el), count=1)
+        if len(note) < 8 or after & {w.casefold() for w in _WORD_RE.findall(note[:60])[:3]}:
+            return False
+    return True
 
 
 def _headed(first_note: HtmlElement) -> bool:
@@ -567,7 +685,7 @@ def find_footnotes(page: Page, container: HtmlElement | None) -> FootnoteResult:
             _add_notes_headings(result)
             return result
     result = _trailing(page, container, None, "heuristic:trailing-paragraphs") or \
-        _headed_list(page, container) or _headed_block(page, container)
+        _headed_list(page, container) or _headed_block(page, container) or _trailing_list(page, container)
     if result:
         _add_notes_headings(result)
     return result or FootnoteResult()
@@ -608,14 +726,61 @@ def _headed_list(page: Page, container) -> FootnoteResult | None:
         result = FootnoteResult(rule="heuristic:notes-list", blocks=[lst, heading])
         for number, li in notes:
             result.notes.append(_make_note(number, li, page, strip_number=len(numbered) == len(items)))
-            for sup in markers.get(number, [])[:1]:
+            for sup in [m for m in markers.get(number, []) if _single(m)][:1]:
                 result.markers.setdefault(number, []).append(sup)
         return result
     return None
 
 
-_HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "div", "strong", "b", "span", "em")
+def _trailing_list(page: Page, container) -> FootnoteResult | None:
+    """Hand-written notes as the text's last `<ol>`, with no heading and no numbers of their own:
+    notes only when there are two or more, every item N has its `<sup>N</sup>` marker before the
+    list, after a word (not a digit: `10<sup>2</sup>` is an exponent), the markers first met in
+    order 1, 2, 3..., and nothing but short lines follows the list."""
+    if container is None:
+        return None
+    kids = [k for k in container.iterchildren() if isinstance(k.tag, str)]
+    lst = None
+    for k in reversed(kids[-4:]):
+        if k.tag == "ol":
+            lst = k
+            break
+        if len(clean_space(k.text_content())) > 80:
+            return None
+    if lst is None or lst.get("start") not in (None, "1"):
+        return None
+    items = list(lst.iterchildren("li"))
+    if not 2 <= len(items) <= 100 or _note_paragraphs(items):
+        return None
+    firsts: list[str] = []
+    markers: dict[str, list[HtmlElement]] = {}
+    for sup in container.iter("sup"):
+        if _inside(sup, lst):
+            break
+        number = _marker_number(sup)
+        if number is None:
+            continue
+        before = sup.getprevious().tail if sup.getprevious() is not None else sup.getparent().text
+        if (before or " ")[-1:].isdigit():
+            return None
+        if number not in markers:
+            firsts.append(number)
+        markers.setdefault(number, []).append(sup)
+    if firsts != [str(i) for i in range(1, len(items) + 1)]:
+        return None
+    notes = [(str(i), li) for i, li in enumerate(items, start=1)]
+    if any(len(element_text(li)) < 8 for li in items):
+        return None
+    result = FootnoteResult(rule="heuristic:trailing-list", blocks=[lst])
+    for number, li in notes:
+        result.notes.append(_make_note(number, li, page, strip_number=False))
+        result.markers.setdefault(number, []).append(markers[number][0])
+    return result
+
+
+_HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "div", "strong", "b", "span", "em", "dt")
 _XML_SPACE_RE = re.compile(r"[ \t\r\n]+")
+_HEADING_FIRST_CHARS = frozenset("nsrbfeaq参注脚註腳")  # the first letters `_NOTES_HEADING_RE` accepts
 
 
 def _headed_block(page: Page, container) -> FootnoteResult | None:
@@ -632,7 +797,12 @@ def _headed_block(page: Page, container) -> FootnoteResult | None:
     # as `.//text()[string-length(normalize-space()) < 40]` selects, at a fraction of its cost
     for node in scope.iter(*_HEADING_TAGS):
         text = node.text
-        if not text or len(_XML_SPACE_RE.sub(" ", text).strip(" \t\r\n")) >= 40 \
+        if not text:
+            continue
+        stripped = text.strip(" \t\r\n")
+        if not stripped or (stripped[0].isalnum() and stripped[0].lower() not in _HEADING_FIRST_CHARS):
+            continue  # no notes heading starts so: a cheap test before the regular expressions
+        if (len(stripped) >= 40 and len(_XML_SPACE_RE.sub(" ", stripped)) >= 40) \
                 or not _NOTES_HEADING_RE.match(clean_space(text)):
             continue
         if last is None:
@@ -714,7 +884,8 @@ def _text_before(container: HtmlElement, stop: HtmlElement) -> str:
 _NOTES_HEADING_RE = re.compile(
     r"^\W*(notes?( et r[ée]f[ée]rences| and references| & references| de bas de page)?|sources?"
     r"|r[ée]f[ée]rences?( bibliographiques)?|bibliographie|footnotes?|endnotes|renvois"
-    r"|anmerkungen|fu[ßs]noten|einzelnachweise|quellen|notas|referencias)\W*$",
+    r"|anmerkungen|fu[ßs]noten|einzelnachweise|quellen|notas|referencias"
+    r"|参考资料|参考文献|参考來源|参考来源|注释|註釋|脚注|腳註|注解)\W*$",
     re.IGNORECASE,
 )
 
