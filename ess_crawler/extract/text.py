@@ -31,11 +31,12 @@ def element_text(el: HtmlElement, skip_captions: bool = False) -> str:
     return text.strip()
 
 
-def _walk(el: HtmlElement, parts: list[str], skip_captions: bool = False) -> None:
+def _walk(el: HtmlElement, parts: list[str], skip_captions: bool = False, pre: bool = False) -> None:
+    # a line break in the HTML source is white space (blocks and <br> make the lines), but in <pre>
     tag = el.tag if isinstance(el.tag, str) else ""
     if tag in SKIP_TAGS or (skip_captions and _is_caption(el, tag)):
         if el.tail:
-            parts.append(el.tail)
+            parts.append(el.tail if pre else el.tail.replace("\n", " "))
         return
     block = tag in BLOCK_TAGS
     if block:
@@ -44,14 +45,15 @@ def _walk(el: HtmlElement, parts: list[str], skip_captions: bool = False) -> Non
         parts.append("\n")
     if tag in ("td", "th"):
         parts.append(" ")
+    inner = pre or tag == "pre"
     if el.text and tag:
-        parts.append(el.text)
+        parts.append(el.text if inner else el.text.replace("\n", " "))
     for child in el:
-        _walk(child, parts, skip_captions)
+        _walk(child, parts, skip_captions, inner)
     if block:
         parts.append("\n\n")
     if el.tail:
-        parts.append(el.tail)
+        parts.append(el.tail if pre else el.tail.replace("\n", " "))
 
 
 def first_char(el: HtmlElement) -> str:
