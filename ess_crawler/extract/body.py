@@ -394,11 +394,14 @@ def body_outputs(page: Page, container: HtmlElement) -> tuple[str, str]:
             unicodedata.normalize("NFC", element_text(container, skip_captions=True)))
 
 
-def _trafilatura_html(trafilatura, html, url: str) -> str | None:
+_FAST_ENOUGH_HTML = 600  # characters of trafilatura's fast HTML output: a few short paragraphs
+
+
+def _trafilatura_html(trafilatura, html, url: str, fast: bool = True) -> str | None:
     """What `trafilatura.extract(..., output_format="html")` returns, without the content
     fingerprint it also computes (a hash of the whole text we never use: ~15% of its time,
     measured on the shared real pages with identical output)."""
-    options = dict(url=url, output_format="html", include_comments=False, include_tables=True, fast=True)
+    options = dict(url=url, output_format="html", include_comments=False, include_tables=True, fast=fast)
     try:
         from trafilatura.htmlprocessing import build_html_output
         from trafilatura.utils import normalize_unicode
@@ -420,6 +423,13 @@ def fallback_body(html, url: str, drop_texts: list[str] | None = None) -> tuple[
         # links and images off: measured on real pages, they make trafilatura keep
         # captions and link lists it otherwise leaves out
         result = _trafilatura_html(trafilatura, html, url)
+        if not result or len(result) < _FAST_ENOUGH_HTML:
+            # the fast reading may have stopped at a teaser: trafilatura's full run compares it
+            # with its other extractors (measured on the shared pages: 4% of them take it,
+            # 18 missing snippets fewer, 2 unwanted more, 368 pages right instead of 364)
+            full = _trafilatura_html(trafilatura, html, url, fast=False)
+            if full and len(full) > len(result or ""):
+                result = full
     except Exception:  # noqa: BLE001 - the fallback must never break extraction
         return "", "", None
     if not result:
