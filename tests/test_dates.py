@@ -70,3 +70,43 @@ def test_machine_dates_keep_their_offset():
 ])
 def test_german_month_names(text, iso):
     assert parse_date(text, today=TODAY).iso == iso
+
+
+def test_date_lines_are_read_with_spaced_and_thin_spaced_numbers():
+    from ess_crawler.extract.metadata import date_text, parse_line
+
+    assert date_text("Von DTB 4.\u2009 2.\u20092022.") == "Von DTB 4.2.2022."
+    assert parse_line("4. 2. 2022")[0].iso == "2022-02-04"
+    assert date_text("Kapitel 4. 2") == "Kapitel 4. 2"
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("Erschienen am: 01.11.2023", "2023-11-01"),
+    ("Veröffentlicht am 16.08.2019", "2019-08-16"),
+    ("Publié le lundi 25 novembre 2013", "2013-11-25"),
+    ("Posted by Anna on March 3, 2020", "2020-03-03"),
+    ("14:49:39Erschienen am: 01.11.2023", "2023-11-01"),
+])
+def test_a_publication_label_introduces_its_date(text, iso):
+    from ess_crawler.extract.metadata import _after_label
+
+    assert _after_label(text).iso == iso
+
+
+@pytest.mark.parametrize("text", [
+    '"published": "2020-01-01"',  # JSON, not a label
+    "datePublished 2020-01-01",
+    "Mis à jour le 3 mars 2020",
+])
+def test_no_label_no_date(text):
+    from ess_crawler.extract.metadata import _after_label
+
+    assert _after_label(text) is None
+
+
+def test_a_german_update_label_marks_the_modification():
+    from ess_crawler.extract.metadata import parse_line
+
+    published, modified = parse_line("Letzte Änderung: 31.10.2023 - 14:49:39 Erschienen am: 01.11.2023")
+    assert published.iso == "2023-11-01"
+    assert modified.iso.startswith("2023-10-31")

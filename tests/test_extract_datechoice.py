@@ -66,3 +66,117 @@ def test_no_date_stays_empty():
     html = html.replace("© Le site — publié le 1 janvier 2019", "Mentions légales")
     art = extract_article(html, url)
     assert art.published is None or art.provenance["published"] == "fallback:htmldate"
+
+
+# ---- rules stated as principles, each on a page written for it (not a benchmark page)
+
+def test_a_labelled_publication_date_beats_a_generic_date_meta():
+    """`<meta name="date">` is often the last change; "Erschienen am" says which date it is."""
+    html, url = page("<meta name='date' content='2021-10-15'>", "")
+    html = html.replace("</article>", "<div class='box'><span>Erschienen am:</span> <h2>13.10.2021</h2></div>"
+                        "<ul><li>Zuletzt geändert am: 15.10.2021</li></ul></article>")
+    art = extract_article(html, url)
+    assert art.published == "2021-10-13"
+    assert art.provenance["published"].startswith("label")
+    assert "2021-10-15" in art.provenance["published_conflict"]
+
+
+def test_a_label_in_running_text_is_an_event_not_a_byline():
+    html, url = page("", "")
+    html = html.replace("Paragraphe 2 de l'article,", "Paragraphe 2 de l'article, l'INSEE a publié le 3 mars 2015 "
+                        "une étude que nous citons, et")
+    html = html.replace("© Le site — publié le 1 janvier 2019", "Mentions légales")
+    art = extract_article(html, url)
+    assert art.provenance.get("published") != "label"  # (the fallback library may still guess it)
+
+
+def test_a_label_with_no_structured_date_comes_before_the_fallback_library():
+    html, url = page("", "<div class='texte'><p>" + "Du texte. " * 30 + "</p></div>"
+                     "<p class='footer-line'>Letzte Änderung: 31.10.2023 - 14:49:39<br>Erschienen am: 01.11.2023</p>")
+    art = extract_article(html, url)
+    assert art.published == "2023-11-01"
+
+
+def test_an_ambiguous_slashed_meta_yields_to_its_day_first_swap_printed_on_the_page():
+    """`11/01/2023` (month first) in a machine field, `01.11.2023` (dots: day first) printed."""
+    html, url = page("<meta property='article:published_time' content='11/01/2023 12:43:42'>",
+                     "<p class='byline'>Erstellt am: 01.11.2023</p>")
+    art = extract_article(html, url)
+    assert art.published[:10] == "2023-11-01"
+
+
+def test_an_iso_machine_date_is_not_swapped_for_a_printed_ambiguous_one():
+    html, url = page("<script type='application/ld+json'>{\"@type\": \"NewsArticle\", "
+                     "\"datePublished\": \"2021-11-01T05:00:14\"}</script>"
+                     "<meta property='article:published_time' content='2021-11-01T04:00:14+00:00'>", "")
+    html = html.replace("<h1>", "<p class='date'>11/01/2021</p><h1>")
+    assert extract_article(html, url).published[:10] == "2021-11-01"
+
+
+def test_a_first_of_january_yields_to_a_precise_date_in_that_year():
+    """A year-only value stored as a date becomes 1 January: weak evidence."""
+    html, url = page("<meta name='date' content='2022-01-01'>"
+                     "<meta property='article:published_time' content='2022-01-20'>", "")
+    art = extract_article(html, url)
+    assert art.published == "2022-01-20"
+
+
+def test_a_lone_first_of_january_is_flagged_as_weak():
+    html, url = page("<meta property='article:published_time' content='2016-01-01'>", "")
+    art = extract_article(html, url)
+    assert art.published == "2016-01-01"
+    assert "year only" in art.provenance["published_conflict"]
+
+
+def test_the_url_month_picks_a_date_printed_inside_it_when_nothing_else_answers():
+    html, url = page("", "", "news/2011/12/kein-cyberterrorismus")
+    html = html.replace("© Le site — publié le 1 janvier 2019",
+                        "Dieser Beitrag wurde am Samstag, 3. Dezember 2011 um 10:00 Uhr gepostet")
+    art = extract_article(html, url)
+    assert art.published == "2011-12-03"
+    assert art.provenance["published"] == "text+url-month"
+
+
+def test_the_url_month_decides_between_candidates_but_overrules_no_stated_date_alone():
+    html, url = page("<meta property='article:published_time' content='2019-10-01'>",
+                     "<p class='byline'>18.01.2019</p>", "2019/10/article")
+    assert extract_article(html, url).published == "2019-10-01"
+    html, url = page("<meta property='article:published_time' content='2021-11-10T10:00:00+01:00'>",
+                     "", "2021/10/article")
+    art = extract_article(html, url)
+    assert art.published.startswith("2021-11-10")
+    assert "URL's month 2021-10" in art.provenance["published_conflict"]
+
+
+def test_a_web_archive_capture_url_gives_the_original_url_and_capture_day():
+    from ess_crawler.extract.metadata import _url_date, original_url, url_month
+
+    wrapped = "https://web.archive.org/web/20160218174457/http://example.de/2010/05/slug/"
+    assert original_url(wrapped) == ("http://example.de/2010/05/slug/", "2016-02-18")
+    assert url_month(wrapped) == "2010-05"
+    assert _url_date("https://web.archive.org/web/20160218174457/http://example.de/2010/05/19/slug/").iso \
+        == "2010-05-19"
+
+
+def test_a_date_in_the_navigation_bar_or_a_quoted_post_is_not_the_articles():
+    html, url = page("", "")
+    html = html.replace("<main>", "<div id='navwrap'><div class='navtop'><time datetime='2023-11-01T13:56:20+01:00'>"
+                        "Mittwoch, 01. November 2023</time></div></div><main>")
+    html = html.replace("<div class='texte'>", "<blockquote class='instagram-media'><time datetime="
+                        "'2018-03-12T19:30:12+00:00'>Mär 12, 2018</time></blockquote>"
+                        "<p><span class='text_datum'>31. Oktober 2023.</span></p><div class='texte'>")
+    html = html.replace("© Le site — publié le 1 janvier 2019", "Mentions légales")
+    assert extract_article(html, url).published == "2023-10-31"
+
+
+def test_a_spaced_numeric_date_is_read():
+    html, url = page("", "<div class='att-publish-date'>Von <span>Redaktion</span> 4.\u2009 2.\u20092022.</div>")
+    assert extract_article(html, url).published == "2022-02-04"
+
+
+def test_the_only_h1_is_the_headline_when_the_metadata_headline_differs():
+    html, url = page("<script type='application/ld+json'>{\"@type\": \"NewsArticle\", \"headline\": "
+                     "\"Un autre titre pour les moteurs de recherche\", "
+                     "\"datePublished\": \"2021-01-01T11:00:00.000Z\"}</script>",
+                     "<p class='publish-info'><time datetime='2023-04-01 12:00'>01.04.2023, 12:00</time> Uhr</p>")
+    assert extract_article(html, url).published.startswith("2023-04-01")

@@ -4,23 +4,35 @@
 (the *primary*). Here every other kind of evidence is gathered beside it:
 
 * ``jsonld``, ``meta:<key>``, ``microdata``: what the page states for machines;
-* ``shown``: the date printed next to the title or in the byline (what a reader sees);
-* ``url``: a ``/YYYY/MM/DD/`` day in the article's URL;
-* ``htmldate``: the fallback library's reading, only when nothing else answered.
+* ``shown``: the date printed next to the headline or in the byline (what a reader sees);
+* ``label``: a date a publication label introduces anywhere in the article ("Erschienen am:",
+  "Publié le"), looked for only where the evidence is weak (a scan of the page's text);
+* ``url``: a ``/YYYY/MM/DD/`` day in the article's URL (a web archive capture's original URL);
+* ``htmldate``: the fallback library's reading, only when nothing else answered (extract/__init__).
 
-The choice, by evidence strength and agreement (measured on the shared real pages, see
-benchmarks/eval_realworld.py):
+The rules, each a general principle, checked on two halves of the shared real pages
+(benchmarks/eval_realworld.py; a rule is kept only when it hurts neither half):
 
-1. the primary day stands when nothing disagrees with it;
-2. a machine timestamp that falls one day off the day the page shows or its URL names is a
-   time-zone effect: the site's own day wins (the page says which day it was published);
-3. when the shown day and another independent kind (the URL, a second machine source) agree
-   against the primary, they win: two witnesses against one;
-4. otherwise the primary stands, and a disagreement of more than a day is *flagged* in
-   ``provenance["published_conflict"]``, never silently settled.
+1. the primary day stands when nothing disagrees with it; a local midnight stored in UTC names
+   the next day;
+2. a machine timestamp one day off the day the page shows or its URL names is a time-zone
+   effect: the site's own day wins;
+3. the shown day against the primary: the one more witnesses back wins; on a tie the byline
+   (unless it comes after the text has begun);
+4. a labelled publication date beats a generic date field (``name=date``, ``DC.date``: CMSs
+   fill them with the last change);
+5. of two readings that are each other's day/month swap, the unambiguous one (ISO, dotted
+   day-first, month name) beats one written with slashes (``11/01/2023``);
+6. a 1 January (or a 1st of the month with no time) is what a year- or month-only value
+   becomes: it yields to a precise date inside that year or month, else it is flagged;
+7. nothing is published after its web archive capture;
+8. a URL's ``/YYYY/MM/`` decides between candidates, and with none, the first date the page
+   prints inside that month is the day; alone it overrules no date the page states.
 
-Every candidate, the choice and a confidence (share of the kinds that agree with the chosen
-day) go to ``provenance["published_candidates"]`` and ``provenance["published_confidence"]``.
+A disagreement of more than a day, or a weak choice, is *flagged* in
+``provenance["published_conflict"]``, never silently settled. Every candidate, the choice and
+a confidence (share of the candidates that agree with the chosen day) go to
+``provenance["published_candidates"]`` and ``provenance["published_confidence"]``.
 """
 
 from __future__ import annotations
@@ -30,9 +42,19 @@ import re
 
 from lxml.html import HtmlElement
 
-from .dates import ParsedDate, normalise_iso, parse_published_modified
+from .dates import ParsedDate, normalise_iso
+from .dates import find_dates as find_text_dates
 from .document import Page, clean_space
-from .metadata import _PUBLISHED_META, _jsonld_text, _url_date
+from .metadata import (
+    _PUBLISHED_META,
+    _jsonld_text,
+    _url_date,
+    date_text,
+    labelled_date,
+    original_url,
+    parse_line,
+    url_month,
+)
 from .text import SKIP_TAGS
 
 # how far after (and before) the title a byline date may sit, in characters of text
@@ -55,11 +77,16 @@ def title_element(page: Page, title: str) -> HtmlElement | None:
     """The page's visible headline: the first h1 (or h2) holding the title."""
     if not title:
         return None
+    h1s = []
     for h in page.root.iter("h1", "h2"):
         text = clean_space(h.text_content())
         if text and (text == title or (len(title) > 12 and title in text)):
             return h
-    return None
+        if h.tag == "h1" and text:
+            h1s.append(h)
+    # the metadata headline is often another wording (SEO) than the visible one: a page's only
+    # h1 is its visible headline
+    return h1s[0] if len(h1s) == 1 else None
 
 
 _NUMERIC_RE = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})\b")
@@ -70,23 +97,32 @@ _LABEL_RE = re.compile(r"(publi[ée]|mis en ligne|posted|published|ver[öo]ffent
                        re.IGNORECASE)
 
 
-def _subtree_texts(el: HtmlElement, excluded: set, out: list[str]) -> None:
-    """The texts of `el` in document order, leaving out scripts and excluded subtrees."""
-    stack = [(el, False)]
+def _subtree_texts(el: HtmlElement, excluded: set, forward: bool = True):
+    """The texts inside `el` (not its tail) in document order, or in reverse, lazily (a walk
+    stops after a few hundred characters: a large sibling is not read whole), leaving out
+    scripts and excluded subtrees."""
+    stack: list = [el]
     while stack:
-        node, tail_only = stack.pop()
-        if tail_only:
-            if node.tail:
-                out.append(node.tail)
+        node = stack.pop()
+        if isinstance(node, str):
+            yield node
             continue
-        if node is not el:
-            stack.append((node, True))  # its tail comes after its subtree
         if not isinstance(node.tag, str) or node in excluded or node.tag in SKIP_TAGS:
             continue
-        if node.text:
-            out.append(node.text)
-        for child in reversed(node):
-            stack.append((child, False))
+        if forward:
+            for child in reversed(node):  # popped in document order: child, then its tail
+                if child.tail:
+                    stack.append(child.tail)
+                stack.append(child)
+            if node.text:
+                yield node.text
+        else:
+            if node.text:
+                stack.append(node.text)
+            for child in node:  # popped last child first: its tail, then the child
+                stack.append(child)
+                if child.tail:
+                    stack.append(child.tail)
 
 
 def _walk(el: HtmlElement, forward: bool, excluded: set):
@@ -102,11 +138,9 @@ def _walk(el: HtmlElement, forward: bool, excluded: set):
                 if forward and sib.tail:
                     yield sib.tail
                 continue
-            pieces: list[str] = []
-            _subtree_texts(sib, excluded, pieces)
+            yield from _subtree_texts(sib, excluded, forward)
             if sib.tail and forward:
-                pieces.append(sib.tail)
-            yield from (pieces if forward else reversed(pieces))
+                yield sib.tail
         node = node.getparent()
         if node is not None and node in excluded:
             return
@@ -157,7 +191,7 @@ def shown_date(page: Page, title: str, excluded: set | None = None) -> tuple[Par
                 continue
             if len(text) > _STANDALONE_CHARS and not _LABEL_RE.search(text[:40]):
                 continue
-            published, _ = parse_published_modified(text)
+            published, _ = parse_line(text)
             if published is not None:
                 return _us_order(published.raw, published, lang), where + late
     return None, ""
@@ -193,11 +227,226 @@ def _local_midnight(iso: str | None) -> str:
         return ""
 
 
+# generic date fields: they state a date, not which one (CMSs fill `name=date`, DC.date with the
+# last change); an unlabelled <time> or date-classed element may be any date of the page
+_GENERIC_META = ("meta:date", "meta:dc.date", "meta:dcterms.created", "meta:dc.date.created")
+
+
+class _Choice:
+    """The evidence of one page and the choice as the rules refine it."""
+
+    def __init__(self, page: Page, dates: dict, rule: str, candidates: list, shown, where: str,
+                 title: str, excluded: set):
+        self.page, self.dates, self.rule = page, dates, rule
+        self.candidates, self.shown, self.where = candidates, shown, where
+        self._label: ParsedDate | None | bool = False
+        self.title, self.excluded = title, excluded
+        self.primary = dates.get("published")
+        self.chosen, self.raw, self.chosen_rule = self.primary, dates.get("published_raw", ""), rule
+        self.notes: list[str] = []
+
+    def choose(self, iso: str, raw: str, rule: str) -> None:
+        self.chosen, self.raw, self.chosen_rule = iso, raw, rule
+
+    @property
+    def label(self) -> ParsedDate | None:
+        """The labelled publication date ("Erschienen am ..."), looked for only when a rule needs
+        it (a scan of the page's text); it joins the candidates once found."""
+        if self._label is False:
+            self._label = labelled_date(self.page, self.excluded)
+            if self._label is not None:
+                url_at = next((i for i, (k, _) in enumerate(self.candidates) if k == "url"), len(self.candidates))
+                self.candidates.insert(url_at, ("label", self._label.iso))
+        return self._label
+
+    @property
+    def untouched(self) -> bool:
+        return self.chosen == self.primary
+
+    def printed(self) -> list[tuple[str, str, str]]:
+        """(kind, iso, raw) of the dates the page prints for its readers: byline, label."""
+        out = []
+        if self.shown is not None:
+            out.append((f"shown:{self.where}", self.shown.iso, self.shown.raw))
+        if self.label is not None:
+            out.append(("label", self.label.iso, self.label.raw))
+        return out
+
+
+# 1b. a local midnight stored in UTC names the next day
+def _rule_local_midnight(c: _Choice) -> None:
+    midnight = _local_midnight(c.primary)
+    if midnight:
+        c.choose(midnight, c.raw, f"{c.rule}+local-midnight")
+        c.primary = midnight
+
+
+# 2. a machine timestamp one day off the site's own day: time zones
+def _rule_tz_day(c: _Choice) -> None:
+    p_day = _day(c.primary)
+    site_days = [(k, v) for k, v in c.candidates[1:] if k.startswith(("shown", "url"))]
+    if len(c.primary) > 10 and site_days:
+        k, v = site_days[0]
+        shown = c.shown
+        if _days_apart(v, p_day) == 1 and (shown is None or _day(shown.iso) == _day(v)):
+            c.choose(_day(v), shown.raw if k.startswith("shown") and shown else v, f"{c.rule}+{k.split(':')[0]}-day")
+
+
+# 3. the day the page shows against the primary: the one more witnesses back wins;
+#    on a tie the page's own byline (what its readers see) over a machine field
+def _rule_shown_vs_primary(c: _Choice) -> None:
+    shown, p_day = c.shown, _day(c.primary)
+    gap = 1 if len(c.primary) <= 10 else 2  # a date-only primary has no time zone to excuse a day
+    if c.untouched and shown is not None and _days_apart(shown.iso, p_day) >= gap:
+        s_day = _day(shown.iso)
+        rest = [(k, v) for k, v in c.candidates[1:] if not k.startswith("shown")]
+        for_shown = [k for k, v in rest if _day(v) == s_day]
+        for_primary = [k for k, v in rest if _day(v) == p_day]
+        late = c.where.endswith("-late")  # after the body began: must be backed by more witnesses
+        if len(for_shown) > len(for_primary) or (not late and len(for_shown) == len(for_primary)):
+            c.choose(shown.iso, shown.raw, f"shown:{c.where}" + (f"+{for_shown[0]}" if for_shown else ""))
+
+
+# 4. a date the page labels as its publication ("Erschienen am", "Publié le") against a generic
+#    date field (meta name=date, an unlabelled <time>): the label says which date it is
+def _rule_label(c: _Choice) -> None:
+    if not c.untouched or c.rule.split("+")[0] not in _GENERIC_META:
+        return  # (the scan for a label is paid only where the evidence is a generic field)
+    label = c.label
+    if label is None or _days_apart(label.iso, c.chosen) <= 1:
+        return
+    l_day = _day(label.iso)
+    backed = [k for k, v in c.candidates if k != "label" and not k.startswith("primary") and _day(v) == l_day]
+    c.choose(label.iso, label.raw, "label" + (f"+{backed[0]}" if backed else ""))
+
+
+def _swap(iso: str) -> str:
+    """The day with day and month exchanged ('' when that is no date or the same one)."""
+    try:
+        d = dt.date.fromisoformat(iso[:10])
+        swapped = dt.date(d.year, d.day, d.month)
+    except ValueError:
+        return ""
+    return swapped.isoformat() if swapped != d else ""
+
+
+# 5. a date that is the day/month swap of one the page prints, and is itself printed nowhere,
+#    was read month first from a day-first value (or the reverse): the printed one is right
+_SLASHED_RE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(?:\d{4}|\d{2})\b")
+_UNAMBIGUOUS_RE = re.compile(r"\d{4}-\d{2}-\d{2}|\b\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|[^\W\d_]{3,}")
+
+
+def _ambiguous(raw: str) -> bool:
+    """`11/01/2023`: slashes, both numbers 12 or less: month first (US, .NET) or day first."""
+    m = _SLASHED_RE.search(raw or "")
+    return bool(m) and int(m.group(1)) <= 12 and int(m.group(2)) <= 12
+
+
+def _unambiguous(raw: str) -> bool:
+    """ISO, dotted day-first (`01.11.2023`, never month first) or a month name."""
+    return not _ambiguous(raw) and bool(_UNAMBIGUOUS_RE.search(raw or ""))
+
+
+# 5. of two readings that are each other's day/month swap, the one written unambiguously (ISO,
+#    dotted day-first, a month name) wins over one written with ambiguous slashes (`11/01/2023`)
+def _rule_swap(c: _Choice) -> None:
+    swapped = _swap(c.chosen or "")
+    if not swapped or not _ambiguous(c.raw):
+        return
+    others = c.printed() + [(k, v, v) for k, v in c.candidates if not k.startswith(("primary", "shown", "label"))]
+    if any(_day(iso) == _day(c.chosen) and _unambiguous(raw) for _, iso, raw in others):
+        return
+    for kind, iso, raw in others:
+        if _day(iso) == swapped and _unambiguous(raw):
+            c.choose(iso, raw, f"{kind}+swap-of-{c.chosen_rule}")
+            return
+
+
+def _placeholder(iso: str, has_time: bool) -> str:
+    """'year' for 1 January (a year-only value filled in), 'month' for the 1st of a month with no
+    time (a month-only value), '' otherwise."""
+    if len(iso) < 10 or iso[8:10] != "01":
+        return ""
+    if iso[5:7] == "01" and (not has_time or iso[11:19] in ("00:00:00", "")):
+        return "year"
+    return "" if has_time else "month"
+
+
+# 6. a 1 January or a 1st of the month without time is what a year- or month-only value becomes
+#    once stored as a date: weak evidence, it yields to a precise date inside the span it stands
+#    for (the page's printed one first, then another machine field)
+def _rule_placeholder(c: _Choice) -> None:
+    kind = _placeholder(c.chosen or "", len(c.chosen or "") > 10)
+    if not kind:
+        return
+    span = c.chosen[:4] if kind == "year" else c.chosen[:7]
+    others = [(k, v, r) for k, v, r in c.printed()] + \
+             [(k, v, v) for k, v in c.candidates if not k.startswith(("primary", "shown", "label"))]
+    for k, v, r in others:
+        if v[:len(span)] == span and not _placeholder(v, len(v) > 10):
+            c.choose(v, r, f"{k}+over-placeholder")
+            return
+    c.notes.append(f"weak: {_day(c.chosen)} may stand for a {kind} only")
+
+
+# 7. a web archive capture: nothing published after the capture day
+def _rule_capture(c: _Choice) -> None:
+    capture = original_url(c.page.url)[1]
+    if not capture or not c.chosen or _day(c.chosen) <= capture:
+        return
+    for k, v in c.candidates:
+        if _day(v) <= capture:
+            c.choose(v, v, f"{k}+before-capture")
+            return
+    c.notes.append(f"after the archive capture of {capture}")
+
+
+# 8. a URL that names a year and month (`/2011/12/slug`) names the month of publication: a
+#    candidate outside it loses to one inside, or to a date the page prints inside it
+#    candidate outside it loses to one inside; with no candidate at all, the first date the page
+#    prints inside that month is its day. Alone it overrules no date the page states: a page may
+#    keep the URL of its first version
+def _rule_url_month(c: _Choice) -> None:
+    month = url_month(c.page.url)
+    if not month or (c.chosen and c.chosen[:7] == month):
+        return
+    for k, v, r in c.printed() + [(k, v, v) for k, v in c.candidates]:
+        if v[:7] == month:
+            c.choose(v, r, f"{k.replace('primary:', '')}+url-month")
+            return
+    if c.chosen:
+        c.notes.append(f"outside the URL's month {month}")
+        return
+    found = printed_in_month(c.page, month, c.excluded)
+    if found is not None:
+        c.choose(found.iso, found.raw, "text+url-month")
+        c.candidates.append(("text", found.iso))
+
+
+_RULES = (_rule_local_midnight, _rule_tz_day, _rule_shown_vs_primary, _rule_label, _rule_swap,
+          _rule_placeholder, _rule_capture, _rule_url_month)
+
+
+def printed_in_month(page: Page, month: str, excluded: set) -> ParsedDate | None:
+    """The first date printed in the page's visible text (outside comments and related blocks)
+    that falls in `month` ('YYYY-MM')."""
+    pieces = []
+    for node in page.root.xpath("//body//text()[not(ancestor::script) and not(ancestor::style)]"):
+        if month[:4] in node or "." in node or "/" in node:
+            pieces.append(str(node))
+    text = date_text(" ".join(pieces))
+    for _, parsed in find_text_dates(text):
+        if parsed.iso[:7] == month:
+            return parsed
+    return None
+
+
 def choose_published(page: Page, dates: dict, title: str, excluded: set | None = None) -> dict:
     """Re-decide `dates["published"]` (from metadata.find_dates) with the other evidence.
 
     Returns provenance entries to add: candidates, confidence, and a conflict note when
     the candidates disagree by more than a day."""
+    excluded = excluded if excluded is not None else set()
     primary = dates.get("published")
     rule = dates.get("published_rule") or ""
     if rule.startswith("profile:"):
@@ -213,55 +462,34 @@ def choose_published(page: Page, dates: dict, title: str, excluded: set | None =
     url = _url_date(page.url)
     if url is not None:
         candidates.append(("url", url.iso))
-    if not candidates:
-        return {}
 
-    chosen, chosen_raw, chosen_rule = primary, dates.get("published_raw", ""), rule
-    stated = primary
-    conflict = ""
-    midnight = _local_midnight(primary)
-    if midnight:  # 1b. a local midnight stored in UTC names the next day
-        chosen, chosen_rule = midnight, f"{rule}+local-midnight"
-        primary = midnight
+    c = _Choice(page, dates, rule, candidates, shown, where, title, excluded)
     if primary:
-        p_day = _day(primary)
-        others = [(k, v) for k, v in candidates[1:]]
-        site_days = [(k, v) for k, v in others if k.startswith(("shown", "url"))]
-        # 2. a machine timestamp one day off the site's own day: time zones
-        if len(primary) > 10 and site_days:
-            k, v = site_days[0]
-            if _days_apart(v, p_day) == 1 and (shown is None or _day(shown.iso) == _day(v)):
-                chosen, chosen_raw, chosen_rule = _day(v), (shown.raw if k.startswith("shown") and shown else v), \
-                    f"{rule}+{k.split(':')[0]}-day"
-        # 3. the day the page shows against the primary: the one more witnesses back wins;
-        #    on a tie the page's own byline (what its readers see) over a machine field
-        gap = 1 if len(primary) <= 10 else 2  # a date-only primary has no time zone to excuse a day
-        if chosen == primary and shown is not None and _days_apart(shown.iso, p_day) >= gap:
-            s_day = _day(shown.iso)
-            rest = [(k, v) for k, v in others if not k.startswith("shown")]
-            for_shown = [k for k, v in rest if _day(v) == s_day]
-            for_primary = [k for k, v in rest if _day(v) == p_day]
-            late = where.endswith("-late")  # after the body began: must be backed by more witnesses
-            if len(for_shown) > len(for_primary) or (not late and len(for_shown) == len(for_primary)):
-                chosen, chosen_raw = shown.iso, shown.raw
-                chosen_rule = f"shown:{where}" + (f"+{for_shown[0]}" if for_shown else "")
-        c_day = _day(chosen)
-        far = [f"{k}={_day(v)}" for k, v in candidates if _days_apart(v, c_day) > 1]
-        if far:
-            conflict = f"chose {c_day} ({chosen_rule}); disagreeing: " + ", ".join(far)
+        for step in _RULES:
+            step(c)
     elif shown is not None:
-        chosen, chosen_raw, chosen_rule = shown.iso, shown.raw, f"shown:{where}"
+        c.choose(shown.iso, shown.raw, f"shown:{where}")
     elif url is not None:
-        chosen, chosen_raw, chosen_rule = url.iso, url.raw, "url"
-    if chosen != stated:
-        dates.update(published=chosen, published_raw=chosen_raw, published_rule=chosen_rule)
+        c.choose(url.iso, url.raw, "url")
+    elif c.label is not None:  # a scan of the page's text, paid only here and for weak evidence
+        c.choose(c.label.iso, c.label.raw, "label")
+    if not primary:  # also before the fallback library guesses
+        for step in _RULES:
+            if step in (_rule_capture, _rule_url_month):
+                step(c)
+    if not c.candidates:
+        return {}
+    chosen = c.chosen
+    if chosen != dates.get("published"):
+        dates.update(published=chosen, published_raw=c.raw, published_rule=c.chosen_rule)
     c_day = _day(chosen)
-    agree = sum(1 for _, v in candidates if _day(v) == c_day or _days_apart(v, c_day) <= 1)
+    far = [f"{k}={_day(v)}" for k, v in c.candidates if _days_apart(v, c_day) > 1]
+    agree = sum(1 for _, v in c.candidates if _days_apart(v, c_day) <= 1)
     prov = {
-        "published_candidates": "; ".join(f"{k}={v}" for k, v in candidates),
-        "published_confidence": f"{agree / len(candidates):.2f}",
+        "published_candidates": "; ".join(f"{k}={v}" for k, v in c.candidates),
+        "published_confidence": f"{agree / len(c.candidates):.2f}",
     }
-    if conflict:
-        prov["published_conflict"] = conflict
+    flags = ([f"chose {c_day} ({c.chosen_rule}); disagreeing: " + ", ".join(far)] if far else []) + c.notes
+    if flags:
+        prov["published_conflict"] = "; ".join(flags)
     return prov
-

@@ -213,14 +213,47 @@ _CMS_MODIFIED_SELECTORS = {
     "wordpress": ("time.updated", ".entry-date.updated"),
     "drupal": (".field--name-changed time", ".field--name-changed"),
 }
-_DATE_HINT_RE = re.compile(r"date|time|publi|posted|submitted|byline|meta|info|auteur|author|created",
+_DATE_HINT_RE = re.compile(r"date|datum|time|publi|posted|submitted|byline|meta|info|auteur|author|created",
                            re.IGNORECASE)
+# `4.&thinsp;2.&thinsp;2022`, `4. 2. 2022`: a day-first numeric date set with (thin) spaces
+_SPACED_NUMERIC_RE = re.compile(r"\b(\d{1,2})\.[\s\u2009\u202f\u200a]+(\d{1,2})\.[\s\u2009\u202f\u200a]*"
+                                r"((?:19|20)\d{2})\b")
+_THIN_SPACES_RE = re.compile(r"[\u2009\u202f\u200a]")
+
+
+_DATE_LINE_RE = re.compile(r"\b(publi[ée]|mis en ligne|posted|published|\ble\b \d)", re.IGNORECASE)
+
+
+def date_text(text: str) -> str:
+    """A date line as the parser reads it: spaced numeric dates closed up, thin spaces plain."""
+    if not text or not any(c.isdigit() for c in text):
+        return text
+    return _SPACED_NUMERIC_RE.sub(r"\1.\2.\3", _THIN_SPACES_RE.sub(" ", text))
+
+
+# update labels dates.py does not know yet (German): the date they introduce is a modification
+_MORE_UPDATE_LABELS_RE = re.compile(r"(letzte\s+[äa]nderung|zuletzt\s+ge[äa]ndert|ge[äa]ndert\s+am|aktualisiert|"
+                                    r"\bstand\s*:?\s*$)", re.IGNORECASE)
+
+
+def parse_line(text: str) -> tuple[ParsedDate | None, ParsedDate | None]:
+    """`parse_published_modified` on a date line, spacing normalised (see `date_text`), and
+    a date after a German update label ("Letzte Änderung:", "Aktualisiert am") taken as the
+    modification: `Letzte Änderung: 31.10.2023 Erschienen am: 01.11.2023` was published on 1 Nov."""
+    text = date_text(text)
+    published, modified = parse_published_modified(text)
+    if published is not None:
+        at = text.find(published.raw)
+        if at >= 0 and _MORE_UPDATE_LABELS_RE.search(text[max(0, at - 40):at]):
+            later, later_modified = parse_published_modified(text[at + len(published.raw):])
+            return later, modified or later_modified or published
+    return published, modified
 
 
 def _date_from_element(el: HtmlElement) -> tuple[ParsedDate | None, ParsedDate | None, str]:
     """(published, modified, raw text) from an element: machine attribute first, then text."""
     text = inline_text(el)
-    published, modified = parse_published_modified(text)
+    published, modified = parse_line(text)
     for attr in ("datetime", "content", "title"):
         value = el.get(attr)
         if value:
@@ -314,7 +347,7 @@ def find_dates(page: Page, excluded: set) -> dict:
     # heuristics: <time>, then short elements whose class/id speaks of dates,
     # then labelled lines ("Publié le ...") near the top of the page
     for el in page.root.iter("time"):
-        if not _inside(el, excluded) and not _in_sidebar(el):
+        if not _inside(el, excluded) and not _quoted_or_navigation(el):
             take(*_date_from_element(el), "html:time")
             if result["published"]:
                 return result
@@ -324,16 +357,16 @@ def find_dates(page: Page, excluded: set) -> dict:
         tokens = attr_tokens(el)
         if tokens and _DATE_HINT_RE.search(tokens) and not _inside(el, excluded):
             text = inline_text(el)
-            if 6 <= len(text) <= 200:
+            if 6 <= len(text) <= 200 and not _quoted_or_navigation(el):
                 take(*_date_from_element(el), "heuristic:date-class")
                 if result["published"]:
                     return result
     for el in page.root.xpath('//body//*[self::p or self::span or self::div or self::small '
-                              'or self::em or self::li][string-length(normalize-space()) < 160]'):
+                              'or self::em or self::li][string-length(normalize-space()) < 160]'
+                              '[translate(., "0123456789", "") != .]'):  # (a line with a digit)
         text = inline_text(el)
-        if re.search(r"\b(publi[ée]|mis en ligne|posted|published|\ble\b \d)", text, re.IGNORECASE) \
-                and not _inside(el, excluded):
-            published, modified = parse_published_modified(text)
+        if _DATE_LINE_RE.search(text) and not _inside(el, excluded) and not _quoted_or_navigation(el):
+            published, modified = parse_line(text)
             take(published, modified, text, "heuristic:date-line")
             if result["published"]:
                 return result
@@ -343,11 +376,158 @@ def find_dates(page: Page, excluded: set) -> dict:
     return result
 
 
+# a <time> in a quoted post (embedded tweet, Instagram, a cited article) dates that post; one in
+# the site's navigation bar is the site's calendar (today), not the article's
+_NAVIGATION_RE = re.compile(r"(?:^|[\s_-])(?:nav|navbar|navigation|topbar|top-bar)", re.IGNORECASE)
+
+
+def _quoted_or_navigation(el: HtmlElement) -> bool:
+    """In a quoted post, the site's navigation or footer, or a sidebar (`_in_sidebar`): one
+    walk up. (An article's own `<footer>`, inside its `<article>`, may hold its byline.)"""
+    in_article = footer = False
+    for anc in el.iterancestors():
+        tag = anc.tag
+        if tag in ("aside", "nav", "blockquote", "q", "iframe"):
+            return True
+        if tag in ("article", "main"):
+            in_article = True
+        elif tag == "footer" and not in_article:
+            footer = True
+        tokens = attr_tokens(anc)
+        if tokens and (_SIDEBAR_RE.search(tokens) or (not in_article and _NAVIGATION_RE.search(tokens))):
+            return True
+    return footer and not in_article
+
+
+# ---------------------------------------------------------------- labelled publication dates
+
+# a label that introduces the publication (or creation) day, in the languages dates.py reads
+# and their neighbours; the update labels ("mis à jour", "aktualisiert") are not among them
+_PUBLICATION_LABEL_RE = re.compile(
+    r"(?<![^\W\d_])(?<!-)(?:publi[ée]e?s?|mise?s? en ligne|paru|date de publication|published|first published|"
+    r"posted|ver[öo]ffentlicht|erschienen|erstellt|publiziert|pubblicato|publicado|gepubliceerd)"
+    r"(?![\w-])(?:\s*(?:le|am|on|il|el|op|du|:))?\s*:?",
+    re.IGNORECASE,
+)
+# the same labels, lower case, without the boundary look-behind that makes a whole-page scan slow
+_LABEL_QUICK_RE = re.compile(r"p(?:ubli[ée]|ublished|osted|aru\b|ubliziert|ubblicato|ublicado)|mise? en ligne"
+                             r"|date de publication|first published|ver[öo]ffentlicht|erschienen|erstellt|gepubliceerd")
+_LABEL_TRIES = 6  # label occurrences looked at, in page order
+_LABEL_WINDOW = 60  # characters after the label where its date must begin (weekday, "um" ...)
+_LABEL_GAP = 25
+_LABEL_SKIP = frozenset(("script", "style", "noscript", "template", "textarea", "option", "title"))
+
+
+_LABEL_LINE_CHARS = 160  # a date line; in longer text (running prose) only a label that opens it counts
+
+
+def _after_label(text: str) -> ParsedDate | None:
+    """The date a publication label introduces in `text` ('Erschienen am: 01.11.2023'). In
+    running text ("... a publié le 3 mars un rapport") a label is an event, not a byline."""
+    for m in _PUBLICATION_LABEL_RE.finditer(text):
+        if len(text) > _LABEL_LINE_CHARS and m.start() > 0:
+            break
+        window = date_text(text[m.end():m.end() + _LABEL_WINDOW])
+        published, _ = parse_published_modified(window)
+        pos = window.find(published.raw) if published is not None else -1
+        if 0 <= pos <= _LABEL_GAP and not any(ch in window[:pos] for ch in '"{}=<>'):
+            return ParsedDate(published.iso, clean_space(text[m.start():m.end() + _LABEL_WINDOW]),
+                              published.has_time)
+    return None
+
+
+def labelled_date(page: Page, excluded: set) -> ParsedDate | None:
+    """The first date the page introduces with a publication label ("Publié le", "Posted on",
+    "Veröffentlicht am", "Erschienen am:"), outside scripts, comments, related blocks and
+    sidebars: the site telling its readers the publication day. The date may follow in the next
+    element (`<span>Erschienen am:</span> <h2>13.10.2021</h2>`).
+
+    Costs a scan of the page's text (about a millisecond on a large page): called only where
+    the date evidence is weak, and remembered on the page."""
+    cached = page.__dict__.get("_labelled_date", False)
+    if cached is not False:
+        return cached
+    found = None
+    text = page.text
+    low = text.lower()
+    if len(low) != len(text):  # a character whose lower case is longer: positions would drift
+        low = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
+    seen: set[str] = set()
+    for m in _LABEL_QUICK_RE.finditer(low):
+        if len(seen) >= _LABEL_TRIES:
+            break
+        start = m.start()
+        if start and (low[start - 1].isalpha() or low[start - 1] == "-"):
+            continue
+        word = text[start:m.end()]
+        if word in seen or _after_label(clean_space(text[start:start + 2 * _LABEL_WINDOW])) is None:
+            continue
+        seen.add(word)
+        for node in page.root.xpath("//body//text()[contains(., $w)]", w=word):
+            found = _label_at(node, excluded)
+            if found is not None:
+                break
+        if found is not None:
+            break
+    page.__dict__["_labelled_date"] = found
+    return found
+
+
+def _label_at(node, excluded: set) -> ParsedDate | None:
+    """The labelled date at a text node holding a label, unless it sits in a script, a
+    comment, a related block or a sidebar."""
+    el = node.getparent()
+    if el is not None and node.is_tail:
+        el = el.getparent()
+    if el is None or el.tag in _LABEL_SKIP or any(a.tag in _LABEL_SKIP for a in el.iterancestors()) \
+            or _inside(el, excluded) or _quoted_or_navigation(el):
+        return None
+    text = inline_text(el)
+    if len(text) > _LABEL_LINE_CHARS:
+        text = clean_space(str(node))
+    found = _after_label(text)
+    if found is None and _PUBLICATION_LABEL_RE.search(text[-40:]):
+        nxt, up = el, 0  # the date in the next element: the label's own, or its parent's, sibling
+        while nxt is not None and nxt.getnext() is None and up < 2:
+            nxt, up = nxt.getparent(), up + 1
+        nxt = nxt.getnext() if nxt is not None else None
+        if nxt is not None and isinstance(nxt.tag, str) and nxt.tag not in _LABEL_SKIP:
+            found = _after_label(text[-40:] + " " + inline_text(nxt)[:_LABEL_WINDOW])
+    return found
+
+
+# ---------------------------------------------------------------- dates in the URL
+
+_ARCHIVE_RE = re.compile(r"^https?://(?:web\.)?archive\.org/web/(\d{8})\d*[a-z_]*/(.+)$", re.IGNORECASE)
+
+
+def original_url(url: str) -> tuple[str, str]:
+    """(the archived page's own URL, the capture day 'YYYY-MM-DD' or '') for a web archive
+    capture URL (`web.archive.org/web/20160218174457/http://...`); (url, '') otherwise."""
+    m = _ARCHIVE_RE.match(url or "")
+    if not m:
+        return url, ""
+    day = m.group(1)
+    return m.group(2), f"{day[:4]}-{day[4:6]}-{day[6:8]}"
+
+
+_URL_MONTH_RE = re.compile(r"/((?:19|20)\d{2})[/-](0[1-9]|1[0-2])(?:/|$)")
+
+
+def url_month(url: str) -> str:
+    """'YYYY-MM' when the URL names a year and month but no day (`/news/2011/12/slug/`)."""
+    url = original_url(url)[0]
+    if _url_date(url) is not None:
+        return ""
+    m = _URL_MONTH_RE.search(url)
+    return f"{m.group(1)}-{m.group(2)}" if m else ""
+
+
 _URL_DATE_RE = re.compile(r"/((?:19|20)\d{2})[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?:/|$|-)")
 
 
 def _url_date(url: str) -> ParsedDate | None:
-    m = _URL_DATE_RE.search(url)
+    m = _URL_DATE_RE.search(original_url(url)[0])
     if not m:
         return None
     parsed = normalise_iso("-".join(m.groups()))
