@@ -24,7 +24,7 @@ class FrenchEnglishParserInfo(dateparser.parserinfo):
     """dateutil vocabulary with French month and day names beside the English ones."""
 
     JUMP = dateparser.parserinfo.JUMP + [
-        "le", "la", "du", "à", "a", "h", "publie", "publié", "mis", "en", "ligne", "par",
+        "le", "la", "du", "à", "a", "h", "publie", "publié", "mis", "en", "ligne", "par", "de",
     ]
     WEEKDAYS = [
         ("Mon", "Monday", "lun", "lundi"),
@@ -35,20 +35,24 @@ class FrenchEnglishParserInfo(dateparser.parserinfo):
         ("Sat", "Saturday", "sam", "samedi"),
         ("Sun", "Sunday", "dim", "dimanche"),
     ]
-    # English, French, then German (met on many real pages), accents folded or not
+    # English, French, German (met on many real pages), then Italian, Spanish, Portuguese and
+    # Dutch, accents folded or not
     MONTHS = [
-        ("Jan", "January", "janv", "janvier", "januar", "jänner", "janner"),
-        ("Feb", "February", "févr", "fevr", "février", "fevrier", "fév", "fev", "februar"),
-        ("Mar", "March", "mars", "märz", "marz", "maerz", "mrz"),
-        ("Apr", "April", "avr", "avril"),
-        ("May", "mai"),
-        ("Jun", "June", "juin", "juni"),
-        ("Jul", "July", "juil", "juillet", "juli"),
-        ("Aug", "August", "août", "aout", "aoû"),
-        ("Sep", "Sept", "September", "septembre"),
-        ("Oct", "October", "octobre", "oktober", "okt"),
-        ("Nov", "November", "novembre"),
-        ("Dec", "December", "déc", "décembre", "decembre", "dezember", "dez"),
+        ("Jan", "January", "janv", "janvier", "januar", "jänner", "janner",
+         "gennaio", "enero", "janeiro", "januari"),
+        ("Feb", "February", "févr", "fevr", "février", "fevrier", "fév", "fev", "februar",
+         "febbraio", "febrero", "fevereiro", "februari"),
+        ("Mar", "March", "mars", "märz", "marz", "maerz", "mrz", "marzo", "março", "marco", "maart"),
+        ("Apr", "April", "avr", "avril", "aprile", "abril"),
+        ("May", "mai", "maggio", "mayo", "maio", "mei"),
+        ("Jun", "June", "juin", "juni", "giugno", "junio", "junho"),
+        ("Jul", "July", "juil", "juillet", "juli", "luglio", "julio", "julho"),
+        ("Aug", "August", "août", "aout", "aoû", "agosto", "augustus"),
+        ("Sep", "Sept", "September", "septembre", "settembre", "septiembre", "setiembre", "setembro"),
+        ("Oct", "October", "octobre", "oktober", "okt", "ottobre", "octubre", "outubro"),
+        ("Nov", "November", "novembre", "noviembre", "novembro"),
+        ("Dec", "December", "déc", "décembre", "decembre", "dezember", "dez",
+         "dicembre", "diciembre", "dezembro"),
     ]
 
 
@@ -78,8 +82,8 @@ _PATTERNS = [
     ),
     # lundi 25 novembre 2013 [à 10h30], 1er mai 2020
     re.compile(
-        rf"(?P<text>(?:\b(?:{_WEEKDAY_RE})\.?,?\s+)?\b(?:\d{{1,2}})(?:er|st|nd|rd|th)?\.?\s+"
-        rf"(?:{_MONTH_RE})\.?,?\s+\d{{4}}){_TIME_RE}",
+        rf"(?P<text>(?:\b(?:{_WEEKDAY_RE})\.?,?\s+)?\b(?:\d{{1,2}})(?:er|st|nd|rd|th|º)?\.?\s+(?:de\s+)?"
+        rf"(?:{_MONTH_RE})\.?,?\s+(?:de\s+)?\d{{4}}){_TIME_RE}",
         re.IGNORECASE,
     ),
     # November 25, 2013
