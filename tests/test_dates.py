@@ -67,8 +67,12 @@ def test_machine_dates_keep_their_offset():
     ("Montag, 6. März 2023", "2023-03-06"),
     ("24. Juli 2020", "2020-07-24"),
     ("3. Dezember 2019", "2019-12-03"),
+    ("14 Gennaio 2020", "2020-01-14"),
+    ("Publicado el 3 de marzo de 2021", "2021-03-03"),
+    ("12 de dezembro de 2019", "2019-12-12"),
+    ("5 mei 2022", "2022-05-05"),
 ])
-def test_german_month_names(text, iso):
+def test_german_and_other_month_names(text, iso):
     assert parse_date(text, today=TODAY).iso == iso
 
 
