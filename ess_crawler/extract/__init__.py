@@ -50,6 +50,7 @@ from .metadata import (
     find_lead_element,
     find_tags,
     find_title,
+    original_url,
     select,
 )
 from .related import find_related
@@ -338,21 +339,27 @@ def _contains(outer: HtmlElement, inner: HtmlElement) -> bool:
 
 
 def _fallback_date(art: Article, html_text: str) -> None:
+    """htmldate's answer when our own rules found no date: one witness, flagged as such.
+    A web archive capture is read with its original URL, and no page is published after
+    its capture; a 1 January or 1st-of-month answer is marked weak (often a placeholder)."""
+    url, captured = original_url(art.fetched_url)
     try:
         from htmldate import find_date
 
-        found = find_date(html_text, url=art.fetched_url, original_date=True, extensive_search=True)
+        found = find_date(html_text, url=url, original_date=True, extensive_search=True)
     except Exception:  # noqa: BLE001 - the fallback must never break extraction
         return
     if found:
         from .dates import normalise_iso
 
         parsed = normalise_iso(found)
-        if parsed:
+        if parsed and not (captured and parsed.iso[:10] > captured):
             art.published, art.published_raw = parsed.iso, found
             art.provenance["published"] = "fallback:htmldate"
             art.provenance["published_candidates"] = f"htmldate={parsed.iso}"
             art.provenance["published_confidence"] = "0.50"  # one witness, a library's guess
+            if parsed.iso[8:10] == "01":
+                art.provenance["published_conflict"] = "weak: the 1st of a month, often a placeholder date"
 
 
 def _structured_lead(page: Page, art: Article) -> None:
