@@ -355,7 +355,8 @@ def link_list_texts(page: Page) -> list[str]:
         following = el.getnext()
         if following is None:  # the heading ends its own wrapper: the list follows the wrapper
             following = el.getparent().getnext()
-        if following is None or el.find(".//a") is not None:
+        if following is None or not isinstance(following.tag, str) or following.find(".//a") is None \
+                or el.find(".//a") is not None:
             continue
         heading = inline_text(el)
         if not 0 < len(heading) <= 80:

@@ -131,7 +131,9 @@ def _heading_candidates(page: Page) -> list[HtmlElement]:
     """Headings, short link-free paragraphs and bold lines, and elements whose class says
     title, whose text names a related block."""
     pool: list[HtmlElement] = list(page.root.iter("h1", "h2", "h3", "h4", "h5", "h6"))
-    pool += [el for el in page.root.iter("p", "strong", "b") if len(el) <= 1 and el.find(".//a") is None]
+    # short link-free lines: no child, or one child that is no link and holds none
+    pool += [el for el in page.root.iter("p", "strong", "b") if not len(el) or (
+        len(el) == 1 and el[0].tag != "a" and el[0].find(".//a") is None)]
     for token, elements in page.classes.items():
         if _title_token(token):
             pool += [el for el in elements if el.tag in ("div", "span", "p", "strong", "header", "legend", "dt")]
