@@ -18,6 +18,8 @@ NEWSPIDER_MODULE = "ess_crawler.crawl.spiders"
 ADDONS = {
     # opt-in shared frontier (scrapy-redis) when ESS_REDIS_URL is set; nothing otherwise
     "ess_crawler.crawl.frontier.SharedFrontier": 100,
+    # a private JOBDIR per crawl, so pending requests wait on disk (ESS_DISK_QUEUES; not with ESS_REDIS_URL)
+    "ess_crawler.crawl.runner.DiskQueues": 110,
 }
 
 # --- Archive ----------------------------------------------------------------
@@ -105,6 +107,17 @@ ESS_PROGRESS = True
 ESS_PROGRESS_INTERVAL = 5.0
 # worker processes that extract articles off the reactor thread (0: in place; -1: one per core)
 ESS_EXTRACTION_WORKERS = 0
+
+# --- Pending requests (ess_crawler.crawl.runner.DiskQueues) ---------------------
+# Requests waiting to be fetched are kept on disk, so memory stays flat on long crawls: each crawl
+# gets a private JOBDIR, emptied and removed at its end (nothing carries over to the next crawl).
+# False keeps them in memory. Not used with ESS_REDIS_URL (the queue is in Redis) nor when JOBDIR is set.
+ESS_DISK_QUEUES = True
+# where the crawls' JOBDIR folders are made (default: beside the archive, else the system's temp folder)
+ESS_DISK_QUEUES_DIR = None
+# Scrapy's pickle queue, last in first out like its memory queue (the same order as without disk queues),
+# naming callbacks faster (ess_crawler.crawl.runner.PickleFifoDiskQueue: first in, first out)
+SCHEDULER_DISK_QUEUE = "ess_crawler.crawl.runner.PickleLifoDiskQueue"
 
 # --- Several processes or machines (ess_crawler.crawl.frontier) -----------------
 # redis://HOST:PORT: share each site's request queue and duplicate filter through scrapy-redis;

@@ -126,3 +126,103 @@ def test_after_sigkill_no_item_is_half_written_and_a_resume_completes_the_archiv
     assert sorted(r[0] for r in db.execute("select url from articles")) == expected
     assert db.execute("select count(*) - count(distinct url) from articles").fetchone()[0] == 0
     assert whole_items(db) == []
+
+
+# ---------------------------------------------------------------- records in a batch (no crawl)
+
+def batch_archive(tmp_path):
+    from ess_crawler.profiles import load_profiles
+    from ess_crawler.store.archive import Archive
+
+    archive = Archive(tmp_path / "b.db")
+    archive.register_site(load_profiles()["chorum"])
+    return archive, archive.start_crawl("chorum", {})
+
+
+def article(name: str, **changes):
+    from ess_crawler.items import Article, Footnote, RelatedLink
+
+    base = dict(url=f"https://www.chorum.fr/actualite/{name}", site="chorum", title=f"Titre {name}",
+                published="2014-03-25", body_text="Les coopératives et les mutuelles.", content_sha256=name,
+                lead="Un chapô.", tags=["ESS", "Réseaux", "ESS"], footnotes=[Footnote("1", "Source", urls=["http://x.fr/"])],
+                related=[RelatedLink(url="https://www.chorum.fr/actualite/b", title="B")])
+    base.update(changes)
+    return Article(**base)
+
+
+def counts(archive, crawl):
+    return archive.db.execute("select articles_new, articles_updated, articles_unchanged from crawls where id = ?",
+                              [crawl]).fetchone()
+
+
+def test_a_failing_record_in_a_batch_leaves_nothing_and_the_batch_goes_on(tmp_path):
+    from ess_crawler.items import Footnote
+
+    archive, crawl = batch_archive(tmp_path)
+    archive.begin_batch()
+    archive.record_capture(crawl, "https://www.chorum.fr/actualite/a", 200, "text/html", 10)
+    assert archive.save_article(article("a"), crawl) == "new"
+    bad = article("bad", footnotes=[Footnote("1", "ok"), Footnote("2", object())])  # not storable
+    with pytest.raises(Exception):  # noqa: B017 - whatever sqlite raises, nothing of it may remain
+        archive.save_article(bad, crawl)
+    assert archive.save_article(article("b"), crawl) == "new"
+    assert archive.save_article(article("a"), crawl) == "unchanged"
+    assert archive.db.conn.in_transaction, "the batch is still open"
+    archive.commit_batch()
+    db = archive.db
+    assert [r[0] for r in db.execute("select url from articles order by id")] == [
+        "https://www.chorum.fr/actualite/a", "https://www.chorum.fr/actualite/b"]
+    assert db.execute("select count(*) from footnotes").fetchone()[0] == 2
+    assert db.execute("select count(*) from article_search").fetchone()[0] == 2
+    assert db.execute("select count(*) from captures").fetchone()[0] == 1
+    # the tags keep their first ids, each article has each tag once
+    assert db.execute("select name from tags order by id").fetchall() == [("ESS",), ("Réseaux",)]
+    assert db.execute("select count(*) from article_tags").fetchone()[0] == 4
+    # b arrived after a linked to it: the link resolves
+    assert db.execute("select count(*) from related_links where target_article_id is not null").fetchone()[0] == 2
+    assert counts(archive, crawl) == (2, 0, 1)
+    archive.close()
+
+
+def test_the_counts_of_a_batch_are_committed_with_it_or_not_at_all(tmp_path):
+    archive, crawl = batch_archive(tmp_path)
+    archive.begin_batch()
+    archive.save_article(article("a"), crawl)
+    archive.save_article(article("b"), crawl)
+    archive.rollback_batch()  # a batch that could not be committed is dropped whole
+    assert archive.db.execute("select count(*) from articles").fetchone()[0] == 0
+    archive.begin_batch()
+    archive.save_article(article("c"), crawl)
+    archive.commit_batch()
+    assert counts(archive, crawl) == (1, 0, 0)
+    archive.begin_batch()
+    archive.save_article(article("c", body_text="Corrigé.", content_sha256="c2"), crawl)
+    later = archive.start_crawl("chorum", {})
+    assert archive.mark_unchanged("https://www.chorum.fr/actualite/c", later) is True
+    assert archive.mark_unchanged("https://www.chorum.fr/actualite/c", later) is True  # counted once a crawl
+    archive.commit_batch()
+    assert counts(archive, crawl) == (1, 1, 0)
+    assert counts(archive, later) == (0, 0, 1)
+    # outside a batch, each write is its own transaction, counted at once
+    archive.save_article(article("d"), crawl)
+    assert not archive.db.conn.in_transaction
+    assert counts(archive, crawl) == (2, 1, 0)
+    archive.close()
+
+
+def test_a_new_article_costs_few_statements(tmp_path):
+    archive, crawl = batch_archive(tmp_path)
+    statements = []
+    archive.begin_batch()
+    archive.save_article(article("first"), crawl)  # (the search index's first use reads its configuration)
+    archive.db.conn.set_trace_callback(lambda sql: statements.append(sql) if not sql.startswith("--") else None)
+    capture = archive.record_capture(crawl, "https://www.chorum.fr/actualite/a", 200, "text/html", 10)
+    archive.save_article(article("a", tags=[]), crawl, capture)
+    archive.db.conn.set_trace_callback(None)
+    archive.commit_batch()
+    # (SQLite traces the search row's insert again for each step of its FTS trigger: counted once)
+    statements = [sql for i, sql in enumerate(statements) if i == 0 or statements[i - 1] != sql]
+    # capture; savepoint, lookup, article, footnote, related targets, related, links to it, search row, release
+    assert len(statements) <= 10, statements
+    assert not any(s.lower().startswith(("select title", "update crawls")) for s in statements), statements
+    archive.close()

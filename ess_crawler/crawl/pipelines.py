@@ -8,8 +8,8 @@ while the crawl runs, so Datasette shows a running crawl's counts), ESS_WRITE_BA
 and ESS_WRITE_BATCH_ITEMS (how long, and for how many records, writes wait to be committed).
 
 Writes are committed in batches: one transaction holds the records of several items
-(each record in its own savepoint, so it is in the archive entirely or not at all), and is
-committed every ESS_WRITE_BATCH_SECONDS, after ESS_WRITE_BATCH_ITEMS records, when the
+(each record in its own savepoint, or in one statement, so it is in the archive entirely or
+not at all), and is committed every ESS_WRITE_BATCH_SECONDS, after ESS_WRITE_BATCH_ITEMS records, when the
 crawl closes, when the process gets SIGTERM or SIGINT, and when the reactor stops. The
 WARC file is flushed before each commit, so a committed capture always points at a record
 on disk. The capture of an article page waits, in memory, for what became of the page (the
@@ -96,7 +96,7 @@ class ArchiveWriter:
 
     `ArchiveWriter.acquire(path)` opens it (or counts one more user); `release()` closes it
     with its last user. Writers call `record(method, ...)` for each record: the batch's
-    transaction is opened if needed and the record is written (in its savepoint); then
+    transaction is opened if needed and the record is written (in its savepoint, or one statement); then
     `unit_done()` once what belongs together is written, which commits a batch that holds
     `batch_items` records. `flush()` commits it (after every
     `before_commit` hook: the crawls flush their WARC files); it is called every
@@ -189,10 +189,7 @@ class ArchiveWriter:
             # it was marked done, so the next crawl fetches it again
             logger.error("could not commit a batch of writes to %s: %s; its pages will be fetched again by the "
                          "next crawl", self.key, exc)
-            try:
-                self.archive.db.conn.rollback()
-            except sqlite3.Error:
-                pass
+            self.archive.rollback_batch()
 
     def release(self) -> None:
         self.users -= 1
@@ -236,6 +233,7 @@ class ArchivePipeline:
         self.normal_articles = 0    # article pages answered 200 or 304, or dated unchanged by the site
         self.listed: set[str] = set()  # article URLs the site's sitemaps, feeds or API list
         self.gone: dict[str, int] = {}  # URL -> 404/410, marked gone at close if the site answered normally
+        self._inc_value = None
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -318,7 +316,9 @@ class ArchivePipeline:
         return capture_id
 
     def _stats_inc(self, key: str, count: int = 1) -> None:
-        self.crawler.stats.inc_value(key, count)
+        if self._inc_value is None:  # (each attribute of Scrapy's stats collector costs a __getattribute__)
+            self._inc_value = self.crawler.stats.inc_value
+        self._inc_value(key, count)
 
     def close_spider(self):
         if self.archive is None:
@@ -474,13 +474,12 @@ class ArchivePipeline:
         digest = payload_digest(response.body)
         first = None
         if response.body:
-            first = next((c for _, c in self.pending.get(url, ()) if c.get("payload_digest") == digest
-                          and c.get("record_type") == "response"), None)
-            first = first or self.archive.first_capture_with(url, digest)
+            first = next((c["fetched_at"] for _, c in self.pending.get(url, ())
+                          if c.get("payload_digest") == digest and c.get("record_type") == "response"), None)
+            first = first or self.archive.first_capture_time(url, digest)
         if first is not None:
             offset, length = self.warc.write_revisit(
-                url, response.status, reason, headers, digest, url,
-                warc_date(_parse_iso(first["fetched_at"])))
+                url, response.status, reason, headers, digest, url, warc_date(_parse_iso(first)))
             kind = "revisit"
         else:
             offset, length = self.warc.write_response(url, response.status, reason, headers, response.body,

@@ -9,6 +9,11 @@ each article's transaction.
 A crawl writes in batches (`begin_batch` / `commit_batch`): one write transaction holds
 several items, each item's writes in its own savepoint inside it, so an item is in the
 archive entirely or not at all, and a commit costs one per batch instead of one per item.
+A record written by one statement (a capture, an error, a discovered URL) needs no savepoint:
+SQLite undoes a failing statement whole and leaves the rest of the transaction as it was.
+The articles_* counts of a crawl row are tallied per article in the batch and written with
+its commit (one statement per crawl and batch instead of one per article), so a committed
+batch holds its articles and their counts, and an uncommitted one neither.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -65,6 +71,8 @@ class Archive:
     def __init__(self, path: str | Path, read_only: bool = False):
         self.path = Path(path)
         self.read_only = read_only
+        self._batch = False  # a transaction opened by begin_batch is open
+        self._tally: dict[tuple[int, str], int] = {}  # (crawl id, status) -> articles of the open batch
         if self.path.is_dir():
             raise ArchiveError(f"{self.path} is a folder, not an archive file")
         if read_only and not self.path.is_file():
@@ -163,12 +171,56 @@ class Archive:
         BEGIN IMMEDIATE takes the write lock at once (waiting up to busy_timeout for another
         writer), so a batch never fails half-way on a lock upgrade."""
         if not self.db.conn.in_transaction:
-            self.db.execute("BEGIN IMMEDIATE")
+            self._tally.clear()  # (what a batch that vanished had counted)
+            self.db.conn.execute("BEGIN IMMEDIATE")
+            self._batch = True
 
     def commit_batch(self) -> None:
-        """Commit the open batch, if any."""
+        """Commit the open batch, if any, with the counts of its articles."""
         if self.db.conn.in_transaction:
+            if self._batch:
+                self._write_tally()
             self.db.conn.commit()
+        self._batch = False
+        self._tally.clear()
+
+    def rollback_batch(self) -> None:
+        """Drop the open batch whole (its counts with it)."""
+        self._batch = False
+        self._tally.clear()
+        try:
+            self.db.conn.rollback()
+        except sqlite3.Error:
+            pass
+
+    def _in_batch(self) -> bool:
+        return self._batch and self.db.conn.in_transaction
+
+    @contextmanager
+    def _savepoint(self):
+        """The writes of one record: a savepoint of the open transaction (always the same name, so that
+        sqlite3 prepares its statements once), or a transaction of their own when none is open."""
+        conn = self.db.conn
+        if not conn.in_transaction:
+            with self.db.atomic():
+                yield
+            return
+        conn.execute("SAVEPOINT ess_record")
+        try:
+            yield
+        except BaseException:
+            if conn.in_transaction:  # (an error such as a full disk may have ended the transaction)
+                conn.execute("ROLLBACK TO ess_record")
+                conn.execute("RELEASE ess_record")
+            raise
+        conn.execute("RELEASE ess_record")
+
+    def _one(self, sql: str, params=()):
+        """A record written by one statement: atomic by itself in the open transaction, else in its own."""
+        if self.db.conn.in_transaction:
+            return self.db.conn.execute(sql, params)
+        with self.db.atomic():
+            return self.db.conn.execute(sql, params)
 
     # -- sites and crawls
 
@@ -218,18 +270,11 @@ class Archive:
         row = {"crawl_id": crawl_id, "url": url, "status": status, "content_type": content_type,
                "fetched_at": warc.pop("fetched_at", None) or now(), "length": length, "etag": etag,
                "last_modified": last_modified, **warc}
-        with self.db.atomic():
-            return self._insert("captures", row)
+        return self._one(_insert_sql("captures", tuple(row)), list(row.values())).lastrowid
 
     def _insert(self, table: str, row: dict) -> int:
-        """Insert one row (the table's columns by name); returns its rowid."""
-        columns = tuple(row)
-        sql = _INSERT_SQL.get((table, columns))
-        if sql is None:
-            sql = _INSERT_SQL[(table, columns)] = (
-                f"insert into [{table}] ({', '.join(f'[{c}]' for c in columns)}) "
-                f"values ({', '.join('?' * len(columns))})")
-        return self.db.conn.execute(sql, list(row.values())).lastrowid
+        """Insert one row (the table's columns by name) in the open transaction; returns its rowid."""
+        return self.db.conn.execute(_insert_sql(table, tuple(row)), list(row.values())).lastrowid
 
     def mark_gone(self, statuses: dict[str, int]) -> int:
         """Mark these archived articles gone (URL -> 404 or 410); returns how many were archived."""
@@ -253,28 +298,30 @@ class Archive:
 
     def update_crawl_progress(self, crawl_id: int, pages_fetched: int, errors: int) -> None:
         """A running crawl's counts so far (its articles_* columns are counted with each article)."""
-        with self.db.atomic():
-            self.db.execute("update crawls set pages_fetched = ?, errors = ? where id = ?",
-                            [pages_fetched, errors, crawl_id])
+        self._one("update crawls set pages_fetched = ?, errors = ? where id = ?", [pages_fetched, errors, crawl_id])
 
     def record_discovered(self, crawl_id: int | None, found) -> bool:
-        """A URL the site lists (sitemap, feed, REST), once per crawl; True when it was new."""
-        with self.db.atomic():
-            exists = self.db.execute("select 1 from discovered where crawl_id is ? and url = ? and source = ?",
-                                     [crawl_id, found.url, found.source]).fetchone()
-            if not exists:
-                self._insert("discovered", {
-                    "crawl_id": crawl_id, "site": found.site, "url": found.url, "source": found.source,
-                    "lastmod": found.lastmod, "is_article_url": int(found.is_article_url),
-                    "details": json.dumps(found.details, ensure_ascii=False) if found.details else None})
-        return not exists
+        """A URL the site lists (sitemap, feed, REST), once per crawl; True when it was new
+        (one statement: the row is inserted unless the crawl has it)."""
+        return self._one(_INSERT_DISCOVERED, [
+            crawl_id, found.site, found.url, found.source, found.lastmod, int(found.is_article_url),
+            json.dumps(found.details, ensure_ascii=False) if found.details else None,
+            crawl_id, found.url, found.source]).rowcount > 0
 
     def first_capture_with(self, url: str, digest: str) -> dict | None:
         """The earliest capture of `url` whose payload had this digest and a WARC record."""
-        rows = list(self.db.query(
+        cursor = self.db.conn.execute(
             "select * from captures where url = ? and payload_digest = ? and record_type = 'response' "
-            "order by id limit 1", [url, digest]))
-        return rows[0] if rows else None
+            "order by id limit 1", [url, digest])
+        row = cursor.fetchone()
+        return dict(zip([d[0] for d in cursor.description], row, strict=True)) if row else None
+
+    def first_capture_time(self, url: str, digest: str) -> str | None:
+        """`fetched_at` of `first_capture_with(url, digest)`: the capture a WARC revisit record refers to."""
+        row = self.db.conn.execute(
+            "select fetched_at from captures where url = ? and payload_digest = ? and record_type = 'response' "
+            "order by id limit 1", [url, digest]).fetchone()
+        return row[0] if row else None
 
     def last_capture_id(self, url: str, crawl_id: int | None) -> int | None:
         """The newest capture of `url` in this crawl."""
@@ -284,15 +331,19 @@ class Archive:
 
     def mark_unchanged(self, url: str, crawl_id: int | None, capture_id: int | None = None) -> bool:
         """An article seen again without a new body (304, or sitemap lastmod older than our copy)."""
-        with self.db.atomic():
-            row = self.db.execute("select id, crawl_id from articles where url = ?", [url]).fetchone()
+        deferred = self._in_batch()
+        with self._savepoint():
+            row = self.db.conn.execute("select id, crawl_id from articles where url = ?", [url]).fetchone()
             if row is None:
                 return False
-            self.db.execute(
+            self.db.conn.execute(
                 "update articles set last_seen = ?, crawl_id = ?, last_status = coalesce(?, last_status), "
                 "gone_since = null where id = ?", [now(), crawl_id, 304 if capture_id else None, row[0]])
-            if row[1] != crawl_id:  # counted once per crawl
+            counted = row[1] != crawl_id  # counted once per crawl
+            if counted and not deferred:
                 self._count(crawl_id, "unchanged")
+        if counted and deferred:
+            self._tally_add(crawl_id, "unchanged")
         return True
 
     def interrupt_stale_crawls(self, site: str) -> int:
@@ -303,48 +354,50 @@ class Archive:
         return cursor.rowcount
 
     def record_error(self, crawl_id: int | None, error: CrawlError) -> int:
-        with self.db.atomic():
-            return self._insert("errors", {
-                "crawl_id": crawl_id, "site": error.site, "url": error.url, "kind": error.kind,
-                "reason": error.reason[:2000], "status": error.status, "referer": error.referer,
-                "occurred_at": now(),
-            })
+        row = {"crawl_id": crawl_id, "site": error.site, "url": error.url, "kind": error.kind,
+               "reason": error.reason[:2000], "status": error.status, "referer": error.referer,
+               "occurred_at": now()}
+        return self._one(_insert_sql("errors", tuple(row)), list(row.values())).lastrowid
 
     # -- articles
 
     def save_article(self, article: Article, crawl_id: int | None = None,
                      capture_id: int | None = None) -> str:
-        """Upsert one article and its parts in one transaction: 'new', 'updated' or 'unchanged'."""
+        """Upsert one article and its parts in one transaction: 'new', 'updated' or 'unchanged'.
+
+        In a batch: in its savepoint, and counted in the crawl row with the batch's commit."""
         row = _article_row(article)
         stamp = now()
-        with self.db.atomic():
-            existing = self.db.execute(
-                "select id, " + ", ".join(CHANGE_FIELDS) + " from articles where url = ?", [article.url]
-            ).fetchone()
+        conn = self.db.conn
+        deferred = self._in_batch()
+        with self._savepoint():
+            existing = conn.execute(_SELECT_EXISTING, [article.url]).fetchone()
             if existing is None:
                 row.update(first_seen=stamp, last_seen=stamp, revision_count=0,
                            crawl_id=crawl_id, capture_id=capture_id, last_status=200)
                 article_id = self._insert("articles", row)
                 status = "new"
+            elif tuple(existing[1:]) == tuple(row[f] for f in CHANGE_FIELDS):
+                article_id = existing[0]
+                conn.execute("update articles set last_seen = ?, crawl_id = ?, capture_id = ?, gone_since = null, "
+                             "last_status = 200 where id = ?", [stamp, crawl_id, capture_id, article_id])
+                status = "unchanged"
             else:
                 article_id = existing[0]
-                if tuple(existing[1:]) == tuple(row[f] for f in CHANGE_FIELDS):
-                    self.db["articles"].update(article_id, {"last_seen": stamp, "crawl_id": crawl_id,
-                                                            "capture_id": capture_id, "gone_since": None,
-                                                            "last_status": 200})
-                    self._count(crawl_id, "unchanged")
-                    return "unchanged"
-                self._keep_revision(article_id, crawl_id, stamp)
+                self._keep_revision(article_id, stamp)
                 row.update(last_seen=stamp, crawl_id=crawl_id, capture_id=capture_id)
-                self.db["articles"].update(article_id, {**row, "gone_since": None, "last_status": 200})
-                self.db.execute("update articles set revision_count = revision_count + 1 where id = ?",
-                                [article_id])
+                conn.execute(_update_sql(tuple(row)), [*row.values(), article_id])
                 for table in ("footnotes", "related_links", "links", "article_tags"):
-                    self.db.execute(f"delete from {table} where article_id = ?", [article_id])
+                    conn.execute(f"delete from {table} where article_id = ?", [article_id])
                 status = "updated"
-            self._write_parts(article_id, article)
-            search_index.index_article(self.db, article_id)
-            self._count(crawl_id, status)
+            if status != "unchanged":
+                self._write_parts(article_id, article)
+                search_index.index_texts(conn, article_id, row["title"], row["lead"], row["body_text"],
+                                         new=status == "new")
+            if not deferred:
+                self._count(crawl_id, status)
+        if deferred:
+            self._tally_add(crawl_id, status)
         return status
 
     # -- re-extraction (ess_crawler.crawl.reextract)
@@ -403,7 +456,7 @@ class Archive:
         old = self.db["articles"].get(article_id)
         reason = EXTRACTOR_CHANGED + (f" ({note})" if note else "") + ": " + ", ".join(changed)
         with self.db.atomic():
-            self._keep_revision(article_id, old["crawl_id"], now(), reason=reason)
+            self._keep_revision(article_id, now(), reason=reason)
             row.pop("url")
             row["fetched_url"] = old["fetched_url"]
             self.db["articles"].update(article_id, row)
@@ -415,23 +468,27 @@ class Archive:
             search_index.index_article(self.db, article_id)
         return changed
 
-    def _count(self, crawl_id: int | None, status: str) -> None:
-        """Tally the article in its crawl row, inside the article's own transaction."""
+    def _count(self, crawl_id: int | None, status: str, by: int = 1) -> None:
+        """Count articles in their crawl row (inside the article's own transaction, or the batch's)."""
         if crawl_id is not None:
             column = f"articles_{status}"
-            self.db.execute(f"update crawls set {column} = coalesce({column}, 0) + 1 where id = ?",
-                            [crawl_id])
+            self.db.conn.execute(f"update crawls set {column} = coalesce({column}, 0) + ? where id = ?",
+                                 [by, crawl_id])
 
-    def _keep_revision(self, article_id: int, crawl_id, stamp: str, reason: str = SITE_CHANGED) -> None:
-        old = self.db["articles"].get(article_id)
-        self.db["revisions"].insert({
-            "reason": reason,
-            "article_id": article_id, "revised_at": stamp, "crawl_id": old["crawl_id"],
-            "capture_id": old["capture_id"], "title": old["title"], "published": old["published"],
-            "modified": old["modified"], "lead": old["lead"], "body_text": old["body_text"],
-            "body_html": old["body_html"], "content_sha256": old["content_sha256"],
-            "footnotes": old["footnotes_json"],
-        })
+    def _tally_add(self, crawl_id: int | None, status: str) -> None:
+        """Count an article of the open batch, once its savepoint is released (`commit_batch` writes it)."""
+        if crawl_id is not None:
+            key = (crawl_id, status)
+            self._tally[key] = self._tally.get(key, 0) + 1
+
+    def _write_tally(self) -> None:
+        for (crawl_id, status), count in self._tally.items():
+            self._count(crawl_id, status, count)
+        self._tally.clear()
+
+    def _keep_revision(self, article_id: int, stamp: str, reason: str = SITE_CHANGED) -> None:
+        """The article's row as it is becomes a revision (copied by SQL, not read back)."""
+        self.db.conn.execute(_KEEP_REVISION, [reason, stamp, article_id])
 
     def _write_parts(self, article_id: int, article: Article) -> None:
         execute, executemany = self.db.conn.execute, self.db.conn.executemany
@@ -455,10 +512,13 @@ class Archive:
             executemany("insert into links (article_id, url, text, domain) values (?, ?, ?, ?)",
                         [(article_id, link.url, link.text, (urlsplit(link.url).hostname or "").lower())
                          for link in article.links])
-        for name in article.tags:
-            found = execute("select id from tags where name = ?", [name]).fetchone()
-            tag_id = found[0] if found else execute("insert into tags (name) values (?)", [name]).lastrowid
-            execute("insert or ignore into article_tags (article_id, tag_id) values (?, ?)", [article_id, tag_id])
+        if article.tags:
+            # a new tag gets its id in the order of the article's tags, as when they were added one by one
+            executemany("insert or ignore into tags (name) values (?)", [(name,) for name in article.tags])
+            names = list(dict.fromkeys(article.tags))
+            ids = dict(execute(f"select name, id from tags where name in ({','.join('?' * len(names))})", names))
+            executemany("insert or ignore into article_tags (article_id, tag_id) values (?, ?)",
+                        [(article_id, ids[name]) for name in article.tags])
 
     # -- reading
 
@@ -558,6 +618,40 @@ order by l.site, l.url
 
 
 _INSERT_SQL: dict[tuple, str] = {}
+_UPDATE_SQL: dict[tuple, str] = {}
+
+
+def _insert_sql(table: str, columns: tuple) -> str:
+    """`insert into table (columns) values (?, ...)`, made once per table and columns (the same
+    string, so sqlite3's statement cache prepares it once)."""
+    sql = _INSERT_SQL.get((table, columns))
+    if sql is None:
+        sql = _INSERT_SQL[(table, columns)] = (
+            f"insert into [{table}] ({', '.join(f'[{c}]' for c in columns)}) "
+            f"values ({', '.join('?' * len(columns))})")
+    return sql
+
+
+def _update_sql(columns: tuple) -> str:
+    """The update of a changed article: its new columns, back in sight, one revision more."""
+    sql = _UPDATE_SQL.get(columns)
+    if sql is None:
+        sql = _UPDATE_SQL[columns] = (
+            f"update articles set {', '.join(f'[{c}] = ?' for c in columns)}, gone_since = null, "
+            "last_status = 200, revision_count = revision_count + 1 where id = ?")
+    return sql
+
+
+_SELECT_EXISTING = "select id, " + ", ".join(CHANGE_FIELDS) + " from articles where url = ?"
+_INSERT_DISCOVERED = (
+    "insert into discovered (crawl_id, site, url, source, lastmod, is_article_url, details) "
+    "select ?, ?, ?, ?, ?, ?, ? where not exists "
+    "(select 1 from discovered where crawl_id is ? and url = ? and source = ?)")
+_KEEP_REVISION = (
+    "insert into revisions (reason, article_id, revised_at, crawl_id, capture_id, title, published, modified, "
+    "lead, body_text, body_html, content_sha256, footnotes) "
+    "select ?, id, ?, crawl_id, capture_id, title, published, modified, lead, body_text, body_html, "
+    "content_sha256, footnotes_json from articles where id = ?")
 
 
 def _article_row(article: Article) -> dict:

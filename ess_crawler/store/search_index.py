@@ -3,13 +3,14 @@
 Every article has a row in `article_search` holding the stems of its title, lead and
 body (`ess_crawler.search.stem_text`); the FTS5 table `article_search_fts` indexes it
 (external content, kept in step by triggers; created by migration m004 of
-`ess_crawler.store.migrations`). `index_article` is called in each
-article's own transaction; `reindex` rebuilds everything.
+`ess_crawler.store.migrations`). `index_article` (or `index_texts`, given the texts it
+would read) is called in each article's own transaction; `reindex` rebuilds everything.
 """
 
 from __future__ import annotations
 
 from ess_crawler.search import FTS_TABLE, stem_text
+from ess_crawler.sqlite import sqlite3
 
 
 def _conn(db):
@@ -29,6 +30,23 @@ def index_article(db, article_id: int) -> None:
     if row is not None:
         conn.execute("insert into article_search (article_id, title, lead, body) values (?, ?, ?, ?)",
                    [article_id, *_stems_row(*row)])
+
+
+def index_texts(conn, article_id: int, title, lead, body, new: bool = False) -> None:
+    """`index_article` with the article's title, lead and body as just written (not read back);
+    `new`: the article was just inserted, so it has no row to replace."""
+    row = [article_id, *_stems_row(title, lead, body)]
+    if new:
+        try:
+            conn.execute(_INSERT, row)
+            return
+        except sqlite3.IntegrityError:  # a row left by an article deleted without its cascade
+            pass
+    conn.execute("delete from article_search where article_id = ?", [article_id])
+    conn.execute(_INSERT, row)
+
+
+_INSERT = "insert into article_search (article_id, title, lead, body) values (?, ?, ?, ?)"
 
 
 def reindex(db, batch: int = 2000) -> int:
