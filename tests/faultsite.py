@@ -117,6 +117,8 @@ class QuietServer(ThreadingHTTPServer):
 
 
 def start() -> tuple[ThreadingHTTPServer, str]:
+    """A fresh fault site: its hit counts start from zero (they decide what some pages answer)."""
+    HITS.clear()
     server = QuietServer(("127.0.0.1", 0), Handler)
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()

@@ -147,15 +147,16 @@ COMMANDS = {
 READERS = {"report", "audit", "publish", "extract", "check"}
 # cells where the command rightly works, so there is no error to check (only the file left unchanged)
 WORKS = {(cmd, kind) for cmd in READERS for kind in ("readonly", "fulldisk")} - {("publish", "fulldisk")}
-WORKS |= {("check --save", "readonly"), ("merge", "readonly")}  # (publish and check --save write on the full disk: they must fail)
+# (publish and check --save write on the full disk: they must fail)
+WORKS |= {("check --save", "readonly"), ("merge", "readonly")}
 # cells left out, with why
 LEFT_OUT = {
     ("serve", "readonly"): "it serves the archive until stopped (tests/test_errors.py runs serve)",
     ("serve", "fulldisk"): "it serves the archive until stopped (tests/test_errors.py runs serve)",
     ("demo", "missing"): "a missing --db is where the demo creates its archive (the demo's own tests)",
     ("crawl", "missing"): "a missing --db is where a crawl creates its archive (tests/test_recrawl.py)",
-    ("reextract", "readonly"): "the template archive has no WARC files to re-derive from (tests/test_scale_reextract.py)",
-    ("reextract", "fulldisk"): "the template archive has no WARC files to re-derive from (tests/test_scale_reextract.py)",
+    ("reextract", "readonly"): "the template archive has no WARC files to re-derive from (test_scale_reextract)",
+    ("reextract", "fulldisk"): "the template archive has no WARC files to re-derive from (test_scale_reextract)",
 }
 
 

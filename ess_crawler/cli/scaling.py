@@ -24,9 +24,9 @@ def reextract(db: Path, site: str | None, workers: int | None, warc_dir: Path | 
 
     An article whose fields change gets a revision with reason "extractor changed";
     with the same extractor nothing changes."""
+    from ess_crawler.cli.preflight import readable_archive
     from ess_crawler.crawl.reextract import print_progress
     from ess_crawler.crawl.reextract import reextract as run
-    from ess_crawler.cli.preflight import readable_archive
 
     with readable_archive(db):
         pass  # the read-only commands' one-line error for a file that is not an archive, before any write
