@@ -70,8 +70,13 @@ def _recv_exact(sock: socket.socket, size: int) -> bytes | None:
     return b"".join(chunks)
 
 
-def _serve(sock: socket.socket) -> None:
-    """A worker's loop: read (body, url, profile name), send back (ok, Article or error)."""
+def _serve(sock: socket.socket, inherited: tuple = ()) -> None:
+    """A worker's loop: read (body, url, profile name), send back (ok, Article or error).
+
+    `inherited`: the parent's ends of this worker's and the earlier workers' socket pairs, which
+    the fork copied; closed at once, so that each worker reads end-of-file when its crawl hangs up."""
+    for end in inherited:
+        end.close()
     # Ctrl-C and SIGTERM are the crawl's to handle: it finishes the pages in hand, then closes the workers
     # (a worker whose crawl died sees its socket close, and ends)
     signal.set_wakeup_fd(-1)
@@ -114,9 +119,10 @@ def _rebuild(portable: tuple) -> Exception:
 
 
 class _Worker:
-    def __init__(self, context):
+    def __init__(self, context, others: tuple = ()):
         self.sock, child = socket.socketpair()
-        self.process = context.Process(target=_serve, args=(child,), daemon=True, name="ess-extraction")
+        self.process = context.Process(target=_serve, args=(child, (self.sock, *others)), daemon=True,
+                                       name="ess-extraction")
         self.process.start()
         child.close()
         self.sock.setblocking(False)
@@ -141,7 +147,15 @@ class _Worker:
         return bytes(buffer)
 
     def close(self) -> None:
+        self.hang_up()
+        self.join()
+
+    def hang_up(self) -> None:
+        """Close our end: the worker reads end-of-file and returns (once no later-forked worker
+        holds a copy of that end: `ExtractionPool.close` hangs up on all before it waits)."""
         self.sock.close()
+
+    def join(self) -> None:
         self.process.join(5)
         if self.process.is_alive():
             self.process.kill()
@@ -181,7 +195,8 @@ class ExtractionPool:
             self._loop = loop
             self._idle = asyncio.Queue()
             if not self._all:
-                self._all = [_Worker(_context()) for _ in range(self.workers)]
+                for _ in range(self.workers):
+                    self._all.append(_Worker(_context(), tuple(w.sock for w in self._all)))
             for worker in self._all:
                 self._idle.put_nowait(worker)
         return self._idle
@@ -201,7 +216,7 @@ class ExtractionPool:
             worker.close()
             if worker in self._all:
                 self._all.remove(worker)
-                worker = _Worker(_context())
+                worker = _Worker(_context(), tuple(w.sock for w in self._all))
                 self._all.append(worker)
             else:  # the pool was closed meanwhile
                 worker = None
@@ -211,8 +226,12 @@ class ExtractionPool:
                 idle.put_nowait(worker)
 
     def close(self, spider=None, reason=None) -> None:
+        # each worker forked after another holds a copy of that one's socket: hang up on all, then
+        # wait (closing and joining one by one waited 5 s for the first worker of every crawl)
         for worker in self._all:
-            worker.close()
+            worker.hang_up()
+        for worker in self._all:
+            worker.join()
         self._all = []
         self._loop = None
         self._idle = None
