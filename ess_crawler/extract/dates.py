@@ -98,7 +98,7 @@ _PATTERNS = [
 
 _MODIFIED_LABELS = re.compile(
     r"(mis(?:e)?\s+[aà]\s+jour|modifi[ée]e?|derni[eè]re\s+modification|updated|last\s+modified"
-    r"|actualis[ée]e?)",
+    r"|actualis[ée]e?|letzte\s+[äa]nderung|zuletzt\s+ge[äa]ndert|ge[äa]ndert\s+am|aktualisiert|\bstand\s*:?\s*$)",
     re.IGNORECASE,
 )
 _PUBLISHED_LABELS = re.compile(

@@ -231,23 +231,10 @@ def date_text(text: str) -> str:
     return _SPACED_NUMERIC_RE.sub(r"\1.\2.\3", _THIN_SPACES_RE.sub(" ", text))
 
 
-# update labels dates.py does not know yet (German): the date they introduce is a modification
-_MORE_UPDATE_LABELS_RE = re.compile(r"(letzte\s+[äa]nderung|zuletzt\s+ge[äa]ndert|ge[äa]ndert\s+am|aktualisiert|"
-                                    r"\bstand\s*:?\s*$)", re.IGNORECASE)
-
-
 def parse_line(text: str) -> tuple[ParsedDate | None, ParsedDate | None]:
-    """`parse_published_modified` on a date line, spacing normalised (see `date_text`), and
-    a date after a German update label ("Letzte Änderung:", "Aktualisiert am") taken as the
-    modification: `Letzte Änderung: 31.10.2023 Erschienen am: 01.11.2023` was published on 1 Nov."""
-    text = date_text(text)
-    published, modified = parse_published_modified(text)
-    if published is not None:
-        at = text.find(published.raw)
-        if at >= 0 and _MORE_UPDATE_LABELS_RE.search(text[max(0, at - 40):at]):
-            later, later_modified = parse_published_modified(text[at + len(published.raw):])
-            return later, modified or later_modified or published
-    return published, modified
+    """`parse_published_modified` on a date line, spacing normalised (see `date_text`):
+    `Letzte Änderung: 31.10.2023 Erschienen am: 01.11.2023` was published on 1 Nov."""
+    return parse_published_modified(date_text(text))
 
 
 def _date_from_element(el: HtmlElement) -> tuple[ParsedDate | None, ParsedDate | None, str]:
