@@ -178,6 +178,7 @@ class Page:
         self.root = root
         self.url = url
         self.profile = profile
+        self._absolute: dict[str | None, str] = {}  # href -> resolved URL (`absolute`)
 
     def absolute(self, href: str | None) -> str:
         """`href` resolved against the page's base URL ('' when it cannot be), remembered per page."""
@@ -192,10 +193,6 @@ class Page:
                 value = ""
         self._absolute[href] = value
         return value
-
-    @cached_property
-    def _absolute(self) -> dict:
-        return {}
 
     @cached_property
     def base_url(self) -> str:
