@@ -1,4 +1,4 @@
-"""Development set for footnotes and related links: precision, recall, F1 and false-alarm pages.
+"""Development set for footnotes, related links and dates: precision, recall, F1, exact dates, false alarms.
 
 The annotations (``benchmarks/devset/footnotes.json`` and ``related.json``) were made by
 reading the raw HTML of pages in ``../shared/data/realworld/pages`` (never from any
@@ -17,12 +17,18 @@ Scoring
             with the annotated start (whitespace collapsed); micro P/R/F1, and the same
             for note URLs.
   false-alarm pages: negative pages where anything was predicted (share of negatives).
+  dates     ``benchmarks/devset/dates.json``, annotated from the raw HTML of pages that are
+            NOT in the shared ``dates.json`` (so not used to tune the date rules): exact-day
+            accuracy on dated pages for ess_crawler (``Article.published``, as
+            ``eval_realworld.py``) beside htmldate (``find_date(original_date=True)``) in the
+            same run; on undated pages (``"date": null``) any date given is a false alarm.
 
 Run from the repository root::
 
     python benchmarks/eval_devset.py            # both sets, table + per-kind lines
     python benchmarks/eval_devset.py -v         # and every page's misses / extras
     python benchmarks/eval_devset.py --json out.json
+    python benchmarks/eval_devset.py --only dates -v   # one part only (links | dates)
 
 The pages are read from ``../shared/data/realworld`` (``--data`` or ``ESS_REALWORLD_DIR``);
 when absent, the script says so and exits 0.
@@ -125,41 +131,74 @@ def score_notes(expected: list[dict], article) -> tuple[tuple[int, int, int], tu
     return (tp, fp, fn), (u_tp, u_fp, u_fn), problems
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument("--data", help="realworld data folder (default ../shared/data/realworld)")
-    parser.add_argument("--json", type=Path, metavar="OUT", help="write the figures as JSON")
-    parser.add_argument("-v", "--verbose", action="store_true", help="print every page's misses and extras")
-    args = parser.parse_args(argv)
-    data = Path(args.data or os.environ.get("ESS_REALWORLD_DIR") or DEFAULT_DATA_DIR)
-    if not (data / "pages").is_dir():
-        print(f"no real-world pages at {data}: nothing to score")
-        return 0
-    sys.path.insert(0, str(REPO_ROOT))
-    logging.disable(logging.WARNING)
+def score_dates(data: Path, verbose: bool) -> dict:
+    """Exact-day dates on ``devset/dates.json``: ess_crawler beside htmldate, false alarms on undated pages."""
     from ess_crawler.extract import extract_article
 
-    cache: dict[str, object] = {}
-    seconds = 0.0
-    exceptions: list[str] = []
+    try:
+        from htmldate import find_date
+    except ImportError:  # htmldate absent: its column shows n/a
+        find_date = None
 
-    def article_for(name: str, url: str):
-        nonlocal seconds
-        if name not in cache:
-            raw = gzip.decompress((data / "pages" / name).read_bytes())
+    systems = {"ess_crawler": lambda raw, url: extract_article(raw, url).published}
+    if find_date is not None:
+        systems["htmldate"] = lambda raw, url: find_date(raw, url=url, original_date=True)
+    cases = json.loads((DEVSET / "dates.json").read_text())
+    stats = {name: {"ok": 0, "alarms": 0, "errors": 0, "seconds": 0.0,
+                    "by_shown": {}, "failures": []} for name in systems}
+    dated = sum(1 for c in cases.values() if c["date"])
+    undated = len(cases) - dated
+    for name, case in cases.items():
+        raw = gzip.decompress((data / "pages" / name).read_bytes())
+        for system, run in systems.items():
+            st = stats[system]
             start = time.perf_counter()
             try:
-                cache[name] = extract_article(raw, url)
+                value = run(raw, case["url"])
             except Exception as exc:  # noqa: BLE001 - counted, never hidden
-                exceptions.append(f"{name}: {type(exc).__name__}: {exc}")
-                cache[name] = None
-            seconds += time.perf_counter() - start
-        return cache[name]
+                value = None
+                st["errors"] += 1
+                st["failures"].append(f"{name}: {type(exc).__name__}: {exc}")
+            st["seconds"] += time.perf_counter() - start
+            got = str(value)[:10] if value else None
+            shown = st["by_shown"].setdefault(case.get("shown", "?"), [0, 0])
+            shown[1] += 1
+            if case["date"]:
+                ok = got == case["date"]
+                st["ok"] += ok
+            else:
+                ok = got is None
+                st["alarms"] += not ok
+            shown[0] += ok
+            if not ok:
+                st["failures"].append(f"{name}: expected {case['date']} got {got} ({case['kind']}, "
+                                      f"{case.get('shown')}; {case['evidence'][:70]})")
+    print("| date dev set | dated pages (+ undated) | system | exact dates | false alarms on undated | ms/page |")
+    print("|---|---|---|---|---|---|")
+    out: dict[str, dict] = {}
+    for system, st in stats.items():
+        share = st["ok"] / dated if dated else 1.0
+        ms = 1000 * st["seconds"] / len(cases) if cases else 0.0
+        print(f"| dates | {dated} (+ {undated}) | {system} | {share:.1%} ({st['ok']}/{dated}) | "
+              f"{st['alarms']}/{undated} | {ms:.1f} |")
+        out[system] = {"exact": st["ok"], "dated_pages": dated, "undated_pages": undated,
+                       "false_alarms": st["alarms"], "errors": st["errors"], "ms_per_page": round(ms, 1),
+                       "by_shown": {k: {"ok": v[0], "pages": v[1]} for k, v in st["by_shown"].items()}}
+    print()
+    for system, st in stats.items():
+        print(f"{system}: right by where the date is shown: "
+              + ", ".join(f"{k} {v[0]}/{v[1]}" for k, v in sorted(st["by_shown"].items()))
+              + f"; {st['errors']} exceptions")
+    if verbose:
+        for system, st in stats.items():
+            for line in st["failures"]:
+                print(f"  {system} {line}")
+    return out
 
-    results: dict[str, dict] = {}
-    lines = []
 
-    # ---------------------------------------------------------------- related
+def score_links_and_notes(article_for, args, results: dict, lines: list[str]) -> None:
+    """The related-links and footnotes sections (table and summary line)."""
+
     related = json.loads((DEVSET / "related.json").read_text())
     rel, rel_neg, rel_alarm, rel_pos_pages, rel_pos_perfect = PRF(), 0, [], 0, 0
     held, held_pages, held_neg, held_alarm = PRF(), 0, 0, 0
@@ -222,9 +261,6 @@ def main(argv: list[str] | None = None) -> int:
                             "negative_pages": neg_total,
                             "false_alarm_pages": sum(len(v) for v in alarms.values()),
                             "false_alarms_by_kind": {k: len(alarms.get(k, [])) for k in negatives}}
-    pages = len(cache)
-    results["ms_per_page"] = round(1000 * seconds / pages, 1) if pages else 0.0
-    results["exceptions"] = exceptions
 
     print("| dev set | pages (+ negatives) | precision | recall | F1 | false-alarm pages |")
     print("|---|---|---|---|---|---|")
@@ -238,9 +274,55 @@ def main(argv: list[str] | None = None) -> int:
     print(f"related: {rel.tp + rel.fn} annotated links, {rel_pos_perfect}/{rel_pos_pages} pages exact; "
           f"footnotes: {fn_prf.tp + fn_prf.fn} annotated notes; negatives by kind: "
           + ", ".join(f"{k.split(':')[1]} {len(alarms.get(k, []))}/{n}" for k, n in negatives.items()))
-    print(f"ess_crawler: {results['ms_per_page']} ms/page over {pages} pages, {len(exceptions)} exceptions")
-    for line in lines + exceptions:
-        print("  " + line)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--data", help="realworld data folder (default ../shared/data/realworld)")
+    parser.add_argument("--json", type=Path, metavar="OUT", help="write the figures as JSON")
+    parser.add_argument("-v", "--verbose", action="store_true", help="print every page's misses and extras")
+    parser.add_argument("--only", choices=("links", "dates"),
+                        help="score only related links + footnotes, or only dates (default: all)")
+    args = parser.parse_args(argv)
+    data = Path(args.data or os.environ.get("ESS_REALWORLD_DIR") or DEFAULT_DATA_DIR)
+    if not (data / "pages").is_dir():
+        print(f"no real-world pages at {data}: nothing to score")
+        return 0
+    sys.path.insert(0, str(REPO_ROOT))
+    logging.disable(logging.WARNING)
+    from ess_crawler.extract import extract_article
+
+    cache: dict[str, object] = {}
+    seconds = 0.0
+    exceptions: list[str] = []
+
+    def article_for(name: str, url: str):
+        nonlocal seconds
+        if name not in cache:
+            raw = gzip.decompress((data / "pages" / name).read_bytes())
+            start = time.perf_counter()
+            try:
+                cache[name] = extract_article(raw, url)
+            except Exception as exc:  # noqa: BLE001 - counted, never hidden
+                exceptions.append(f"{name}: {type(exc).__name__}: {exc}")
+                cache[name] = None
+            seconds += time.perf_counter() - start
+        return cache[name]
+
+    results: dict[str, dict] = {}
+    lines: list[str] = []
+    if args.only != "dates":
+        score_links_and_notes(article_for, args, results, lines)
+        pages = len(cache)
+        results["ms_per_page"] = round(1000 * seconds / pages, 1) if pages else 0.0
+        results["exceptions"] = exceptions
+        print(f"ess_crawler: {results['ms_per_page']} ms/page over {pages} pages, {len(exceptions)} exceptions")
+        for line in lines + exceptions:
+            print("  " + line)
+    if args.only != "links":
+        if args.only is None:
+            print()
+        results["dates"] = score_dates(data, args.verbose)
     if args.json:
         args.json.write_text(json.dumps(results, indent=2))
     return 0

@@ -114,3 +114,25 @@ def test_a_german_update_label_marks_the_modification():
     published, modified = parse_line("Letzte Änderung: 31.10.2023 - 14:49:39 Erschienen am: 01.11.2023")
     assert published.iso == "2023-11-01"
     assert modified.iso.startswith("2023-10-31")
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("opublikowano: 7 kwietnia 2021", "2021-04-07"),  # Polish genitive month (news bylines)
+    ("Dodano: 30 kwietnia 2021, 11:55", "2021-04-30T11:55:00"),
+    ("Dominika Rafalska 16 marca 2021", "2021-03-16"),
+    ("1 października 2020", "2020-10-01"),
+    ("Piątek, 4 maja 2021", "2021-05-04"),
+])
+def test_polish_month_names(text, iso):
+    from ess_crawler.extract.metadata import parse_line
+
+    assert parse_line(text)[0].iso == iso
+
+
+def test_a_month_between_commas():
+    """`26, Abril, 2022` (a calendar icon's byline); one comma alone is a list, not a date."""
+    from ess_crawler.extract.metadata import parse_line
+
+    assert parse_line("26, Abril, 2022")[0].iso == "2022-04-26"
+    assert parse_line("Seite 3, Mai 2020")[0] is None
+    assert parse_line("Kapitel 1, 2, 3, März 2019")[0] is None

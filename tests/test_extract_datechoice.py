@@ -68,6 +68,27 @@ def test_no_date_stays_empty():
     assert art.published is None or art.provenance["published"] == "fallback:htmldate"
 
 
+
+def test_a_copyright_year_gives_no_date():
+    """htmldate reads "© 2019" in a footer as 2019-01-01: a year is no publication day, so the
+    date stays empty and the rejected guess is kept in the provenance."""
+    text = "<p>" + "Nous accompagnons les associations dans leurs projets de territoire. " * 10 + "</p>"
+    html = ("<html><head><title>Nos services</title></head><body><main><h1>Nos services</h1>" + text
+            + "</main><footer><p>Copyright © 2019 Association Exemple. Tous droits réservés.</p></footer>"
+            "</body></html>")
+    art = extract_article(html, "https://exemple.org/services/")
+    assert art.published is None
+    assert art.provenance["published_rejected"].startswith("htmldate=2019-01-01")
+
+
+def test_a_fallback_date_inside_the_year_is_kept():
+    text = "<p>" + "Les coopératives du territoire se sont réunies pour leur assemblée. " * 10 + "</p>"
+    html = ("<html><head><title>Assemblée</title></head><body><main><h1>Assemblée</h1>" + text
+            + "<p>Mis en ligne : 2019-03-14</p></main></body></html>")
+    art = extract_article(html, "https://exemple.org/assemblee/")
+    assert art.published and art.published.startswith("2019-03-14")
+
+
 # ---- rules stated as principles, each on a page written for it (not a benchmark page)
 
 def test_a_labelled_publication_date_beats_a_generic_date_meta():
@@ -180,3 +201,82 @@ def test_the_only_h1_is_the_headline_when_the_metadata_headline_differs():
                      "\"datePublished\": \"2021-01-01T11:00:00.000Z\"}</script>",
                      "<p class='publish-info'><time datetime='2023-04-01 12:00'>01.04.2023, 12:00</time> Uhr</p>")
     assert extract_article(html, url).published.startswith("2023-04-01")
+
+
+def _news(head: str, before_title: str = "", after_title: str = "", side: str = "",
+          url: str = "https://www.example.com/news/article-123", lang: str = "en", end: str = "") -> tuple[str, str]:
+    body = "".join(f"<p>Paragraph {i} of the story, long enough to be running text, with commas, "
+                   f"words and more words to pass the limit of a paragraph.</p>" for i in range(5))
+    html = (f"<html lang='{lang}'><head><title>Premier attends the summit</title>{head}</head><body>"
+            f"{side}<main><article>{before_title}<h1>Premier attends the summit</h1>{after_title}"
+            f"<div class='entry-content'>{body}</div></article></main>{end}</body></html>")
+    return html, url
+
+
+def test_a_utc_stamp_takes_the_local_day_the_page_states_for_the_same_instant():
+    # WordPress (Newspaper theme): JSON-LD and og in UTC, the byline <time> in the site's zone
+    head = ("<meta property='article:published_time' content='2022-04-29T02:08:28+00:00'>"
+            "<script type='application/ld+json'>{\"@type\": \"NewsArticle\", "
+            "\"datePublished\": \"2022-04-29T02:08:28+00:00\"}</script>")
+    byline = ("<div class='td-post-date'><time class='entry-date updated td-module-date' "
+              "datetime='2022-04-28T22:08:28-04:00'>6 hours ago</time></div>")
+    art = extract_article(*_news(head, after_title=byline))
+    assert art.published.startswith("2022-04-28")
+    assert "local-offset" in art.provenance["published"]
+
+
+def test_another_instant_with_an_offset_does_not_move_the_day():
+    head = ("<script type='application/ld+json'>{\"@type\": \"NewsArticle\", "
+            "\"datePublished\": \"2022-04-29T02:08:28+00:00\"}</script>")
+    end = ("<footer><ul><li><time datetime='2022-04-28T20:24:21-04:00'>8 hours ago</time> "
+           "Other story</li></ul></footer>")
+    art = extract_article(*_news(head, end=end))
+    assert art.published.startswith("2022-04-29")
+
+
+def test_a_slashed_header_date_read_day_first_yields_to_its_iso_swap():
+    # a German-language portal's header `05/08/2019` (month first) above the title, JSON-LD in ISO
+    head = ("<script type='application/ld+json'>{\"@type\": \"NewsArticle\", "
+            "\"datePublished\": \"2019-05-08T05:30:23Z\"}</script>")
+    header = "<div class='article-header-intro'><a href='/digital-life'>Digital Life</a><span>05/08/2019</span></div>"
+    art = extract_article(*_news(head, before_title=header, lang="de"))
+    assert art.published.startswith("2019-05-08")
+
+
+def test_a_slashed_date_that_is_no_swap_of_the_primary_keeps_the_byline_rule():
+    head = ("<script type='application/ld+json'>{\"@type\": \"NewsArticle\", "
+            "\"datePublished\": \"2019-03-02T05:30:23Z\"}</script>")
+    header = "<div class='article-header-intro'><span>05/08/2019</span></div>"
+    art = extract_article(*_news(head, before_title=header, lang="de"))
+    assert art.published == "2019-08-05"  # read day first; no ISO witness of its swap: the byline rule stands
+
+
+def test_a_dateline_opening_the_text_dates_it():
+    # TYPO3 news: no metadata; the first paragraph opens `29.11.2022 – ...`; a comment later
+    lead = "<p class='teaser'>" + "The government adopted the draft law on the price brake. " * 3 + "</p>"
+    first = ("<div class='frame'><p>29.11.2022 – Repeatedly and vehemently the industry had pointed "
+             "to the drawbacks of the planned rules, <a href='/x'>as reported</a>.</p></div>")
+    html, url = _news("", after_title=lead + first)
+    html = html.replace("</main>", "</main><div class='comments'><p>Marth 02.12.2022, 15:57:32</p></div>")
+    assert extract_article(html, url).published == "2022-11-29"
+
+
+def test_a_date_beginning_a_sentence_is_no_dateline():
+    from ess_crawler.extract.datechoice import _dateline
+
+    assert _dateline("29.11.2022 – Mehrfach und vehement hatte die Branche gewarnt").iso == "2022-11-29"
+    assert _dateline("05.12.2022 | Paris/Dauerthal (iwr-pressedienst) - Was in Deutschland").iso == "2022-12-05"
+    assert _dateline("12.10.2015 war der Tag, an dem der Preis vergeben wurde, und alle kamen") is None
+    assert _dateline("Am 29.11.2022 – so die Branche – wurde das Gesetz beschlossen") is None
+
+
+def test_the_headline_is_the_h1_not_a_side_feed_teaser_with_the_same_title():
+    # JNews theme: a side feed lists the article itself (h2) with its neighbours before the h1
+    side = ("<div class='jeg_sidefeed'><div class='jeg_post'><h2 class='jeg_post_title'>"
+            "<a href='/a'>Premier attends the summit</a></h2><div class='jeg_meta_date'>16 hours ago</div></div>"
+            "<div class='jeg_post'><h2 class='jeg_post_title'><a href='/b'>Covid-19 update: Dashboard "
+            "20 April 2022</a></h2></div></div>")
+    byline = "<div class='jeg_meta_date'><a href='/a'>21 April 2022</a></div>"
+    head = "<meta property='article:published_time' content='2022-04-21T18:46:12+00:00'>"
+    art = extract_article(*_news(head, after_title=byline, side=side))
+    assert art.published.startswith("2022-04-21")

@@ -14,15 +14,19 @@ The rules, each a general principle, checked on two halves of the shared real pa
 (benchmarks/eval_realworld.py; a rule is kept only when it hurts neither half):
 
 1. the primary day stands when nothing disagrees with it; a local midnight stored in UTC names
-   the next day;
+   the next day; a UTC timestamp whose same instant the page also states with the site's own
+   offset (a ``<time datetime>``, a meta field) takes the site's local day;
 2. a machine timestamp one day off the day the page shows or its URL names is a time-zone
    effect: the site's own day wins;
 3. the shown day against the primary: the one more witnesses back wins; on a tie the byline
-   (unless it comes after the text has begun);
+   (unless it comes after the text has begun). The shown day is a short date line by the
+   headline (the h1 holding the title; an h2 only when no h1 does), or a dateline opening the
+   text (``29.11.2022 – ...``);
 4. a labelled publication date beats a generic date field (``name=date``, ``DC.date``: CMSs
    fill them with the last change);
 5. of two readings that are each other's day/month swap, the unambiguous one (ISO, dotted
-   day-first, month name) beats one written with slashes (``11/01/2023``);
+   day-first, month name; the primary machine value among them) beats one written with slashes
+   (``11/01/2023``);
 6. a 1 January (or a 1st of the month with no time) is what a year- or month-only value
    becomes: it yields to a precise date inside that year or month, else it is flagged;
 7. nothing is published after its web archive capture;
@@ -74,16 +78,22 @@ def _days_apart(a: str, b: str) -> int:
 
 
 def title_element(page: Page, title: str) -> HtmlElement | None:
-    """The page's visible headline: the first h1 (or h2) holding the title."""
+    """The page's visible headline: the first h1 holding the title, else the first h2 (an h2
+    with the title's words before the h1 that has them is a teaser: a side feed, a slider)."""
     if not title:
         return None
     h1s = []
+    h2 = None
     for h in page.root.iter("h1", "h2"):
         text = clean_space(h.text_content())
         if text and (text == title or (len(title) > 12 and title in text)):
-            return h
-        if h.tag == "h1" and text:
+            if h.tag == "h1":
+                return h
+            h2 = h2 if h2 is not None else h
+        elif h.tag == "h1" and text:
             h1s.append(h)
+    if h2 is not None:
+        return h2
     # the metadata headline is often another wording (SEO) than the visible one: a page's only
     # h1 is its visible headline
     return h1s[0] if len(h1s) == 1 else None
@@ -174,6 +184,23 @@ def _us_order(raw: str, parsed: ParsedDate, lang: str) -> ParsedDate:
         return parsed
 
 
+# a dateline opens the article's text: `29.11.2022 – Mehrfach ...`, `12.10.2015 | Paris (dpa) - ...`
+_DATELINE_SEP_RE = re.compile(r"\s*(?:[–—|]|-\s)")
+
+
+def _dateline(text: str) -> ParsedDate | None:
+    """The date that opens `text` and a dash (or bar) follows: the dateline of a news text or a
+    press release, whatever the paragraph's length. A date that merely begins a sentence
+    (`12.10.2015 war ...`) is not one."""
+    if not text[:1].isdigit():
+        return None
+    head = date_text(text[:48])
+    published, _ = parse_line(head)
+    if published is None or not head.startswith(published.raw):
+        return None
+    return published if _DATELINE_SEP_RE.match(head[len(published.raw):]) else None
+
+
 def shown_date(page: Page, title: str, excluded: set | None = None) -> tuple[ParsedDate | None, str]:
     """(date, where) printed next to the headline, standing on its own (a byline, a date line),
     after the headline first, else just above it. Dates inside running text are events, not
@@ -186,6 +213,10 @@ def shown_date(page: Page, title: str, excluded: set | None = None) -> tuple[Par
                                ("preceding", _BEFORE_TITLE_CHARS, "before-title")):
         late = ""
         for text in _texts(h1, axis, limit, excluded or set()):
+            if axis == "following" and len(text) > _STANDALONE_CHARS:
+                opening = _dateline(text)
+                if opening is not None:
+                    return opening, where + late + "-dateline"
             if len(text) > _BODY_PARAGRAPH_CHARS:
                 late = "-late"  # the article's text has begun: a date further on is a weaker witness
                 continue
@@ -242,6 +273,7 @@ class _Choice:
         self._label: ParsedDate | None | bool = False
         self.title, self.excluded = title, excluded
         self.primary = dates.get("published")
+        self.primary_raw = dates.get("published_raw", "") or self.primary or ""
         self.chosen, self.raw, self.chosen_rule = self.primary, dates.get("published_raw", ""), rule
         self.notes: list[str] = []
 
@@ -281,7 +313,35 @@ def _rule_local_midnight(c: _Choice) -> None:
         c.primary = midnight
 
 
-# 2. a machine timestamp one day off the site's own day: time zones
+# 1c. a UTC timestamp whose very instant the page also states with the site's own offset
+#     (`2022-04-29T02:08:28+00:00` and `<time datetime="2022-04-28T22:08:28-04:00">`): the
+#     site's calendar names the day
+_OFFSET_STAMP_RE = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?[+-](?!00:?00)\d{2}:?\d{2}$")
+
+
+def _rule_same_instant(c: _Choice) -> None:
+    primary = c.primary or ""
+    if len(primary) <= 10 or not primary.endswith(("+00:00", "Z")) or not c.untouched:
+        return
+    try:
+        instant = dt.datetime.fromisoformat(primary.replace("Z", "+00:00"))
+    except ValueError:
+        return
+    for value in c.page.root.xpath("//time/@datetime | //meta/@content | //*[@itemprop]/@content"):
+        value = str(value).strip()
+        if len(value) < 19 or not _OFFSET_STAMP_RE.match(value):
+            continue
+        try:
+            local = dt.datetime.fromisoformat(value.replace(" ", "T"))
+        except ValueError:
+            continue
+        if abs((local - instant).total_seconds()) < 60:
+            if local.date() != instant.date():
+                c.choose(local.isoformat(), value, f"{c.rule}+local-offset")
+            return
+
+
+# 2. a machine timestamp one day off the day the page shows or its URL names: time zones
 def _rule_tz_day(c: _Choice) -> None:
     p_day = _day(c.primary)
     site_days = [(k, v) for k, v in c.candidates[1:] if k.startswith(("shown", "url"))]
@@ -354,6 +414,8 @@ def _rule_swap(c: _Choice) -> None:
     if not swapped or not _ambiguous(c.raw):
         return
     others = c.printed() + [(k, v, v) for k, v in c.candidates if not k.startswith(("primary", "shown", "label"))]
+    if c.primary and _day(c.primary) != _day(c.chosen):  # a byline that overruled the primary
+        others.append((f"primary:{c.rule}", c.primary, c.primary_raw))
     if any(_day(iso) == _day(c.chosen) and _unambiguous(raw) for _, iso, raw in others):
         return
     for kind, iso, raw in others:
@@ -423,7 +485,7 @@ def _rule_url_month(c: _Choice) -> None:
         c.candidates.append(("text", found.iso))
 
 
-_RULES = (_rule_local_midnight, _rule_tz_day, _rule_shown_vs_primary, _rule_label, _rule_swap,
+_RULES = (_rule_local_midnight, _rule_same_instant, _rule_tz_day, _rule_shown_vs_primary, _rule_label, _rule_swap,
           _rule_placeholder, _rule_capture, _rule_url_month)
 
 

@@ -35,24 +35,28 @@ class FrenchEnglishParserInfo(dateparser.parserinfo):
         ("Sat", "Saturday", "sam", "samedi"),
         ("Sun", "Sunday", "dim", "dimanche"),
     ]
-    # English, French, German (met on many real pages), then Italian, Spanish, Portuguese and
-    # Dutch, accents folded or not
+    # English, French, German (met on many real pages), then Italian, Spanish, Portuguese,
+    # Dutch and Polish (nominative and the genitive a date uses: `7 kwietnia 2021`), accents
+    # folded or not
     MONTHS = [
         ("Jan", "January", "janv", "janvier", "januar", "jänner", "janner",
-         "gennaio", "enero", "janeiro", "januari"),
+         "gennaio", "enero", "janeiro", "januari", "styczeń", "stycznia", "styczen"),
         ("Feb", "February", "févr", "fevr", "février", "fevrier", "fév", "fev", "februar",
-         "febbraio", "febrero", "fevereiro", "februari"),
-        ("Mar", "March", "mars", "märz", "marz", "maerz", "mrz", "marzo", "março", "marco", "maart"),
-        ("Apr", "April", "avr", "avril", "aprile", "abril"),
-        ("May", "mai", "maggio", "mayo", "maio", "mei"),
-        ("Jun", "June", "juin", "juni", "giugno", "junio", "junho"),
-        ("Jul", "July", "juil", "juillet", "juli", "luglio", "julio", "julho"),
-        ("Aug", "August", "août", "aout", "aoû", "agosto", "augustus"),
-        ("Sep", "Sept", "September", "septembre", "settembre", "septiembre", "setiembre", "setembro"),
-        ("Oct", "October", "octobre", "oktober", "okt", "ottobre", "octubre", "outubro"),
-        ("Nov", "November", "novembre", "noviembre", "novembro"),
+         "febbraio", "febrero", "fevereiro", "februari", "luty", "lutego"),
+        ("Mar", "March", "mars", "märz", "marz", "maerz", "mrz", "marzo", "março", "marco", "maart",
+         "marzec", "marca"),
+        ("Apr", "April", "avr", "avril", "aprile", "abril", "kwiecień", "kwietnia", "kwiecien"),
+        ("May", "mai", "maggio", "mayo", "maio", "mei", "maj", "maja"),
+        ("Jun", "June", "juin", "juni", "giugno", "junio", "junho", "czerwiec", "czerwca"),
+        ("Jul", "July", "juil", "juillet", "juli", "luglio", "julio", "julho", "lipiec", "lipca"),
+        ("Aug", "August", "août", "aout", "aoû", "agosto", "augustus", "sierpień", "sierpnia", "sierpien"),
+        ("Sep", "Sept", "September", "septembre", "settembre", "septiembre", "setiembre", "setembro",
+         "wrzesień", "września", "wrzesien", "wrzesnia"),
+        ("Oct", "October", "octobre", "oktober", "okt", "ottobre", "octubre", "outubro",
+         "październik", "października", "pazdziernik", "pazdziernika"),
+        ("Nov", "November", "novembre", "noviembre", "novembro", "listopad", "listopada"),
         ("Dec", "December", "déc", "décembre", "decembre", "dezember", "dez",
-         "dicembre", "diciembre", "dezembro"),
+         "dicembre", "diciembre", "dezembro", "grudzień", "grudnia", "grudzien"),
     ]
 
 
@@ -80,10 +84,11 @@ _PATTERNS = [
         r"(?P<iso>\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?"
         r"(?:Z|[+-]\d{2}:?\d{2})?)?)(?![\d-])"
     ),
-    # lundi 25 novembre 2013 [à 10h30], 1er mai 2020
+    # lundi 25 novembre 2013 [à 10h30], 1er mai 2020; `26, Abril, 2022` (commas on both sides
+    # of the month: one comma alone is a list, `Seite 3, Mai 2020`)
     re.compile(
-        rf"(?P<text>(?:\b(?:{_WEEKDAY_RE})\.?,?\s+)?\b(?:\d{{1,2}})(?:er|st|nd|rd|th|º)?\.?\s+(?:de\s+)?"
-        rf"(?:{_MONTH_RE})\.?,?\s+(?:de\s+)?\d{{4}}){_TIME_RE}",
+        rf"(?P<text>(?:\b(?:{_WEEKDAY_RE})\.?,?\s+)?\b(?:\d{{1,2}})(?:er|st|nd|rd|th|º)?"
+        rf"(?:\.?\s+(?:de\s+)?(?:{_MONTH_RE})\.?,?|,\s*(?:{_MONTH_RE}),)\s+(?:de\s+)?\d{{4}}){_TIME_RE}",
         re.IGNORECASE,
     ),
     # November 25, 2013
