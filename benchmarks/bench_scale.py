@@ -14,7 +14,9 @@ on 127.0.0.1 by the demo server in its own process, with politeness off:
 3. **Re-extraction**: `ess-crawler reextract` of the full path's archive, articles/s by
    worker count (1, then 2, ...).
 
-    python benchmarks/bench_scale.py [--pages 1000] [--runs 3] [--workers 1,2] [--pool 0]
+    python benchmarks/bench_scale.py [--pages 1000] [--runs 3] [--workers 1,2] [--pool 0] [-s NAME=VALUE ...]
+
+`-s NAME=VALUE` passes a Scrapy setting to every full-path crawl (e.g. `-s ESS_DISK_QUEUES=False`).
 """
 
 from __future__ import annotations
@@ -115,8 +117,9 @@ def run_measured(command: list[str]) -> tuple[str, float]:
     return out, usage.ru_maxrss / 1024
 
 
-def full_path(base: str, db: Path, workers: int | None = None) -> dict:
-    """`ess-crawler crawl chorum` on the mirror (ESS_EXTRACTION_WORKERS=workers unless None: the default)."""
+def full_path(base: str, db: Path, workers: int | None = None, extra: tuple[str, ...] = ()) -> dict:
+    """`ess-crawler crawl chorum` on the mirror (ESS_EXTRACTION_WORKERS=workers unless None: the default;
+    `extra`: more NAME=VALUE settings)."""
     if db.exists():
         db.unlink()
     shutil.rmtree(db.parent / "warc", ignore_errors=True)
@@ -125,7 +128,7 @@ def full_path(base: str, db: Path, workers: int | None = None) -> dict:
                            "--base-url", base, "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False",
                            "-s", f"CONCURRENT_REQUESTS={CONCURRENCY}",
                            "-s", f"CONCURRENT_REQUESTS_PER_DOMAIN={CONCURRENCY}", "-s", "ESS_PROGRESS=False",
-                           *pool])
+                           *pool, *(arg for setting in extra for arg in ("-s", setting))])
     # the pipeline's open-to-close time (Scrapy's elapsed_time_seconds is stored after the archive closes)
     return read_crawl(db, rss)
 
@@ -178,10 +181,13 @@ def main() -> None:
     parser.add_argument("--workers", default="1,2")
     parser.add_argument("--pool", type=int, default=2,
                         help="also the full path with ESS_EXTRACTION_WORKERS=N (0: skip it; -1: one per core)")
+    parser.add_argument("-s", "--set", action="append", default=[], metavar="NAME=VALUE",
+                        help="a Scrapy setting for every full-path crawl (repeatable)")
     args = parser.parse_args()
+    extra = tuple(args.set)
     print(f"machine: {platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}")
     print(f"command: python benchmarks/bench_scale.py --pages {args.pages} --runs {args.runs} "
-          f"--workers {args.workers} --pool {args.pool}")
+          f"--workers {args.workers} --pool {args.pool}" + "".join(f" -s {x}" for x in extra))
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         generate_mirror(tmp / "mirror", args.pages)
@@ -191,9 +197,9 @@ def main() -> None:
         try:
             fulls, bares, pools = [], [], []
             for _ in range(args.runs):  # alternating, so that machine load hits all alike
-                fulls.append(full_path(base, tmp / "full" / "full.db"))
+                fulls.append(full_path(base, tmp / "full" / "full.db", extra=extra))
                 if args.pool:
-                    pools.append(full_path(base, tmp / "pooled" / "pooled.db", args.pool))
+                    pools.append(full_path(base, tmp / "pooled" / "pooled.db", args.pool, extra))
                 bares.append(bare(base, script))
         finally:
             server.terminate()
