@@ -35,3 +35,129 @@ def test_a_link_list_under_its_own_heading_is_not_article_text():
     # the article's own headings, a paragraph with links in running text and a contact line stay
     for line in ("Mehr Mitglieder", "Die Regionen", "als Motor der Entwicklung", "Kontakt", "x@example.org"):
         assert line in art.body_text
+
+
+# --------------------------------------------------------------------------- teaser runs
+
+TEASER_RUNS = """<h2 class="wp-block-heading">Weiterlesen:</h2>
+<p class="wp-block-paragraph"><a href="https://www.example.de/blog/route-66/" target="_blank"
+ rel="noreferrer noopener">Ein Roadtrip entlang der Route 66 im Vulkanland</a></p>
+<p class="wp-block-paragraph"><a href="https://www.example.de/blog/herbstausflug/">Herbstlicher
+ Wochenend-Ausflug in die Südoststeiermark</a></p>
+<p><em>Diese Artikel könnten dich ebenfalls interessieren:</em></p>
+<p><a href="/lifestyle/richtig-fruehstuecken-26415.html" target="_self">Richtig frühstücken: Die besten
+ Tipps für den Morgen</a></p>
+<p><a href="/lifestyle/abnehmen-39483.html" target="_self">Abnehmen: Diese Lebensmittel helfen dabei</a></p>"""
+
+
+def test_a_run_of_one_link_paragraphs_under_a_heading_or_label_is_not_article_text():
+    art = extract_article(page(TEASER_RUNS), "https://www.example.de/artikel")
+    assert art.provenance["body"] == "fallback:trafilatura"
+    for line in ("Weiterlesen:", "Ein Roadtrip entlang", "Herbstlicher Wochenend-Ausflug",
+                 "ebenfalls interessieren", "Richtig frühstücken", "Diese Lebensmittel helfen"):
+        assert line not in art.body_text
+    for line in ("Mehr Mitglieder", "als Motor der Entwicklung", "x@example.org"):
+        assert line in art.body_text
+
+
+def test_a_single_link_paragraph_or_links_in_running_text_after_a_label_stay():
+    aside = """<h2>Quellen</h2><p><a href="https://www.destatis.de/studie.pdf">Statistisches Bundesamt:
+    Genossenschaften in Deutschland 2023 (PDF)</a></p>
+    <p>Dazu gehört:</p><p>Der Verband verweist auf <a href="/bericht">seinen Bericht</a> und auf die
+    Zahlen der <a href="/zahlen">Landesämter</a>, die im Frühjahr erscheinen sollen.</p>"""
+    art = extract_article(page(aside), "https://www.example.de/artikel")
+    for line in ("Quellen", "Genossenschaften in Deutschland 2023", "Dazu gehört:", "seinen Bericht und auf"):
+        assert line in art.body_text
+
+
+def test_a_teaser_label_in_a_small_heading_is_not_article_text():
+    aside = """<h6><strong>Mire: </strong><a href="https://www.example.de/fama/saenger-positiv-749570">El
+    cantante da positivo a COVID-19</a></h6><h6>Eine Zwischenüberschrift der Redaktion</h6><p>{P}</p>"""
+    art = extract_article(page(aside.replace("{P}", P)), "https://www.example.de/artikel")
+    assert "Mire:" not in art.body_text and "da positivo" not in art.body_text
+    assert "Mehr Mitglieder" in art.body_text
+
+
+# ------------------------------------------------------------------ calls to action, credits
+
+CALLS = (
+    "For the latest stories and breaking news updates download the Example News apps for iOS and Android.",
+    "Puede escribirnos a redaccion@example.org o seguir a Materia en Facebook, Twitter, Instagram o "
+    "suscribirse aquí a nuestra newsletter.",
+    "Letzte Aktualisierung am 2.02.2022 / Bei den Verlinkungen handelt es sich um Affiliate Links / "
+    "Bilder von der Amazon Product Advertising API",
+    "If you’re seeing this message but you’re already a subscriber, you can log in for immediate access.",
+    "Zapraszamy też do subskrypcji tygodnika w Sieci Przyjaciół.",
+    "We need your help Help us continue to spread the magic of words to readers everywhere Donate",
+    "Image illus&shy;tra&shy;tive : Lots of Lego Minifigures by Ninja Brick, en licence Creative Commons by",
+    "Marco Odermatt, Ski-Star aus der Schweiz. © AFP / MARCO BERTORELLO",
+    "Cristina Kirchner y Alberto Fernández en el Congreso (Foto: Natacha Pisarenko/Pool via REUTERS).",
+)
+
+
+def test_calls_to_action_and_image_credits_are_not_article_text():
+    aside = "".join(f"<p>{line}</p>" for line in CALLS)
+    art = extract_article(page(aside), "https://www.example.de/artikel")
+    assert art.provenance["body"] == "fallback:trafilatura"
+    for line in ("download the Example News apps", "seguir a Materia", "Affiliate Links", "already a subscriber",
+                 "Zapraszamy", "Donate", "Lots of Lego", "AFP / MARCO", "Natacha Pisarenko"):
+        assert line not in art.body_text
+    assert "Mehr Mitglieder" in art.body_text
+
+
+def test_calls_to_action_inside_a_wordpress_post_go_too():
+    html = f"""<html><head><title>Post</title><meta name="generator" content="WordPress 6.4"></head><body>
+    <article class="post"><h1 class="entry-title">Genossenschaften wachsen</h1><div class="entry-content">
+    <p>{P * 2}</p><p>{P}</p><p>Anzeige, enthält Affiliate Links</p><p>{P}</p></div></article></body></html>"""
+    art = extract_article(html, "https://www.example.de/2024/01/genossenschaften/")
+    assert art.provenance["body"] == "cms:wordpress"
+    assert "Affiliate" not in art.body_text and "tausend neue Mitglieder" in art.body_text
+
+
+def test_article_sentences_about_apps_networks_donations_and_photos_stay():
+    aside = """<p>Die Stadt hat eine App vorgestellt, die man für iOS und Android herunterladen kann, um Schäden
+    an Straßen zu melden.</p><p>Viele Vereine folgen dem Verband auf Facebook und Twitter, sagt die Sprecherin.</p>
+    <p>Die Mitglieder wurden gebeten, für die Flutopfer zu spenden.</p>
+    <p>Das Foto der Gründer hängt heute im Rathaus, wo es jeder sehen kann.</p>"""
+    art = extract_article(page(aside), "https://www.example.de/artikel")
+    for line in ("eine App vorgestellt", "folgen dem Verband auf Facebook", "für die Flutopfer zu spenden",
+                 "Das Foto der Gründer"):
+        assert line in art.body_text
+
+
+def test_soft_hyphens_do_not_split_the_words_of_the_text():
+    text = ("Die Genos&shy;sen&shy;schaf&shy;ten im Land haben im vergangenen Jahr mehr als tausend neue "
+            "Mitglie&shy;der gewonnen, berichtet der Verband in seinem Jahres&shy;bericht. ")
+    art = extract_article(page(f"<p>{text * 2}</p>"), "https://www.example.de/artikel")
+    assert "\u00ad" not in art.body_text
+    assert "Die Genossenschaften im Land haben" in art.body_text and "Jahresbericht" in art.body_text
+
+
+# ------------------------------------------------------------------------- contact blocks
+
+CONTACT = """<h3>Pressekontakt</h3><p>Pressesprecherin Anna Beispiel</p>
+<p>Verband der Genossenschaften<br>Hauptstadtbüro<br>Musterstraße 7<br>10119 Berlin</p>
+<p>Tel.: (030) 78 95 47 78</p><p>E-Mail: <a href="mailto:presse@example.org">presse@example.org</a></p>"""
+
+
+def page_ending(tail: str) -> str:
+    return f"""<html><head><title>Genossenschaften wachsen</title></head><body>
+<div class="page"><div class="main"><h1>Genossenschaften wachsen</h1>
+<div class="copy"><p>{P * 2}</p><p>{P}</p><h2>Mehr Mitglieder</h2><p>{P * 2}</p><p>{P}</p>{tail}</div>
+</div></div></body></html>"""
+
+
+def test_a_press_release_closing_contact_block_is_not_article_text():
+    art = extract_article(page_ending(CONTACT), "https://www.example.de/presse/mitteilung")
+    assert art.provenance["body"] == "fallback:trafilatura"
+    for line in ("Pressekontakt", "Anna Beispiel", "Musterstraße", "78 95 47 78", "presse@example.org"):
+        assert line not in art.body_text
+    assert "Mehr Mitglieder" in art.body_text
+
+
+def test_a_contact_heading_followed_by_sentences_stays():
+    tail = ("<h3>Kontakt</h3><p>Wer Mitglied werden möchte, wendet sich an die Geschäftsstelle des Verbands in "
+            "der Hauptstadt.</p><p>Die Beratung ist für Genossenschaften in Gründung kostenlos.</p>")
+    art = extract_article(page_ending(tail), "https://www.example.de/presse/mitteilung")
+    for line in ("Kontakt", "wendet sich an die Geschäftsstelle", "in Gründung kostenlos"):
+        assert line in art.body_text

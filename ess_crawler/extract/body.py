@@ -52,7 +52,8 @@ _TEASER_LABEL_RE = re.compile(
     r"^\W*(?:(?:lea|mire|mira|puedes ver|lee tambi[ée]n|te puede interesar|leia (?:tamb[ée]m|mais)|veja tamb[ée]m"
     r"|czytaj (?:te[żz]|tak[żz]e|r[óo]wnie[żz])|zobacz (?:te[żz]|tak[żz]e)|schon gelesen\??|auch auf [\w.-]+"
     r"|lust auf mehr\??|empfohlene beitr[äa]ge|weitere (?:artikel|beitr[äa]ge)(?: zum thema| aus [^:]{0,40})?"
-    r"|top-themen(?: bei [^:]{0,30})?|[àa] lire(?: aussi)?|read more|related)\s*[:?]|czytaj te[żz])",
+    r"|top-themen(?: bei [^:]{0,30})?|[àa] lire(?: aussi)?|read more|related|mehr themen"
+    r"|dowiedz si[ęe] wi[ęe]cej|przeczytaj (?:te[żz]|tak[żz]e))\s*[:?]|czytaj te[żz])",
     re.IGNORECASE,
 )
 _PROMO_LINE_RE = re.compile(
@@ -71,6 +72,37 @@ _META_LINE_RE = re.compile(
     r"|il vous reste \d+ ?% de (?:cet|l[’']) ?article [àa] lire\.?)\W*$",
     re.IGNORECASE,
 )
+
+# calls to action a site adds under its articles, wherever they sit in the line: get the app,
+# follow us on two networks or more, the affiliate / advertiser disclosure, the paywall's
+# "already a subscriber?", a subscription or donation appeal, an image credit with its licence
+_CALL_RE = re.compile(
+    r"\b(?:download|herunterladen|t[ée]l[ée]charge[rz]|descarg[aue]|baixe)\b[^.!?]{0,60}\bapps?\b"
+    r"[^.!?]{0,40}\b(?:ios|android|app store|google play)\b"
+    r"|\b(?:follow us|follow \w+ on|seguir(?:nos)? a|s[íi]ganos|folgen sie uns|suivez-nous|suivre \w+ sur"
+    r"|seguici|obserwuj nas)\b[^.!?]{0,80}"
+    r"\b(?:facebook|twitter|instagram|youtube|linkedin|tiktok)\b[^.!?]{0,20}\b(?:facebook|twitter|instagram|youtube|linkedin|tiktok|x)\b"
+    r"|\baffiliate[- ]?links?\b|\badvertiser disclosure\b|\bliens? affili[ée]s?\b"
+    r"|\balready (?:a )?(?:subscriber|member)\b|\bbereits abonnent"
+    r"|\bzapraszamy (?:te[żz] |r[óo]wnie[żz] )?do (?:subskrypcji|prenumeraty)"
+    r"|(?-i:\b(?:Donate|Spenden|Faire un don))\s*$"
+    r"|^\W*(?:image|photo|illustration|visuel)s? (?:d[’']illustration|illustrative|de couverture)\s*:"
+    r"|\blicen[cs]e creative commons\b"
+    r"|©\s*[^.!?©]{2,60}$|\((?:fotos?|photos?|bild|image|cr[ée]dits?)\s*:[^()]{2,80}\)\W*$",
+    re.IGNORECASE,
+)
+# a word each of _CALL_RE's alternatives needs, lower-cased: a substring test rules most lines
+# out before the regex (which tries its alternatives at every position: ~80 µs a sentence)
+_CALL_KEYS = ("app", "facebook", "twitter", "instagram", "youtube", "linkedin", "tiktok", "affili",
+              "advertiser disclosure", "already", "bereits abonnent", "zapraszamy", "donate", "spenden",
+              "faire un don", "illustr", "couverture", "creative commons", "©", "(foto", "(photo", "(bild",
+              "(image", "(cr")
+
+
+def _call_to_action(text: str) -> bool:
+    low = text.lower()
+    return any(key in low for key in _CALL_KEYS) and bool(_CALL_RE.search(text))
+
 
 # a site's disclaimer under contributed posts ("X is not responsible for the opinions ...",
 # "the views expressed ... do not necessarily reflect ...")
@@ -247,7 +279,7 @@ def clean_container(container: HtmlElement, drop: list[HtmlElement], title: str,
         if any(a is container for a in el.iterancestors()):
             drop_element(el)
     strip_boilerplate(container, keep=keep)
-    for el in list(container.iter("p", "div", "li", "strong", "span", "h3", "h4", "aside")):
+    for el in list(container.iter("p", "div", "li", "strong", "span", "h3", "h4", "h5", "h6", "aside")):
         if el is container or el.getparent() is None:
             continue
         text = inline_text(el)
@@ -271,7 +303,8 @@ def _noise_line(text: str) -> bool:
     label, a promotion or credit line, a disclaimer."""
     return bool((len(text) < 220 and (_META_LINE_RE.match(text) or _TEASER_LABEL_RE.match(text)))
                 or (len(text) < 160 and _PROMO_LINE_RE.match(text))
-                or (len(text) < 400 and _DISCLAIMER_RE.match(text)))
+                or (len(text) < 400 and _DISCLAIMER_RE.match(text))
+                or (len(text) < 300 and _call_to_action(text)))
 
 
 _SHARE_URL_RE = re.compile(
@@ -346,6 +379,11 @@ def link_list_texts(page: Page) -> list[str]:
     for token, elements in page.classes.items():
         if _LIST_HEADING_CLASS_RE.search(token):
             candidates += [el for el in elements if el.tag in _LIST_HEADING_TAGS]
+    for p in page.root.iter("p"):  # a paragraph that introduces what follows ("Lesen Sie auch:")
+        following = p.getnext()
+        if following is not None and following.tag == "p" and p.find(".//a") is None \
+                and following.find(".//a") is not None and inline_text(p).endswith(":"):
+            candidates.append(p)
     texts: list[str] = []
     seen: set = set()
     for el in candidates:
@@ -366,7 +404,33 @@ def link_list_texts(page: Page) -> list[str]:
             texts.append(heading)
             texts += [inline_text(a) for a in links]
             texts += [inline_text(item) for item in following.iter("li", "p", "h2", "h3", "h4")]
+        else:
+            run = _teaser_run(following)
+            if run:
+                texts.append(heading)
+                texts += run
     return texts
+
+
+_RUN_TAGS = frozenset(("p", "div", "li", "h3", "h4", "h5", "h6"))
+
+
+def _teaser_run(first: HtmlElement) -> list[str]:
+    """The texts of `first` and the siblings after it while each is one link and nothing else
+    (a paragraph per teaser title, as a block editor writes "Weiterlesen:" and its links);
+    two such blocks at least, else nothing."""
+    texts: list[str] = []
+    el = first
+    while el is not None and isinstance(el.tag, str) and el.tag in _RUN_TAGS:
+        links = [a for a in el.iter("a") if a.get("href")]
+        if len({a.get("href") for a in links}) != 1:
+            break
+        text = inline_text(el)
+        if len(text) < 15 or sum(len(inline_text(a)) for a in links) < 0.9 * len(text):
+            break
+        texts.append(text)
+        el = el.getnext()
+    return texts if len(texts) >= 2 else []
 
 
 def absolutise_links(page: Page, container: HtmlElement) -> None:
@@ -414,6 +478,35 @@ def _trafilatura_html(trafilatura, html, url: str, fast: bool = True) -> str | N
     return normalize_unicode(build_html_output(document))
 
 
+# a press release's closing contact block: a label line, then names, phones and addresses
+_CONTACT_LABEL_RE = re.compile(
+    r"^\W*(?:presse?kontakt|kontakt|ansprechpartner(?:in|innen)?(?: zum thema| f[üu]r die presse)?"
+    r"|(?:press|media) contacts?|contacts? (?:presse|m[ée]dias?)|contacto(?: de prensa)?|contact)\s*:?\s*$",
+    re.IGNORECASE,
+)
+_CONTACT_TAIL_BLOCKS = 12  # lines of a contact block at most, each under 150 characters
+
+
+def _contact_lines(blocks: list[HtmlElement]) -> bool:
+    """Two short lines or more, none a sentence: names, phones, e-mail and street addresses
+    (a closing "write to us at ..., we will answer." is a sentence and stays)."""
+    lines = [line for b in blocks for line in element_text(b).split("\n") if line]
+    return len(lines) >= 2 and all(len(line) < 150 and line[-1] not in ".!?" for line in lines)
+
+
+def _drop_contact_tail(root: HtmlElement) -> None:
+    """The closing contact block of a release ("Pressekontakt", "Contact presse", "Media
+    contact" and the lines of names and numbers after it, to the end): not the article's text."""
+    blocks = [el for el in root if isinstance(el.tag, str)]
+    tail = blocks[-_CONTACT_TAIL_BLOCKS - 1:]
+    for i, el in enumerate(tail):
+        text = inline_text(el)
+        if len(text) < 40 and _CONTACT_LABEL_RE.match(text) and _contact_lines(tail[i + 1:]):
+            for b in tail[i:]:
+                drop_element(b)
+            return
+
+
 def fallback_body(html, url: str, drop_texts: list[str] | None = None) -> tuple[str, str, HtmlElement | None]:
     """trafilatura's body as (sanitised html, text), less the lines our rules know are not
     article text (read-also links, meta lines, `drop_texts`); empty when it finds nothing."""
@@ -442,12 +535,13 @@ def fallback_body(html, url: str, drop_texts: list[str] | None = None) -> tuple[
     body = root.find(".//body")
     root = body if body is not None else root
     drop = {clean_space(t) for t in drop_texts or [] if t}
-    for el in list(root.iter("p", "div", "li", "h2", "h3", "h4", "blockquote")):
+    for el in list(root.iter("p", "div", "li", "h2", "h3", "h4", "h5", "h6", "blockquote")):
         if el.getparent() is None:
             continue
         text = inline_text(el)
         if text in drop or (len(text) < 220 and _READ_ALSO_RE.match(text)) or _noise_line(text):
             drop_element(el)
+    _drop_contact_tail(root)
     html_out = sanitise("".join(lxml_html.tostring(c, encoding="unicode") for c in root)).strip()
     return html_out, element_text(root, skip_captions=True), root
 

@@ -15,6 +15,9 @@ BLOCK_TAGS = frozenset(
 )
 SKIP_TAGS = frozenset("script style noscript template svg button select option textarea input".split())
 _NEWLINES_RE = re.compile(r"\n{3,}")
+# soft hyphens and zero-width spaces: invisible break hints (typesetting plugins put one in every
+# long word), never letters; left in, they split the words a search or a reader looks for
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b"), None)
 
 
 def element_text(el: HtmlElement, skip_captions: bool = False) -> str:
@@ -25,6 +28,8 @@ def element_text(el: HtmlElement, skip_captions: bool = False) -> str:
     parts: list[str] = []
     _walk(el, parts, skip_captions)
     text = "".join(parts)
+    if "\u00ad" in text or "\u200b" in text:
+        text = text.translate(_INVISIBLE)
     lines = [clean_space(line) for line in text.split("\n")]
     text = "\n".join(lines)
     text = _NEWLINES_RE.sub("\n\n", text)
@@ -83,4 +88,9 @@ def _is_caption(el: HtmlElement, tag: str) -> bool:
 
 def inline_text(el: HtmlElement) -> str:
     """All text of `el` on one line."""
-    return clean_space(el.text_content()) if el is not None else ""
+    if el is None:
+        return ""
+    text = el.text_content()
+    if "\u00ad" in text or "\u200b" in text:
+        text = text.translate(_INVISIBLE)
+    return clean_space(text)
