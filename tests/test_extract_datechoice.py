@@ -89,6 +89,24 @@ def test_a_fallback_date_inside_the_year_is_kept():
     assert art.published and art.published.startswith("2019-03-14")
 
 
+
+def test_the_htmldate_fallback_runs_without_dateparser_and_leaves_htmldate_as_shipped():
+    """The fallback's htmldate is a private instance whose dateparser branch is off (dateparser
+    loads every locale on first use: seconds); htmldate as the rest of the process imports it
+    (trafilatura, the benchmarks' anchor) keeps its own."""
+    import htmldate.extractors
+
+    from ess_crawler.extract.fallback_date import _private_htmldate, htmldate_find_date
+
+    page_html = ("<html><body><article><h1>Assemblée</h1><p>Mis en ligne le 2019-03-14</p>"
+                 "</article></body></html>")
+    assert htmldate_find_date(page_html, "https://exemple.org/a") == "2019-03-14"
+    private = _private_htmldate()
+    assert private.__name__ != "htmldate" and private.extractors is not htmldate.extractors
+    assert private.extractors.has_date_cue("14 marzo 2019", None, None) is False
+    assert htmldate.extractors.has_date_cue.__module__ == "htmldate.extractors"
+
+
 # ---- rules stated as principles, each on a page written for it (not a benchmark page)
 
 def test_a_labelled_publication_date_beats_a_generic_date_meta():

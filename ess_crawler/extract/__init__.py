@@ -40,6 +40,7 @@ from .document import (
     not_html_reason,
     parse_html,
 )
+from .fallback_date import htmldate_find_date
 from .footnotes import FootnoteResult, find_footnotes
 from .metadata import (
     canonical_url,
@@ -345,9 +346,7 @@ def _fallback_date(art: Article, html_text: str) -> None:
     marked weak (often a placeholder)."""
     url, captured = original_url(art.fetched_url)
     try:
-        from htmldate import find_date
-
-        found = find_date(html_text, url=url, original_date=True, extensive_search=True)
+        found = htmldate_find_date(html_text, url)
     except Exception:  # noqa: BLE001 - the fallback must never break extraction
         return
     if found:
