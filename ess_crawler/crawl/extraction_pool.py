@@ -10,10 +10,14 @@ while the workers extract:
     article = await pool.extract(response.body, public_url, self.profile)
 
 With 0 workers (or no pool) `extract` runs `extract_article` in place, so the callback
-is the same either way. Workers get the profile by name (ESS_PROFILE_DIRS is inherited)
-and keep it. An exception in a worker comes back as itself (ExtractionError included),
-with the worker's traceback as its cause; one that cannot cross processes comes back as
-an exception of the same name and message, so the error row reads as the inline path's.
+is the same either way. A worker is forked with the profiles of the pages already handed
+to the pool in memory, and looks a page's profile up by name there: one that read its
+profile files itself would share the parent's open zip file when the project runs as an
+egg (Scrapyd), and two processes reading one file offset tear its reads (`BadZipFile`).
+A profile it was not forked with it reads by name (ESS_PROFILE_DIRS is inherited).
+An exception in a worker comes back as itself (ExtractionError included), with the
+worker's traceback as its cause; one that cannot cross processes comes back as an
+exception of the same name and message, so the error row reads as the inline path's.
 A worker that dies fails the page it had (an `extraction` error row) and is replaced.
 
 Each worker is a forked process joined by a socket pair that the event loop reads and
@@ -42,10 +46,17 @@ from ess_crawler.profiles import SiteProfile
 _HEADER = struct.Struct("!I")
 
 
+# the profiles of the pages handed to the pool, by name: a worker inherits them when it is forked
+_PROFILES: dict[str, SiteProfile] = {}
+
+
 def _extract_in_worker(body: bytes, url: str, profile_name: str | None) -> Article:
     from ess_crawler.profiles import cached_profile
 
-    return extract_article(body, url, cached_profile(profile_name) if profile_name else None)
+    profile = None
+    if profile_name:
+        profile = _PROFILES.get(profile_name) or cached_profile(profile_name)
+    return extract_article(body, url, profile)
 
 
 class RemoteTraceback(Exception):
@@ -205,6 +216,8 @@ class ExtractionPool:
         """`extract_article(body, url, profile)`, in a worker process when there are workers."""
         if self.workers <= 0:
             return extract_article(body, url, profile)
+        if profile is not None:
+            _PROFILES[profile.name] = profile  # before any worker is forked (`_ready`)
         loop = asyncio.get_running_loop()
         idle = self._ready(loop)
         message = pickle.dumps((body, url, profile.name if profile is not None else None), pickle.HIGHEST_PROTOCOL)
