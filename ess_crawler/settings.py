@@ -105,8 +105,9 @@ SPIDER_MIDDLEWARES = {
 # the progress line (stderr, whatever LOG_LEVEL) and the running crawl's `crawls` row, every N seconds
 ESS_PROGRESS = True
 ESS_PROGRESS_INTERVAL = 5.0
-# worker processes that extract articles off the reactor thread (0: in place; -1: one per core)
-ESS_EXTRACTION_WORKERS = 0
+# worker processes that extract articles off the reactor thread, shared by the crawls of one process
+# (0: in place; -1: one per core, none on a single core)
+ESS_EXTRACTION_WORKERS = -1
 
 # --- Pending requests (ess_crawler.crawl.runner.DiskQueues) ---------------------
 # Requests waiting to be fetched are kept on disk, so memory stays flat on long crawls: each crawl

@@ -30,6 +30,34 @@ def test_the_pool_extracts_what_extract_article_does():
             pool.close()
 
 
+
+def test_the_crawls_of_one_process_share_its_workers_which_stop_with_the_last(monkeypatch):
+    from ess_crawler.crawl import extraction_pool
+
+    page = next((SAMPLES / "chorum" / "actualite").glob("*.html"))
+    url = "https://www.chorum.fr/actualite/" + page.stem
+    profile = get_profile("chorum")
+    first, second = ExtractionPool(2), ExtractionPool(2)  # two sites' crawls (`crawl --all`)
+
+    async def both():
+        return [await pool.extract(page.read_bytes(), url, profile) for pool in (first, second)]
+
+    try:
+        assert all(a.title for a in asyncio.run(both()))
+        workers = list(extraction_pool._WORKERS.all)
+        assert len(workers) == 2 and all(w.process.is_alive() for w in workers)
+        first.close()
+        assert all(w.process.is_alive() for w in workers)  # the other crawl still uses them
+    finally:
+        first.close()
+        second.close()
+    assert extraction_pool._WORKERS.all == [] and not any(w.process.is_alive() for w in workers)
+
+    monkeypatch.setattr(extraction_pool.os, "sched_getaffinity", lambda pid: {0})
+    assert extraction_pool._default_workers() == 0  # one core: extraction in place
+    monkeypatch.setattr(extraction_pool.os, "sched_getaffinity", lambda pid: {0, 1, 2})
+    assert extraction_pool._default_workers() == 3
+
 def test_a_worker_error_reads_as_the_inline_one_and_a_dead_worker_is_replaced(monkeypatch):
     import os
 

@@ -2,8 +2,9 @@
 
 `extract_article` is pure CPU work (lxml, regexes, dates) and takes most of each
 article page's time on the reactor thread (benchmarks/bench_scale.py). With
-ESS_EXTRACTION_WORKERS = N > 0 this extension keeps N worker processes; a spider's
-async callback awaits the result, so the reactor goes on downloading and writing
+ESS_EXTRACTION_WORKERS = N > 0 this extension keeps N worker processes (the default, -1,
+is one per core, and none on a single core), shared by the crawls the process runs; a
+spider's async callback awaits the result, so the reactor goes on downloading and writing
 while the workers extract:
 
     pool = ExtractionPool.of(self.crawler)
@@ -178,22 +179,89 @@ def _context():
     return multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
 
 
+class _Workers:
+    """The extraction workers of this process, shared by every crawl it runs (`crawl --all` runs
+    each site's crawler in one process: one set of workers for all of them, not one per site).
+    Started at the first page, stopped when the last pool using them closes."""
+
+    def __init__(self):
+        self.size = 0  # the largest number of workers a pool asked for
+        self.users = 0
+        self.all: list[_Worker] = []
+        self.idle: asyncio.Queue | None = None
+        self.loop = None
+
+    def join(self, size: int) -> None:
+        self.users += 1
+        self.size = max(self.size, size)
+
+    def leave(self) -> None:
+        self.users -= 1
+        if self.users <= 0:
+            self.close()
+
+    def ready(self, loop) -> asyncio.Queue:
+        if self.loop is not loop:  # first use, or another event loop (the workers stay)
+            self.loop = loop
+            self.idle = asyncio.Queue()
+            while len(self.all) < self.size:
+                self.all.append(_Worker(_context(), tuple(w.sock for w in self.all)))
+            for worker in self.all:
+                self.idle.put_nowait(worker)
+        return self.idle
+
+    def replace(self, worker: _Worker) -> _Worker | None:
+        """A new worker for one that died (None when the workers were stopped meanwhile)."""
+        worker.close()
+        if worker not in self.all:
+            return None
+        self.all.remove(worker)
+        worker = _Worker(_context(), tuple(w.sock for w in self.all))
+        self.all.append(worker)
+        return worker
+
+    def close(self) -> None:
+        # each worker forked after another holds a copy of that one's socket: hang up on all, then
+        # wait (closing and joining one by one waited 5 s for the first worker of every crawl)
+        for worker in self.all:
+            worker.hang_up()
+        for worker in self.all:
+            worker.join()
+        self.all, self.idle, self.loop = [], None, None
+        self.size = self.users = 0
+
+
+_WORKERS = _Workers()
+
+
+def _default_workers() -> int:
+    """One worker per core the process may run on; none on a single core (the crawl's own
+    process needs it: extracting in place is then cheaper than handing pages over)."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        cores = os.cpu_count() or 1
+    return cores if cores > 1 else 0
+
+
 class ExtractionPool:
-    """The extension (EXTENSIONS); ESS_EXTRACTION_WORKERS processes (0: in place; -1: one per core)."""
+    """The extension (EXTENSIONS); ESS_EXTRACTION_WORKERS processes (0: in place; -1: one per core,
+    none on a single core). The workers are the process's, shared by its crawls."""
 
     def __init__(self, workers: int):
         self.workers = workers
-        self._all: list[_Worker] = []
-        self._idle: asyncio.Queue | None = None
-        self._loop = None
+        self._joined = workers > 0
+        if self._joined:
+            _WORKERS.join(workers)
 
     @classmethod
     def from_crawler(cls, crawler):
         workers = crawler.settings.getint("ESS_EXTRACTION_WORKERS", 0)
         if workers < 0:
-            workers = os.cpu_count() or 1
+            workers = _default_workers()
         pool = cls(workers)
         crawler.signals.connect(pool.close, signal=signals.spider_closed)
+        crawler.signals.connect(pool.close, signal=signals.engine_stopped)  # (a crawl that never opened)
         return pool
 
     @staticmethod
@@ -201,50 +269,28 @@ class ExtractionPool:
         """The crawler's pool (None when the extension is not enabled)."""
         return crawler.get_extension(ExtractionPool) if crawler is not None else None
 
-    def _ready(self, loop) -> asyncio.Queue:
-        if self._loop is not loop:  # first use, or another event loop (the workers stay)
-            self._loop = loop
-            self._idle = asyncio.Queue()
-            if not self._all:
-                for _ in range(self.workers):
-                    self._all.append(_Worker(_context(), tuple(w.sock for w in self._all)))
-            for worker in self._all:
-                self._idle.put_nowait(worker)
-        return self._idle
-
     async def extract(self, body: bytes, url: str, profile: SiteProfile | None = None) -> Article:
         """`extract_article(body, url, profile)`, in a worker process when there are workers."""
-        if self.workers <= 0:
+        if not self._joined:
             return extract_article(body, url, profile)
         if profile is not None:
-            _PROFILES[profile.name] = profile  # before any worker is forked (`_ready`)
+            _PROFILES[profile.name] = profile  # before any worker is forked (`ready`)
         loop = asyncio.get_running_loop()
-        idle = self._ready(loop)
+        idle = _WORKERS.ready(loop)
         message = pickle.dumps((body, url, profile.name if profile is not None else None), pickle.HIGHEST_PROTOCOL)
         worker = await idle.get()
         try:
             return await worker.extract(loop, message)
         except (WorkerDied, OSError, asyncio.CancelledError):
             # a worker that died, or whose exchange was cut, is replaced (its page fails, the crawl goes on)
-            worker.close()
-            if worker in self._all:
-                self._all.remove(worker)
-                worker = _Worker(_context(), tuple(w.sock for w in self._all))
-                self._all.append(worker)
-            else:  # the pool was closed meanwhile
-                worker = None
+            worker = _WORKERS.replace(worker)
             raise
         finally:
-            if worker is not None and self._idle is idle:
+            if worker is not None and _WORKERS.idle is idle:
                 idle.put_nowait(worker)
 
     def close(self, spider=None, reason=None) -> None:
-        # each worker forked after another holds a copy of that one's socket: hang up on all, then
-        # wait (closing and joining one by one waited 5 s for the first worker of every crawl)
-        for worker in self._all:
-            worker.hang_up()
-        for worker in self._all:
-            worker.join()
-        self._all = []
-        self._loop = None
-        self._idle = None
+        """This pool is done; the workers stop with the last pool using them."""
+        if self._joined:
+            self._joined = False
+            _WORKERS.leave()
