@@ -8,6 +8,7 @@ library) and `Article.provenance` records which rule produced it.
 
 from __future__ import annotations
 
+import html as html_lib
 import logging
 import re
 
@@ -44,6 +45,8 @@ from .fallback_date import htmldate_find_date
 from .footnotes import FootnoteResult, find_footnotes
 from .metadata import (
     canonical_url,
+    described_element,
+    description_stem,
     find_authors,
     find_category,
     find_dates,
@@ -140,7 +143,7 @@ def _extract(page: Page, html_text: str) -> Article:
     art.language, prov["language"] = find_language(page)
     art.truncated = _paywall_notice(page)
 
-    lead_el, lead_rule = find_lead_element(page, excluded)
+    lead_el, lead_rule = find_lead_element(page, excluded, art.title)
     not_body = excluded | ({lead_el} if lead_el is not None else set())
     container, container_rule = find_container(page, not_body, heuristics=False, cms=True)
     short_post = container is not None and _short_post_area(page, container, container_rule)
@@ -153,6 +156,8 @@ def _extract(page: Page, html_text: str) -> Article:
         lead_el, lead_rule = None, ""  # the "lead" wrapped the whole body: not a lead
     if lead_el is not None:
         art.lead, prov["lead"] = element_text(lead_el), lead_rule
+    # read before the body's cleaning changes the tree
+    description = _structured_description(page) if not art.lead else ("", "")
 
     cleaned = container is not None  # the tree is cleaned in place from here on
     if container is not None:
@@ -200,14 +205,65 @@ def _extract(page: Page, html_text: str) -> Article:
     if art.lead and art.body_text.startswith(art.lead):
         art.body_text = art.body_text[len(art.lead):].lstrip()
         art.body_html = drop_leading_block(art.body_html, art.lead)
+    elif art.lead:
+        _drop_repeated_lead(art)
     if not art.lead:
-        _structured_lead(page, art)
+        _structured_lead(art, *description)
     if art.body_text:
         art.content_sha256 = content_hash(art.body_text)
     if art.truncated:
         prov["truncated"] = "heuristic:paywall-notice"
     art.provenance = {k: v for k, v in prov.items() if v}
     return art
+
+
+_LEAD_REPEAT_PARAGRAPHS = 4  # the body's opening paragraphs where a repeated lead is looked for
+
+
+def _drop_repeated_lead(art: Article) -> None:
+    """A lead the body repeats after a line or two (trafilatura's text opens with the title or a
+    date line, then the standfirst): those paragraphs leave the body. A heuristic lead that is
+    only part of a body paragraph (an excerpt cut from the text) is no lead of its own."""
+    lead = [clean_space(p) for p in art.lead.split("\n\n") if p.strip()]
+    paragraphs = art.body_text.split("\n\n")
+    flat = [clean_space(p) for p in paragraphs]
+    for i in range(min(_LEAD_REPEAT_PARAGRAPHS, len(flat))):
+        if flat[i:i + len(lead)] == lead:
+            art.body_text = "\n\n".join(paragraphs[:i] + paragraphs[i + len(lead):]).strip()
+            art.body_html = _drop_blocks(art.body_html, lead)
+            return
+    if art.provenance.get("lead", "").startswith("heuristic:") and " ".join(lead) in " ".join(flat):
+        art.lead = ""
+        art.provenance.pop("lead", None)
+
+
+def _drop_blocks(html: str, texts: list[str]) -> str:
+    """`html` without the first block element saying each of `texts` (left as it is when one is
+    not found: body_html and body_text then differ by that paragraph, as before)."""
+    from lxml import html as lxml_html
+
+    try:
+        blocks = lxml_html.fragments_fromstring(html)
+    except (ValueError, TypeError, etree.ParserError):
+        return html
+    for text in texts:
+        found = None
+        for block in blocks:
+            if isinstance(block, str):
+                continue
+            for el in block.iter("p", "div", "blockquote", "h2", "h3", "h4", "li", "section", "header"):
+                if clean_space(el.text_content()) == text:
+                    found = el
+                    break
+            if found is not None:
+                break
+        if found is None:
+            return html
+        if found in blocks:
+            blocks.remove(found)
+        else:
+            drop_element(found)
+    return "".join(b if isinstance(b, str) else lxml_html.tostring(b, encoding="unicode") for b in blocks).strip()
 
 
 def _paywall_notice(page: Page) -> bool:
@@ -367,20 +423,46 @@ def _fallback_date(art: Article, html_text: str) -> None:
                 art.provenance["published_conflict"] = "weak: the 1st of a month, often a placeholder date"
 
 
-def _structured_lead(page: Page, art: Article) -> None:
-    """A description from structured data counts as the lead only if it is not the body's opening."""
+_MARKUP_RE = re.compile(r"</?(?:p|br|strong|em|b|i|a|span|div)\b[^>]*>", re.IGNORECASE)
+
+
+def _structured_description(page: Page) -> tuple[str, str]:
+    """(the page's description from structured data, its rule). A cut description ('... aux
+    yeux de...') is replaced by the page's text block it was cut from, when the page has one;
+    read before the body is cleaned, as the tree is changed in place."""
     desc = page.jsonld_article.get("description") if page.jsonld_article else ""
     rule = "jsonld:description"
     if not desc:
         desc, key = page.meta_first("og:description", "description")
         rule = f"meta:{key}"
     desc = clean_space(str(desc or ""))
+    for _ in range(2):  # escaped once or twice more by the CMS: `le sien&thinsp;:`, `Polic&amp;iacute;a`
+        if "&" in desc and ";" in desc:
+            desc = clean_space(html_lib.unescape(desc))
+    if "<" in desc and ">" in desc and _MARKUP_RE.search(desc):  # `<p><strong>...`: the markup's text
+        fragment = parse_html(f"<div>{desc}</div>")
+        desc = inline_text(fragment) if fragment is not None else desc
+    stem = description_stem(desc)
+    if stem:
+        el = described_element(page, stem)
+        if el is not None:
+            return element_text(el), f"{rule}+html:full-text"
+    return desc, rule
+
+
+def _structured_lead(art: Article, desc: str, rule: str) -> None:
+    """A description from structured data counts as the lead only if it is not the body's
+    text: neither its opening nor, for a cut description, the text it was cut from."""
     if len(desc) < 40:
         return
-    opening = clean_space(art.body_text[: len(desc) + 20])
-    stem = desc.rstrip(".…").rstrip()[:80]
-    if stem and stem not in opening and desc.rstrip("…. ") not in clean_space(art.body_text):
-        art.lead, art.provenance["lead"] = desc, rule
+    body = clean_space(art.body_text)
+    opening = body[: len(desc) + 20]
+    stem = description_stem(desc) or desc.rstrip(".…").rstrip()
+    if stem[:80] in opening or desc.rstrip("…. ") in body or (len(stem) >= 40 and stem in body):
+        return
+    if desc[:80] in body:  # the full text of a cut description, found in the body
+        return
+    art.lead, art.provenance["lead"] = desc, rule
 
 
 def _link_markers(notes) -> None:

@@ -82,3 +82,8 @@ def drop_element(el: HtmlElement) -> None:
         else:
             parent.text = (parent.text or "") + el.tail
     parent.remove(el)
+
+
+# for the lead's checks (metadata.py): the words and roles that mark a block as boilerplate
+BOILERPLATE_RE = _BOILERPLATE_RE
+BOILERPLATE_ROLES = _ROLES

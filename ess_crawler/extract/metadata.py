@@ -14,7 +14,7 @@ from urllib.parse import urlsplit, urlunsplit
 from lxml.cssselect import CSSSelector
 from lxml.html import HtmlElement
 
-from .boilerplate import attr_tokens
+from .boilerplate import BOILERPLATE_RE, BOILERPLATE_ROLES, attr_tokens, is_boilerplate
 from .dates import ParsedDate, normalise_iso, parse_date, parse_published_modified
 from .document import Page, clean_space
 from .text import inline_text
@@ -701,19 +701,199 @@ _GENERIC_LEAD = (".chapo", ".chapeau", ".standfirst", ".article-standfirst", ".l
                  ".intro", ".excerpt")
 
 
-def find_lead_element(page: Page, excluded: set) -> tuple[HtmlElement | None, str]:
+def find_lead_element(page: Page, excluded: set, title: str = "") -> tuple[HtmlElement | None, str]:
     for el in profile_elements(page, "lead"):
         return el, "profile:lead"
     for css in _CMS_LEAD.get(page.cms, ()):
         for el in select(page, css):
-            if not _inside(el, excluded) and inline_text(el):
+            if not _inside(el, excluded) and inline_text(el) and not _not_article(el):
                 return el, f"cms:{page.cms}"
     for css in _GENERIC_LEAD:
         for el in select(page, css):
             text = inline_text(el)
-            if not _inside(el, excluded) and 40 <= len(text) <= 1500:
+            if not _inside(el, excluded) and 40 <= len(text) <= 1500 and not _not_article(el):
                 return el, "heuristic:lead-class"
+    el = standfirst_element(page, excluded, title)
+    if el is not None:
+        return el, "heuristic:standfirst"
     return None, ""
+
+
+# a lead is never in the site's navigation, footer, a sidebar, a cookie banner or a hidden block
+_NOT_ARTICLE_TAGS = frozenset(("nav", "footer", "aside", "form", "dialog", "noscript", "template"))
+
+
+def _not_article(el: HtmlElement) -> bool:
+    """`el` or an ancestor is navigation, a footer, an aside, a consent banner or hidden (by
+    tag, role, class or id, as `is_boilerplate` reads them). Up the tree, a class that states a
+    layout variant (`site__main--no-sidebar`, `has-sidebar`) says nothing of the block, and the
+    page's html and body elements are not looked at."""
+    if is_boilerplate(el) or el.tag in _NOT_ARTICLE_TAGS:
+        return True
+    for node in el.iterancestors():
+        if node.tag in ("body", "html"):
+            return False
+        if node.tag in _NOT_ARTICLE_TAGS or (node.get("role") or "").lower() in BOILERPLATE_ROLES \
+                or node.get("hidden") is not None or node.get("aria-hidden") == "true":
+            return True
+        tokens = " ".join(t for t in (node.get("class") or "").split() if not _LAYOUT_TOKEN_RE.search(t))
+        tokens = f"{tokens} {node.get('id') or ''}".strip()
+        if tokens and BOILERPLATE_RE.search(tokens):
+            return True
+    return False
+
+
+_LAYOUT_TOKEN_RE = re.compile(r"--|(^|[-_])(no|has|with|without)[-_]", re.IGNORECASE)
+
+
+# class words (a class split at "-" and "_": `article__intro`, `intro-text`, `article-excerpt`,
+# `teaser-text`) that name a standfirst; `teaser` names listing cards too, hence the position test
+_STANDFIRST_WORDS = frozenset(("intro", "lead", "standfirst", "chapo", "chapeau", "accroche", "excerpt", "teaser",
+                               "einleitung", "vorspann", "entradilla"))
+_STANDFIRST_TAGS = frozenset(("p", "div", "section", "header", "h2", "span", "strong"))
+# a "lead image" (`lead-asset`, `teaser-image`) and its caption are not the standfirst
+_MEDIA_WORDS = frozenset(("asset", "image", "img", "photo", "media", "video", "picture", "caption", "credit",
+                          "figure", "gallery", "visual", "thumbnail", "thumb"))
+_MEDIA_TAGS = ("img", "picture", "video", "figure", "figcaption", "iframe")
+_STANDFIRST_GAP = 300  # characters of text (bylines, dates, captions) allowed between the headline and it
+_WORD_SPLIT_RE = re.compile(r"[-_]+")
+
+
+def _title_h1(page: Page, title: str) -> HtmlElement | None:
+    """The page's headline: the first h1 saying the title (one containing the other, or most
+    of the words of the shorter one in common: a title reworded for search engines)."""
+    key = clean_space(title).casefold()
+    if not key:
+        return None
+    words = set(_WORD_RE.findall(key))
+    for h1 in page.root.iter("h1"):
+        text = inline_text(h1).casefold()
+        if len(text) < 8:
+            continue
+        if text == key or text in key or key in text:
+            return h1
+        shared = words & set(_WORD_RE.findall(text))
+        if words and len(shared) >= 0.7 * min(len(words), len(set(_WORD_RE.findall(text)))) >= 2:
+            return h1
+    return None
+
+
+_WORD_RE = re.compile(r"\w+")
+
+
+def standfirst_element(page: Page, excluded: set, title: str) -> HtmlElement | None:
+    """The standfirst as news themes mark it: an element right after the headline (at most
+    `_STANDFIRST_GAP` characters of text between them) whose class names an intro, lead,
+    teaser or excerpt in a compound class (`article__intro`, `c-page-intro__copy`,
+    `teaser-text`, `article-excerpt`), or that bears `itemprop="description"`."""
+    candidates = []
+    for token, els in page.classes.items():
+        if any(word in _STANDFIRST_WORDS for word in _WORD_SPLIT_RE.split(token.lower())):
+            candidates.extend(els)
+    candidates.extend(el for el in page.itemprop("description") if el.tag != "meta")
+    if not candidates:
+        return None
+    h1 = _title_h1(page, title)
+    if h1 is None:
+        return None
+    order = page.order
+    start = order.get(h1, 0)
+    for el in sorted(set(candidates), key=lambda e: order.get(e, 0)):
+        if order.get(el, 0) <= start or el.tag not in _STANDFIRST_TAGS:
+            continue
+        text = inline_text(el)
+        if not 40 <= len(text) <= 1500 or _inside(el, excluded) or _not_article(el) or _media(el):
+            continue
+        gap = _text_gap(h1, el, _STANDFIRST_GAP)
+        if gap is not None:
+            return el
+    return None
+
+
+def _words(el: HtmlElement) -> set[str]:
+    return {w for token in (el.get("class") or "").lower().split() for w in _WORD_SPLIT_RE.split(token)}
+
+
+def _media(el: HtmlElement) -> bool:
+    """An image, its caption or credit: by tag (the element, a descendant, a figure around it) or by
+    a class word of the element or its parent (further up, words like `has-post-thumbnail` describe
+    the whole post)."""
+    if el.tag in _MEDIA_TAGS or next(el.iter(*_MEDIA_TAGS), None) is not None:
+        return True
+    parent = el.getparent()
+    if _words(el) & _MEDIA_WORDS or (parent is not None and _words(parent) & _MEDIA_WORDS):
+        return True
+    return any(node.tag in ("figure", "figcaption") for node in el.iterancestors())
+
+
+def _text_gap(start: HtmlElement, target: HtmlElement, limit: int) -> int | None:
+    """Characters of text between the end of `start` and the beginning of `target`, which
+    follows it in document order; None when there are more than `limit` or `target` does
+    not follow `start`."""
+    path = set(target.iterancestors())
+    if start in path:
+        return None
+    total, node = 0, start
+    while total <= limit:
+        total += len((node.tail or "").strip())
+        nxt = node.getnext()
+        while nxt is None:
+            node = node.getparent()
+            if node is None or node in path:
+                return None  # `target` was before `start`
+            total += len((node.tail or "").strip())
+            nxt = node.getnext()
+        node = nxt
+        while node in path:  # descend towards the target
+            total += len((node.text or "").strip())
+            if len(node) == 0:
+                return None
+            node = node[0]
+        if node is target:
+            return total if total <= limit else None
+        if isinstance(node.tag, str) and node.tag not in ("script", "style", "noscript", "template"):
+            total += len(node.text_content().strip())
+    return None
+
+
+_ELLIPSIS_RE = re.compile(r"\s*(?:\[?…\]?|\[?\.\.\.\]?)")
+_INLINE_TAGS = frozenset("a span strong em b i u font small mark abbr cite q sup sub time".split())
+_NO_TEXT_TAGS = frozenset(("script", "style", "noscript", "template", "textarea", "title", "head", "option"))
+
+
+def description_stem(desc: str) -> str:
+    """The text a cut description keeps ('A chaque civilisation ... aux yeux de...' -> without the
+    ellipsis), '' when `desc` is not cut: an ellipsis at its end or followed by a short
+    'Continue reading' link only."""
+    m = _ELLIPSIS_RE.search(desc)
+    while m is not None and len(desc) - m.end() > 80:
+        m = _ELLIPSIS_RE.search(desc, m.end())
+    if m is None or not m.group().strip():
+        return ""
+    return desc[:m.start()].rstrip(" ,;:–-")
+
+
+def described_element(page: Page, stem: str) -> HtmlElement | None:
+    """The text block of the page whose text begins with `stem` (a cut description): the
+    paragraph the description was cut from. None when no block outside navigation, footers
+    and hidden blocks begins so."""
+    if len(stem) < 40:
+        return None
+    probe = stem[:24]
+    if "'" in probe and '"' in probe:
+        return None
+    for node in page.root.xpath("//body//text()[contains(., $p)]", p=probe)[:5]:
+        el = node.getparent()
+        if el is not None and node.is_tail:
+            el = el.getparent()
+        while el is not None and el.tag in _INLINE_TAGS:
+            el = el.getparent()
+        if el is None or el.tag in _NO_TEXT_TAGS or any(a.tag in _NO_TEXT_TAGS for a in el.iterancestors()):
+            continue
+        text = inline_text(el)
+        if text.startswith(stem) and len(text) <= 3000 and not _not_article(el):
+            return el
+    return None
 
 
 def find_language(page: Page) -> Found:
