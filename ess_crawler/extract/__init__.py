@@ -58,7 +58,7 @@ from .metadata import (
     select,
 )
 from .related import find_related
-from .text import element_text, inline_text
+from .text import element_text, inline_text, text_content
 
 logger = logging.getLogger(__name__)
 
@@ -269,16 +269,19 @@ def _drop_blocks(html: str, texts: list[str]) -> str:
 def _paywall_notice(page: Page) -> bool:
     """`_TRUNCATED_RE` in the body's text. That search over a whole page's text costs some
     3 ms (a case-insensitive alternation), so it runs only where a match is possible: words
-    every match holds ("abonn", "suite" + "servée", "article" + "%" or "subscribers"), then
-    the same pattern, case-sensitive, on the text in lower case (the letters IGNORECASE also
-    equates to i and s folded) with any run of white space where it has one space."""
+    every match of one of its wordings holds ("abonn" + "servé", "suite" + "servée", "article"
+    + "reste" + "%" or "subscribers"), then the same pattern, case-sensitive, on the text in
+    lower case (the letters IGNORECASE also equates to i and s folded) with any run of white
+    space where it has one space."""
     body = page.root.find("body")
     if body is None:
         return False
-    raw = body.text_content()
+    raw = text_content(body)
     low = raw.lower().replace("\u017f", "s").replace("\u0131", "i").replace("\u0307", "")
-    if not ("abonn" in low or ("suite" in low and ("servée" in low or "servee" in low))
-            or ("article" in low and ("%" in raw or "subscribers" in low))):
+    if not (("abonn" in low and ("servé" in low or "serve" in low))  # réservé aux abonnés
+            or ("suite" in low and ("servée" in low or "servee" in low))  # la suite est réservée
+            # il vous reste 80 % de cet article à lire; this article is for subscribers
+            or ("article" in low and (("reste" in low and "%" in raw) or "subscribers" in low))):
         return False
     if not _TRUNCATED_LOWER_RE.search(low):
         return False

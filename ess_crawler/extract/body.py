@@ -12,14 +12,15 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 import nh3
 from lxml.html import HtmlElement
 
 from .boilerplate import attr_tokens, drop_element, is_boilerplate, strip_boilerplate
-from .document import Page, clean_space
+from .document import Page, clean_space, has_descendant
 from .metadata import profile_elements, select
-from .text import element_text, inline_text
+from .text import element_text, inline_text, text_content
 
 _CMS_CONTAINERS = {
     "wordpress": (".entry-content", ".post-content", ".td-post-content", ".single-post-content",
@@ -162,7 +163,7 @@ def drop_leading_block(html: str, text: str) -> str:
             if block.strip():
                 return html  # text before any block: nothing to take off cleanly
             continue
-        if clean_space(block.text_content()) != wanted:
+        if clean_space(text_content(block)) != wanted:
             return html
         rest = blocks[i + 1:]
         return "".join(b if isinstance(b, str) else lxml_html.tostring(b, encoding="unicode") for b in rest).strip()
@@ -288,12 +289,12 @@ def clean_container(container: HtmlElement, drop: list[HtmlElement], title: str,
             drop_element(el)
     _drop_teaser_cards(container)
     for h in container.iter("h1"):
-        if clean_space(h.text_content()) == title or not title:
+        if clean_space(text_content(h)) == title or not title:
             drop_element(h)
             break
     # empty wrappers left behind
     for el in list(container.iter("div", "span", "p", "section")):
-        if el is not container and not clean_space(el.text_content()) and not el.xpath(".//img") \
+        if el is not container and not clean_space(text_content(el)) and not has_descendant(el, "img") \
                 and el.getparent() is not None:
             drop_element(el)
 
@@ -337,7 +338,7 @@ def _drop_teaser_cards(container: HtmlElement) -> None:
     for el in container.iterdescendants():
         if not isinstance(el.tag, str) or not _CARD_TITLE_CLASSES.intersection((el.get("class") or "").split()):
             continue
-        if el.find(".//a") is None and el.tag != "a":
+        if not has_descendant(el, "a") and el.tag != "a":
             continue
         card = el
         for anc in el.iterancestors():
@@ -356,6 +357,12 @@ _LIST_HEADING_CLASS_RE = re.compile(r"head|title|titel|titre", re.IGNORECASE)
 _LIST_HEADING_TAGS = ("p", "div", "span", "strong")
 
 
+@lru_cache(maxsize=8192)
+def _list_heading_token(token: str) -> bool:
+    """`_LIST_HEADING_CLASS_RE` on a class token, remembered: themes share their class names."""
+    return bool(_LIST_HEADING_CLASS_RE.search(token))
+
+
 def _link_list(block: HtmlElement) -> list[HtmlElement]:
     """The links of `block` when it is a list of links: two targets at least, and links
     holding 70 % of its text or more (a teaser list, "most read", a forum's latest posts)."""
@@ -364,8 +371,8 @@ def _link_list(block: HtmlElement) -> list[HtmlElement]:
     links = [a for a in block.iter("a") if a.get("href")]
     if len({a.get("href") for a in links}) < 2:
         return []
-    total = len(clean_space(block.text_content()))
-    in_links = sum(len(clean_space(a.text_content())) for a in links)
+    total = len(clean_space(text_content(block)))
+    in_links = sum(len(clean_space(text_content(a))) for a in links)
     return links if total and in_links >= 0.7 * total else []
 
 
@@ -377,12 +384,12 @@ def link_list_texts(page: Page) -> list[str]:
     list sits beside the text; the rule reads the page's markup, never one site's wording."""
     candidates = list(page.root.iter("h2", "h3", "h4", "h5", "h6"))
     for token, elements in page.classes.items():
-        if _LIST_HEADING_CLASS_RE.search(token):
+        if _list_heading_token(token):
             candidates += [el for el in elements if el.tag in _LIST_HEADING_TAGS]
     for p in page.root.iter("p"):  # a paragraph that introduces what follows ("Lesen Sie auch:")
         following = p.getnext()
-        if following is not None and following.tag == "p" and p.find(".//a") is None \
-                and following.find(".//a") is not None and inline_text(p).endswith(":"):
+        if following is not None and following.tag == "p" and not has_descendant(p, "a") \
+                and has_descendant(following, "a") and inline_text(p).endswith(":"):
             candidates.append(p)
     texts: list[str] = []
     seen: set = set()
@@ -393,8 +400,8 @@ def link_list_texts(page: Page) -> list[str]:
         following = el.getnext()
         if following is None:  # the heading ends its own wrapper: the list follows the wrapper
             following = el.getparent().getnext()
-        if following is None or not isinstance(following.tag, str) or following.find(".//a") is None \
-                or el.find(".//a") is not None:
+        if following is None or not isinstance(following.tag, str) or not has_descendant(following, "a") \
+                or has_descendant(el, "a"):
             continue
         heading = inline_text(el)
         if not 0 < len(heading) <= 80:

@@ -59,7 +59,7 @@ from .metadata import (
     parse_line,
     url_month,
 )
-from .text import SKIP_TAGS
+from .text import SKIP_TAGS, text_content
 
 # how far after (and before) the title a byline date may sit, in characters of text
 _AFTER_TITLE_CHARS = 600
@@ -85,7 +85,7 @@ def title_element(page: Page, title: str) -> HtmlElement | None:
     h1s = []
     h2 = None
     for h in page.root.iter("h1", "h2"):
-        text = clean_space(h.text_content())
+        text = clean_space(text_content(h))
         if text and (text == title or (len(title) > 12 and title in text)):
             if h.tag == "h1":
                 return h

@@ -38,7 +38,7 @@ from ess_crawler.items import Footnote
 
 from .document import Page, clean_space
 from .metadata import profile_elements, select
-from .text import element_text, first_char
+from .text import element_text, first_char, text_content
 
 _MARKER_TEXT_RE = re.compile(r"^\s*[\[(]?\s*(\d{1,3})\s*[\])]?\s*$")
 # a marker for several notes: "[1-2]", "[7–9]", "[3,4]", "[1][2]" (Wikipedia, Baidu Baike, hand-written)
@@ -81,7 +81,7 @@ def _note_urls(el: HtmlElement, page: Page, text: str) -> list[str]:
 
 def _is_backlink(a: HtmlElement, page: Page) -> bool:
     href = a.get("href") or ""
-    text = clean_space(a.text_content()).lower()
+    text = clean_space(text_content(a)).lower()
     return href.startswith("#") or text in _BACKLINK_TEXT or "backref" in (a.get("class") or "")
 
 
@@ -101,7 +101,7 @@ def _make_note(number: str, el: HtmlElement, page: Page, strip_number: bool = Tr
 
 
 def _marker_number(el: HtmlElement) -> str | None:
-    m = _MARKER_TEXT_RE.match(el.text_content() or "")
+    m = _MARKER_TEXT_RE.match(text_content(el))
     return m.group(1) if m else None
 
 
@@ -127,7 +127,7 @@ def _to_roman(n: int) -> str:
 def _marker_numbers(el: HtmlElement) -> list[str]:
     """The note numbers a `<sup>` marker stands for: one ("1", "[1]", "[ii]"), or several
     ("[1-2]", "[7–9]", "[3,4]", "[1][2]"); [] when it is no marker."""
-    text = el.text_content() or ""
+    text = text_content(el)
     m = _MARKER_TEXT_RE.match(text)
     if m:
         return [m.group(1)]
@@ -278,7 +278,7 @@ def _cheret_footnotes(page: Page, container) -> FootnoteResult | None:
                           './/td[contains(@class, "footnote_plugin_index")]')
         if not texts:
             continue
-        m = re.search(r"\d+", clean_space(index[0].text_content())) if index else None
+        m = re.search(r"\d+", clean_space(text_content(index[0]))) if index else None
         number = m.group(0) if m else str(i)
         result.notes.append(_make_note(number, texts[0], page, strip_number=False))
     for sup in markers:
@@ -332,7 +332,8 @@ def _anchor_pairs(page: Page, container) -> FootnoteResult | None:
     ids: dict | None = None  # the page's targets, looked up once a candidate marker needs them
     names: dict = {}
     numbers: list[str] = []
-    for a in scope.xpath('.//a[contains(@href, "#")]'):
+    # `.//a[contains(@href, "#")]` without an XPath pass; a list, as the loop drops back links
+    for a in [a for a in scope.iterdescendants("a") if "#" in (a.get("href") or "")]:
         number = _marker_number(a)
         if number is None:
             continue
@@ -352,7 +353,7 @@ def _anchor_pairs(page: Page, container) -> FootnoteResult | None:
         if target is None or target is a:
             continue
         holder = target
-        if target.tag == "a" or len(clean_space(target.text_content())) <= 3:
+        if target.tag == "a" or len(clean_space(text_content(target))) <= 3:
             holder = next((p for p in target.iterancestors() if p.tag in ("p", "li", "div", "dd", "td")), None)
         if holder is None or number in numbers:
             continue
@@ -521,7 +522,7 @@ def _trailing(page: Page, container, blocks: list[HtmlElement] | None, rule: str
     candidates: list[HtmlElement] = []
     if blocks:
         for b in blocks:
-            inner = b.xpath(".//p|.//li") or [b]
+            inner = list(b.iterdescendants("p", "li")) or [b]  # `.//p|.//li`
             candidates.extend(inner)
         pieces, origin, opened = _pieces(candidates)
         notes = _note_paragraphs(pieces)
@@ -542,7 +543,7 @@ def _trailing(page: Page, container, blocks: list[HtmlElement] | None, rule: str
             if isinstance(sib.tag, str):
                 if hops >= 6 and _ends_the_article(sib):
                     break
-                tail.extend(sib.xpath("self::p") or sib.xpath(".//p|.//li") or [sib])
+                tail.extend([sib] if sib.tag == "p" else list(sib.iterdescendants("p", "li")) or [sib])
             sib = sib.getnext()
             hops += 1
         tail, origin, opened = _pieces(tail)
@@ -745,7 +746,7 @@ def _trailing_list(page: Page, container) -> FootnoteResult | None:
         if k.tag == "ol":
             lst = k
             break
-        if len(clean_space(k.text_content())) > 80:
+        if len(clean_space(text_content(k))) > 80:
             return None
     if lst is None or lst.get("start") not in (None, "1"):
         return None
@@ -852,11 +853,11 @@ def _previous_heading(el: HtmlElement, container: HtmlElement) -> HtmlElement | 
     node = el
     for _ in range(3):
         prev = node.getprevious()
-        while prev is not None and (not isinstance(prev.tag, str) or not clean_space(prev.text_content())):
+        while prev is not None and (not isinstance(prev.tag, str) or not clean_space(text_content(prev))):
             prev = prev.getprevious()
         if prev is not None:
             if prev.tag in ("h2", "h3", "h4", "h5", "h6", "p", "div", "strong", "b") and len(prev) <= 3 \
-                    and _NOTES_HEADING_RE.match(clean_space(prev.text_content())):
+                    and _NOTES_HEADING_RE.match(clean_space(text_content(prev))):
                 return prev
             return None
         node = node.getparent()
@@ -899,11 +900,11 @@ def _add_notes_headings(result: FootnoteResult) -> None:
         for _ in range(3):
             prev = node.getprevious()
             while prev is not None and (not isinstance(prev.tag, str) or
-                                        (not clean_space(prev.text_content()) and prev.tag != "img")):
+                                        (not clean_space(text_content(prev)) and prev.tag != "img")):
                 prev = prev.getprevious()
             if prev is not None:
                 if prev.tag in ("h1", "h2", "h3", "h4", "h5", "h6", "p", "div", "strong", "b", "header") \
-                        and len(prev) <= 3 and _NOTES_HEADING_RE.match(clean_space(prev.text_content())):
+                        and len(prev) <= 3 and _NOTES_HEADING_RE.match(clean_space(text_content(prev))):
                     extra.append(prev)
                 break
             node = node.getparent()

@@ -17,7 +17,7 @@ from lxml.html import HtmlElement
 from .boilerplate import BOILERPLATE_RE, BOILERPLATE_ROLES, attr_tokens, is_boilerplate
 from .dates import ParsedDate, normalise_iso, parse_date, parse_published_modified
 from .document import Page, clean_space
-from .text import inline_text
+from .text import INVISIBLE, inline_text, text_content
 
 Found = tuple  # (value, rule)
 
@@ -30,21 +30,30 @@ def _compiled(css: str) -> CSSSelector | None:
         return None
 
 
-_COMPOUND_RE = re.compile(r"^([a-z][a-z0-9]*)?((?:\.[\w-]+)*)$|^#([\w-]+)$", re.IGNORECASE)
+_COMPOUND_RE = re.compile(r"^([a-z][a-z0-9]*)?((?:\.[\w-]+)*)$|^#([\w-]+)$"
+                          r'|^\[itemprop="([\w-]+)"\]$|^\[class\*="([\w-]+)"\]$', re.IGNORECASE)
 
 
 def _compound(page: Page, m: re.Match, scope: HtmlElement | None) -> list[HtmlElement]:
     tag, classes, ident = (m.group(1) or "").lower(), m.group(2), m.group(3)
+    itemprop, class_part = m.group(4), m.group(5)
     names = [c for c in (classes or "").split(".") if c]
     if scope is not None:
         pool = scope.iter(tag) if tag else scope.iterdescendants()
         pool = [e for e in pool if e is not scope]
     elif ident:
         pool = page.ids.get(ident, [])
+    elif itemprop:
+        pool = page.itemprop(itemprop)
+    elif class_part:
+        # the index holds the elements of the parsed page: those still in it, as cssselect's
+        pool = [e for e in page.named_elements if class_part in (e.get("class") or "") and page.attached(e)]
     else:
         pool = page.classes.get(names[0], []) if names else page.tags(tag)
     return [e for e in pool if isinstance(e.tag, str) and (not tag or e.tag == tag)
             and (not ident or e.get("id") == ident)
+            and (not itemprop or e.get("itemprop") == itemprop)
+            and (not class_part or class_part in (e.get("class") or ""))
             and all(n in (e.get("class") or "").split() for n in names)]
 
 
@@ -58,9 +67,10 @@ def _chains(css: str) -> tuple | None:
 def select(page: Page, css: str) -> list[HtmlElement]:
     """CSS selection, in document order, that never raises on a bad selector.
 
-    Lists of compounds (`tag`, `.a.b`, `tag.a`, `#id`) and descendant chains of them
-    (`.a time`) are answered from the page's class index; anything else is compiled
-    once by cssselect and run over the tree.
+    Lists of compounds (`tag`, `.a.b`, `tag.a`, `#id`, `[itemprop="x"]`, `[class*="x"]`) and
+    descendant chains of them (`.a time`) are answered from the page's attribute index, not
+    by cssselect's XPath pass over the whole tree (some 0.1 ms each); anything else is
+    compiled once by cssselect and run over the tree.
     """
     chains = _chains(css)
     if chains is not None:
@@ -215,6 +225,20 @@ _CMS_MODIFIED_SELECTORS = {
 }
 _DATE_HINT_RE = re.compile(r"date|datum|time|publi|posted|submitted|byline|meta|info|auteur|author|created",
                            re.IGNORECASE)
+
+
+def _date_hinted(page: Page) -> set[HtmlElement]:
+    """The elements whose class, id or role speaks of dates: `_DATE_HINT_RE` on their
+    `attr_tokens`, read from the page's index (a match, of a word without spaces, lies in one
+    class token, the id or the role), a test per name rather than one per element."""
+    found: set[HtmlElement] = set()
+    for index in (page.classes, page.ids, page.roles):
+        for name, elements in index.items():
+            if _DATE_HINT_RE.search(name.lower()):
+                found.update(elements)
+    return found
+
+
 # `4.&thinsp;2.&thinsp;2022`, `4. 2. 2022`: a day-first numeric date set with (thin) spaces
 _SPACED_NUMERIC_RE = re.compile(r"\b(\d{1,2})\.[\s\u2009\u202f\u200a]+(\d{1,2})\.[\s\u2009\u202f\u200a]*"
                                 r"((?:19|20)\d{2})\b")
@@ -222,6 +246,24 @@ _THIN_SPACES_RE = re.compile(r"[\u2009\u202f\u200a]")
 
 
 _DATE_LINE_RE = re.compile(r"\b(publi[ée]|mis en ligne|posted|published|\ble\b \d)", re.IGNORECASE)
+# what every match of _DATE_LINE_RE holds, in lower case, any white space where it has a space
+_DATE_LINE_WORDS_RE = re.compile(r"mis\s+en\s+ligne|le\s+\d")
+# letters IGNORECASE equates with "i" or "s" that lower() leaves apart ("İ" becomes "i" + U+0307)
+_FOLDED_APART = ("\u0131", "\u017f", "\u0307")
+
+
+def _may_hold_date_line(page: Page) -> bool:
+    """False when no element's inline text can match `_DATE_LINE_RE`: each one is a part of
+    the page's text (white space collapsed, soft hyphens out), so the words a match needs are
+    looked for there, in lower case, by substring tests (the regex itself, case-insensitive
+    over a whole page, costs some 3 ms)."""
+    text = text_content(page.root)
+    if "\u00ad" in text or "\u200b" in text:
+        text = text.translate(INVISIBLE)
+    low = text.lower()
+    if any(c in low for c in _FOLDED_APART):
+        return True
+    return "publi" in low or "posted" in low or bool(_DATE_LINE_WORDS_RE.search(low))
 
 
 def date_text(text: str) -> str:
@@ -338,25 +380,28 @@ def find_dates(page: Page, excluded: set) -> dict:
             take(*_date_from_element(el), "html:time")
             if result["published"]:
                 return result
+    hinted = _date_hinted(page)
     for el in page.named_elements:  # only they have class / id / role tokens
         if el.tag in ("html", "body", "script", "style"):
             continue
-        tokens = attr_tokens(el)
-        if tokens and _DATE_HINT_RE.search(tokens) and not _inside(el, excluded):
+        if el in hinted and not _inside(el, excluded):
             text = inline_text(el)
             if 6 <= len(text) <= 200 and not _quoted_or_navigation(el):
                 take(*_date_from_element(el), "heuristic:date-class")
                 if result["published"]:
                     return result
-    for el in page.root.xpath('//body//*[self::p or self::span or self::div or self::small '
-                              'or self::em or self::li][string-length(normalize-space()) < 160]'
-                              '[translate(., "0123456789", "") != .]'):  # (a line with a digit)
-        text = inline_text(el)
-        if _DATE_LINE_RE.search(text) and not _inside(el, excluded) and not _quoted_or_navigation(el):
-            published, modified = parse_line(text)
-            take(published, modified, text, "heuristic:date-line")
-            if result["published"]:
-                return result
+    # a test of the page's text before the XPath, which builds the text of every element (and
+    # finds no date line on most pages that get here)
+    if _may_hold_date_line(page):
+        for el in page.root.xpath('//body//*[self::p or self::span or self::div or self::small '
+                                  'or self::em or self::li][string-length(normalize-space()) < 160]'
+                                  '[translate(., "0123456789", "") != .]'):  # (a line with a digit)
+            text = inline_text(el)
+            if _DATE_LINE_RE.search(text) and not _inside(el, excluded) and not _quoted_or_navigation(el):
+                published, modified = parse_line(text)
+                take(published, modified, text, "heuristic:date-line")
+                if result["published"]:
+                    return result
     url_date = _url_date(page.url)
     if url_date:
         take(url_date, None, url_date.raw, "url")

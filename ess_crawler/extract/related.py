@@ -20,9 +20,9 @@ from lxml.html import HtmlElement
 from ess_crawler.items import RelatedLink
 
 from .dates import find_dates
-from .document import Page, clean_space, fold
+from .document import Page, clean_space, fold, has_descendant
 from .metadata import normalise_url, profile_elements, select
-from .text import element_text, inline_text
+from .text import element_text, inline_text, text_content
 
 # Folded (lower case, no accents). French first, then the wordings met on other sites: English,
 # German, Spanish, Italian. "Read more" alone is not one (a "continue reading" button), nor
@@ -116,8 +116,7 @@ def _short_text(el: HtmlElement, limit: int = 64) -> str:
     """The element's text when it is short (cheap checks before building it)."""
     if len(el) > 3:
         return ""
-    # a childless element's text is its .text (text_content() goes through XPath)
-    text = (el.text or "") if not len(el) else el.text_content()
+    text = text_content(el)
     return text if len(text) <= limit * 2 else ""
 
 
@@ -133,7 +132,7 @@ def _heading_candidates(page: Page) -> list[HtmlElement]:
     pool: list[HtmlElement] = list(page.root.iter("h1", "h2", "h3", "h4", "h5", "h6"))
     # short link-free lines: no child, or one child that is no link and holds none
     pool += [el for el in page.root.iter("p", "strong", "b") if not len(el) or (
-        len(el) == 1 and el[0].tag != "a" and el[0].find(".//a") is None)]
+        len(el) == 1 and el[0].tag != "a" and not has_descendant(el[0], "a"))]
     for token, elements in page.classes.items():
         if _title_token(token):
             pool += [el for el in elements if el.tag in ("div", "span", "p", "strong", "header", "legend", "dt")]
@@ -161,9 +160,9 @@ _TOOLBAR_RE = re.compile(r"toolbar|share|social|button|icons?\b|actions?\b|tools
 
 def _pseudo_heading(el: HtmlElement) -> bool:
     """A paragraph that is only a bold line without links (`<p><strong>Links :</strong></p>`)."""
-    if el.tag not in ("p", "div") or len(el) != 1 or el[0].tag not in ("strong", "b") or el.find(".//a") is not None:
+    if el.tag not in ("p", "div") or len(el) != 1 or el[0].tag not in ("strong", "b") or has_descendant(el, "a"):
         return False
-    text = clean_space(el.text_content())
+    text = clean_space(text_content(el))
     return 0 < len(text) <= 80 and not clean_space(el.text or "") and not clean_space(el[0].tail or "")
 
 
@@ -202,7 +201,7 @@ def _opens_section(el: HtmlElement) -> bool:
             continue
         if d.tag == "a":
             return False
-        if d.tag in _HEADING_TAGS and d.find(".//a") is None and clean_space(d.text_content()):
+        if d.tag in _HEADING_TAGS and not has_descendant(d, "a") and clean_space(text_content(d)):
             return True
     return False
 
@@ -219,7 +218,7 @@ def _block_for_heading(heading: HtmlElement) -> list[HtmlElement]:
             return parts
         body = [p for p in parts if not _TOOLBAR_RE.search(f"{p.get('class') or ''} {p.get('role') or ''}")
                 and not _spacer(p)]
-        if body and not any(clean_space(p.text_content()) for p in body) \
+        if body and not any(clean_space(text_content(p)) for p in body) \
                 and not any(p.find(".//img") is not None for p in body):
             return []  # the widget's body is there, empty: filled by script
         parent = node.getparent()
@@ -268,7 +267,7 @@ def _block_heading(block: HtmlElement) -> str:
             continue
         if el.tag == "a":
             break
-        if (el.tag in _HEADING_TAGS or _TITLE_CLASS_RE.search(el.get("class") or "")) and el.find(".//a") is None:
+        if (el.tag in _HEADING_TAGS or _TITLE_CLASS_RE.search(el.get("class") or "")) and not has_descendant(el, "a"):
             text = inline_text(el).rstrip(" :")
             if 0 < len(text) <= 80:
                 return text

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from .document import clean_space
@@ -17,7 +18,7 @@ SKIP_TAGS = frozenset("script style noscript template svg button select option t
 _NEWLINES_RE = re.compile(r"\n{3,}")
 # soft hyphens and zero-width spaces: invisible break hints (typesetting plugins put one in every
 # long word), never letters; left in, they split the words a search or a reader looks for
-_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b"), None)
+INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b"), None)
 
 
 def element_text(el: HtmlElement, skip_captions: bool = False) -> str:
@@ -29,8 +30,8 @@ def element_text(el: HtmlElement, skip_captions: bool = False) -> str:
     _walk(el, parts, skip_captions)
     text = "".join(parts)
     if "\u00ad" in text or "\u200b" in text:
-        text = text.translate(_INVISIBLE)
-    lines = [clean_space(line) for line in text.split("\n")]
+        text = text.translate(INVISIBLE)
+    lines = [clean_space(line) if line else "" for line in text.split("\n")]  # half are empty
     text = "\n".join(lines)
     text = _NEWLINES_RE.sub("\n\n", text)
     return text.strip()
@@ -86,11 +87,21 @@ def _is_caption(el: HtmlElement, tag: str) -> bool:
     return tag == "figcaption" or "caption-text" in (el.get("class") or "")
 
 
+def text_content(el: HtmlElement) -> str:
+    """`el.text_content()` (XPath `string()`: the text of every text node below `el`) without
+    an XPath evaluation, whose set-up costs some 4 µs a call: a childless element's text is its
+    `.text`; else the text serialiser reads libxml2's node content, the function `string()`
+    itself returns (measured: the same strings at a third of the cost)."""
+    if not len(el):
+        return el.text or ""
+    return etree.tostring(el, method="text", encoding="unicode", with_tail=False)
+
+
 def inline_text(el: HtmlElement) -> str:
     """All text of `el` on one line."""
     if el is None:
         return ""
-    text = el.text_content()
+    text = text_content(el)
     if "\u00ad" in text or "\u200b" in text:
-        text = text.translate(_INVISIBLE)
+        text = text.translate(INVISIBLE)
     return clean_space(text)
