@@ -5,16 +5,16 @@ articles, each copied N/12 times under new URLs, with a sitemap listing them), s
 on 127.0.0.1 by the demo server in its own process, with politeness off:
 
 1. **Full path against bare Scrapy**, alternating runs: `ess-crawler crawl chorum`
-   (spider, extraction, archive, WARC; default settings, then with `--pool N`
-   ESS_EXTRACTION_WORKERS=N) and a bare `scrapy.Spider` that fetches the same
-   sitemap's URLs and does nothing with them, with the same concurrency. Pages/s is
-   Scrapy's response count over its elapsed time (process start-up excluded); peak
+   (spider, extraction, archive, WARC; default settings: one extraction worker per core, then
+   with `--pool N` ESS_EXTRACTION_WORKERS=N, by default 0: extraction in place) and a bare
+   `scrapy.Spider` that fetches the same sitemap's URLs and does nothing with them, with the
+   same concurrency. Pages/s is Scrapy's response count over its elapsed time (process start-up excluded); peak
    RSS is the process's maximum resident set (wait4).
 2. **Extraction alone**: `extract_article` with the chorum profile on the N pages, ms/page.
 3. **Re-extraction**: `ess-crawler reextract` of the full path's archive, articles/s by
    worker count (1, then 2, ...).
 
-    python benchmarks/bench_scale.py [--pages 1000] [--runs 3] [--workers 1,2] [--pool 0] [-s NAME=VALUE ...]
+    python benchmarks/bench_scale.py [--pages 1000] [--runs 3] [--workers 1,2] [--pool 0|N|skip] [-s NAME=VALUE ...]
 
 `-s NAME=VALUE` passes a Scrapy setting to every full-path crawl (e.g. `-s ESS_DISK_QUEUES=False`).
 """
@@ -179,8 +179,9 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=1000)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--workers", default="1,2")
-    parser.add_argument("--pool", type=int, default=2,
-                        help="also the full path with ESS_EXTRACTION_WORKERS=N (0: skip it; -1: one per core)")
+    parser.add_argument("--pool", default="0",
+                        help="also the full path with ESS_EXTRACTION_WORKERS=N (0: in place, the default; "
+                             "-1: one per core; skip: not)")
     parser.add_argument("-s", "--set", action="append", default=[], metavar="NAME=VALUE",
                         help="a Scrapy setting for every full-path crawl (repeatable)")
     args = parser.parse_args()
@@ -198,7 +199,7 @@ def main() -> None:
             fulls, bares, pools = [], [], []
             for _ in range(args.runs):  # alternating, so that machine load hits all alike
                 fulls.append(full_path(base, tmp / "full" / "full.db", extra=extra))
-                if args.pool:
+                if args.pool != "skip":
                     pools.append(full_path(base, tmp / "pooled" / "pooled.db", args.pool, extra))
                 bares.append(bare(base, script))
         finally:
@@ -207,14 +208,15 @@ def main() -> None:
         rate = [statistics.median(r["pages"] / r["seconds"] for r in runs) for runs in (fulls, bares)]
         print(f"mirror of {args.pages} chorum article pages, concurrency {CONCURRENCY}, median of {args.runs} "
               f"alternating runs:")
-        print(f"  full path (spider, extraction, archive, WARC): {rate[0]:.1f} pages/s, "
+        print(f"  full path (spider, extraction, archive, WARC; default settings): {rate[0]:.1f} pages/s, "
               f"peak RSS {max(r['rss'] for r in fulls):.0f} MB, {fulls[-1]['articles']} articles")
         print(f"  bare Scrapy spider, same URLs:                 {rate[1]:.1f} pages/s, "
               f"peak RSS {max(r['rss'] for r in bares):.0f} MB")
         print(f"  full path / bare: {rate[0] / rate[1]:.2f}x")
         if pools:
             pool_rate = statistics.median(r["pages"] / r["seconds"] for r in pools)
-            print(f"  full path, ESS_EXTRACTION_WORKERS={args.pool} (extraction in worker processes): "
+            how = "extraction in place" if args.pool == "0" else "extraction in worker processes"
+            print(f"  full path, ESS_EXTRACTION_WORKERS={args.pool} ({how}): "
                   f"{pool_rate:.1f} pages/s, "
                   f"peak RSS {max(r['rss'] for r in pools):.0f} MB, {pools[-1]['articles']} articles "
                   f"-> {pool_rate / rate[1]:.2f}x bare")
