@@ -107,6 +107,23 @@ def test_the_htmldate_fallback_runs_without_dateparser_and_leaves_htmldate_as_sh
     assert htmldate.extractors.has_date_cue.__module__ == "htmldate.extractors"
 
 
+
+def test_json_ld_with_type_for_at_type_is_read_as_meant():
+    """`"type": "BlogPosting"` (no `@`), as some plugins write it: the article's own date."""
+    text = "<p>" + "Les coopératives du territoire se sont réunies pour leur assemblée. " * 10 + "</p>"
+    ld = ('{"@context": "https://schema.org", "type": "BlogPosting", "headline": "Assemblée",'
+          ' "datePublished": "2018-05-22T09:00:00+02:00"}')
+    html = (f"<html><head><title>Assemblée</title><script type='application/ld+json'>{ld}</script></head>"
+            f"<body><main><h1>Assemblée</h1>{text}</main><footer>© 2024</footer></body></html>")
+    art = extract_article(html, "https://exemple.org/assemblee/")
+    assert art.published.startswith("2018-05-22")
+    assert art.provenance["published"].startswith("jsonld")
+    other = html.replace('"type": "BlogPosting"', '"type": "ImageObject"')
+    # another type named without `@` is no article of ours (htmldate may still read its date)
+    assert not extract_article(other, "https://exemple.org/assemblee/").provenance.get("published", "").startswith(
+        "jsonld")
+
+
 # ---- rules stated as principles, each on a page written for it (not a benchmark page)
 
 def test_a_labelled_publication_date_beats_a_generic_date_meta():

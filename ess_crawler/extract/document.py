@@ -323,11 +323,12 @@ class Page:
         """The JSON-LD object that describes the article (Article, NewsArticle, BlogPosting...)."""
         best: dict = {}
         for obj in self.jsonld:
-            types = obj.get("@type")
+            # `"type"` for `"@type"`: a slip some CMS plugins make, read as meant
+            types = obj.get("@type") if "@type" in obj else obj.get("type")
+            if _article_type(types):
+                return obj
             types = types if isinstance(types, list) else [types]
             names = {str(t) for t in types if t}
-            if any(t.endswith("Article") or t in {"BlogPosting", "Report", "LiveBlogPosting"} for t in names):
-                return obj
             if not best and names & {"WebPage", "ItemPage"} and ("datePublished" in obj or "headline" in obj):
                 best = obj
         return best
@@ -369,6 +370,13 @@ class Page:
         return lang.replace("_", "-").split("-")[0].strip().lower()[:2]
 
 
+def _article_type(value) -> bool:
+    """A schema.org type naming an article (NewsArticle, BlogPosting, Report...)."""
+    names = value if isinstance(value, list) else [value]
+    return any(isinstance(t, str) and (t.endswith("Article") or t in {"BlogPosting", "Report", "LiveBlogPosting"})
+               for t in names)
+
+
 def _flatten_jsonld(data, out: list[dict]) -> None:
     if isinstance(data, list):
         for item in data:
@@ -377,7 +385,7 @@ def _flatten_jsonld(data, out: list[dict]) -> None:
         graph = data.get("@graph")
         if isinstance(graph, list):
             _flatten_jsonld(graph, out)
-        if "@type" in data:
+        if "@type" in data or _article_type(data.get("type")):  # `"type"`: a plugin's slip for `"@type"`
             out.append(data)
         main = data.get("mainEntity")
         if isinstance(main, dict):
