@@ -248,11 +248,16 @@ def _news(head: str, before_title: str = "", after_title: str = "", side: str = 
     return html, url
 
 
+def _news_ld(published: str) -> str:
+    """The JSON-LD of a NewsArticle published at `published` (a `<head>` element)."""
+    return ("<script type='application/ld+json'>{\"@type\": \"NewsArticle\", "
+            f"\"datePublished\": \"{published}\"}}</script>")
+
+
 def test_a_utc_stamp_takes_the_local_day_the_page_states_for_the_same_instant():
     # WordPress (Newspaper theme): JSON-LD and og in UTC, the byline <time> in the site's zone
     head = ("<meta property='article:published_time' content='2022-04-29T02:08:28+00:00'>"
-            "<script type='application/ld+json'>{\"@type\": \"NewsArticle\", "
-            "\"datePublished\": \"2022-04-29T02:08:28+00:00\"}</script>")
+            + _news_ld("2022-04-29T02:08:28+00:00"))
     byline = ("<div class='td-post-date'><time class='entry-date updated td-module-date' "
               "datetime='2022-04-28T22:08:28-04:00'>6 hours ago</time></div>")
     art = extract_article(*_news(head, after_title=byline))
@@ -261,8 +266,7 @@ def test_a_utc_stamp_takes_the_local_day_the_page_states_for_the_same_instant():
 
 
 def test_another_instant_with_an_offset_does_not_move_the_day():
-    head = ("<script type='application/ld+json'>{\"@type\": \"NewsArticle\", "
-            "\"datePublished\": \"2022-04-29T02:08:28+00:00\"}</script>")
+    head = _news_ld("2022-04-29T02:08:28+00:00")
     end = ("<footer><ul><li><time datetime='2022-04-28T20:24:21-04:00'>8 hours ago</time> "
            "Other story</li></ul></footer>")
     art = extract_article(*_news(head, end=end))
@@ -271,16 +275,14 @@ def test_another_instant_with_an_offset_does_not_move_the_day():
 
 def test_a_slashed_header_date_read_day_first_yields_to_its_iso_swap():
     # a German-language portal's header `05/08/2019` (month first) above the title, JSON-LD in ISO
-    head = ("<script type='application/ld+json'>{\"@type\": \"NewsArticle\", "
-            "\"datePublished\": \"2019-05-08T05:30:23Z\"}</script>")
+    head = _news_ld("2019-05-08T05:30:23Z")
     header = "<div class='article-header-intro'><a href='/digital-life'>Digital Life</a><span>05/08/2019</span></div>"
     art = extract_article(*_news(head, before_title=header, lang="de"))
     assert art.published.startswith("2019-05-08")
 
 
 def test_a_slashed_date_that_is_no_swap_of_the_primary_keeps_the_byline_rule():
-    head = ("<script type='application/ld+json'>{\"@type\": \"NewsArticle\", "
-            "\"datePublished\": \"2019-03-02T05:30:23Z\"}</script>")
+    head = _news_ld("2019-03-02T05:30:23Z")
     header = "<div class='article-header-intro'><span>05/08/2019</span></div>"
     art = extract_article(*_news(head, before_title=header, lang="de"))
     assert art.published == "2019-08-05"  # read day first; no ISO witness of its swap: the byline rule stands

@@ -24,6 +24,7 @@ from .body import (
     body_outputs,
     clean_container,
     content_hash,
+    drop_blocks,
     drop_leading_block,
     fallback_body,
     find_container,
@@ -230,40 +231,11 @@ def _drop_repeated_lead(art: Article) -> None:
     for i in range(min(_LEAD_REPEAT_PARAGRAPHS, len(flat))):
         if flat[i:i + len(lead)] == lead:
             art.body_text = "\n\n".join(paragraphs[:i] + paragraphs[i + len(lead):]).strip()
-            art.body_html = _drop_blocks(art.body_html, lead)
+            art.body_html = drop_blocks(art.body_html, lead)
             return
     if art.provenance.get("lead", "").startswith("heuristic:") and " ".join(lead) in " ".join(flat):
         art.lead = ""
         art.provenance.pop("lead", None)
-
-
-def _drop_blocks(html: str, texts: list[str]) -> str:
-    """`html` without the first block element saying each of `texts` (left as it is when one is
-    not found: body_html and body_text then differ by that paragraph, as before)."""
-    from lxml import html as lxml_html
-
-    try:
-        blocks = lxml_html.fragments_fromstring(html)
-    except (ValueError, TypeError, etree.ParserError):
-        return html
-    for text in texts:
-        found = None
-        for block in blocks:
-            if isinstance(block, str):
-                continue
-            for el in block.iter("p", "div", "blockquote", "h2", "h3", "h4", "li", "section", "header"):
-                if clean_space(el.text_content()) == text:
-                    found = el
-                    break
-            if found is not None:
-                break
-        if found is None:
-            return html
-        if found in blocks:
-            blocks.remove(found)
-        else:
-            drop_element(found)
-    return "".join(b if isinstance(b, str) else lxml_html.tostring(b, encoding="unicode") for b in blocks).strip()
 
 
 def _paywall_notice(page: Page) -> bool:

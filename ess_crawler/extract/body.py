@@ -15,6 +15,7 @@ import unicodedata
 from functools import lru_cache
 
 import nh3
+from lxml import etree
 from lxml.html import HtmlElement
 
 from .boilerplate import attr_tokens, drop_element, is_boilerplate, strip_boilerplate
@@ -146,16 +147,29 @@ def sanitise(html: str) -> str:
     )
 
 
+def _fragments(html: str) -> list | None:
+    """The top-level blocks (and strings) of an HTML fragment; None when lxml refuses it."""
+    from lxml import html as lxml_html
+
+    try:
+        return lxml_html.fragments_fromstring(html)
+    except (ValueError, TypeError, etree.ParserError):  # an empty or text-only fragment
+        return None
+
+
+def _serialised(blocks: list) -> str:
+    from lxml import html as lxml_html
+
+    return "".join(b if isinstance(b, str) else lxml_html.tostring(b, encoding="unicode") for b in blocks).strip()
+
+
 def drop_leading_block(html: str, text: str) -> str:
     """`html` without its first block when that block holds just `text` (a lead the body repeats),
     so that body_html and body_text say the same thing."""
-    from lxml import html as lxml_html
-
     if not html or not text:
         return html
-    try:
-        blocks = lxml_html.fragments_fromstring(html)
-    except (ValueError, TypeError):  # lxml refuses an empty or text-only fragment
+    blocks = _fragments(html)
+    if blocks is None:
         return html
     wanted = clean_space(text)
     for i, block in enumerate(blocks):
@@ -165,9 +179,34 @@ def drop_leading_block(html: str, text: str) -> str:
             continue
         if clean_space(text_content(block)) != wanted:
             return html
-        rest = blocks[i + 1:]
-        return "".join(b if isinstance(b, str) else lxml_html.tostring(b, encoding="unicode") for b in rest).strip()
+        return _serialised(blocks[i + 1:])
     return html
+
+
+def drop_blocks(html: str, texts: list[str]) -> str:
+    """`html` without the first block element saying each of `texts` (left as it is when one is
+    not found: body_html and body_text then differ by that paragraph, as before)."""
+    blocks = _fragments(html)
+    if blocks is None:
+        return html
+    for text in texts:
+        found = None
+        for block in blocks:
+            if isinstance(block, str):
+                continue
+            for el in block.iter("p", "div", "blockquote", "h2", "h3", "h4", "li", "section", "header"):
+                if clean_space(el.text_content()) == text:
+                    found = el
+                    break
+            if found is not None:
+                break
+        if found is None:
+            return html
+        if found in blocks:
+            blocks.remove(found)
+        else:
+            drop_element(found)
+    return _serialised(blocks)
 
 
 def content_hash(text: str) -> str:
