@@ -21,6 +21,7 @@ from ess_crawler.profiles import SiteProfile
 
 from .body import (
     MIN_BODY_CHARS,
+    author_box_lines,
     body_outputs,
     clean_container,
     content_hash,
@@ -177,7 +178,8 @@ def _extract(page: Page, html_text: str) -> Article:
             guess, _ = find_container(page, not_body)
             if guess is not None:
                 notes = find_footnotes(page, guess)
-        drop = [r.title for r in art.related] + [n.text for n in notes.notes] + link_list_texts(page)
+        drop = ([r.title for r in art.related] + [n.text for n in notes.notes] + link_list_texts(page)
+                + author_box_lines(page))
         tree, anchors, images = html_text, [], []
         if not art.body_text and not cleaned:  # the tree is intact: link the markers, notes out first
             _link_markers(notes)

@@ -18,7 +18,8 @@ import nh3
 from lxml import etree
 from lxml.html import HtmlElement
 
-from .boilerplate import attr_tokens, drop_element, is_boilerplate, strip_boilerplate
+from .boilerplate import (AUTHOR_BOX_MAX_CHARS, attr_tokens, author_box_token, drop_element, is_boilerplate,
+                          strip_boilerplate)
 from .document import Page, clean_space, has_descendant
 from .metadata import profile_elements, select
 from .text import element_text, inline_text, text_content
@@ -58,6 +59,16 @@ _TEASER_LABEL_RE = re.compile(
     r"|dowiedz si[ęe] wi[ęe]cej|przeczytaj (?:te[żz]|tak[żz]e))\s*[:?]|czytaj te[żz])",
     re.IGNORECASE,
 )
+# the heading of a teaser list or tab alone on its line, with no colon ("Mehr zum Thema",
+# "Weitere Artikel zum Thema", "Meistgelesen", "Most read", "Les plus lus")
+_LIST_LABEL_RE = re.compile(
+    r"^\W*(?:mehr zum thema|weitere (?:artikel|beitr[äa]ge|nachrichten|meldungen)(?: zum thema)?"
+    r"|(?:meist|zuletzt) (?:gelesen|kommentiert)e?(?: artikel)?|meistgelesen(?:e artikel)?|kommentierte artikel"
+    r"|(?:most (?:read|popular|viewed)|related (?:articles|posts|stories))(?: articles| stories)?"
+    r"|(?:les )?(?:articles )?les plus lus|sur le m[êe]me (?:sujet|th[èe]me)|dans la m[êe]me rubrique"
+    r"|lo m[áa]s le[íi]do|m[áa]s le[íi]das?|noticias relacionadas|mais lidas|relacionadas)\W*$",
+    re.IGNORECASE,
+)
 _PROMO_LINE_RE = re.compile(
     r"^\W*(?:to (?:view|read) the (?:full|rest of the) (?:story|article)|subscribe (?:now|today)\b"
     r"|pour (?:lire la suite|acc[ée]der en illimit[ée])|abonnez-vous|d[ée]j[àa] abonn[ée]|jetzt (?:abonnieren|abo)"
@@ -65,6 +76,13 @@ _PROMO_LINE_RE = re.compile(
     r"|[\w .-]{0,40}newsletter\W*$|cr[ée]dits? photos?\s*:|copyright\b|©|\(c\) \d{4}|photos?\s*:\s*\S+\W*$"
     r"|(?:fotos?|bild|image)\s*:\s*[^.!?:]{2,60}$"
     r"|getty images\W*$|keine kommentare|no comments?\W*$|aucun commentaire|kommentare insgesamt)",
+    re.IGNORECASE,
+)
+# a source credit on a line of its own ("Quelle: Deutscher Jagdverband (DJV), 2. Februar 2022",
+# "Source : AFP"): a name, a date, a link, never a sentence of the text (a word, a full stop and
+# more words)
+_SOURCE_LINE_RE = re.compile(
+    r"^\W*(?:quelle|source|fuente|fonte|fonti|źródło|bron)\s*:\s*(?!.*[^\W\d_]{2}[.!?]\s+\w).{2,100}$",
     re.IGNORECASE,
 )
 _META_LINE_RE = re.compile(
@@ -77,7 +95,8 @@ _META_LINE_RE = re.compile(
 
 # calls to action a site adds under its articles, wherever they sit in the line: get the app,
 # follow us on two networks or more, the affiliate / advertiser disclosure, the paywall's
-# "already a subscriber?", a subscription or donation appeal, an image credit with its licence
+# "already a subscriber?", a subscription or donation appeal, an image credit with its licence,
+# the call for readers' letters
 _CALL_RE = re.compile(
     r"\b(?:download|herunterladen|t[ée]l[ée]charge[rz]|descarg[aue]|baixe)\b[^.!?]{0,60}\bapps?\b"
     r"[^.!?]{0,40}\b(?:ios|android|app store|google play)\b"
@@ -90,6 +109,7 @@ _CALL_RE = re.compile(
     r"|(?-i:\b(?:Donate|Spenden|Faire un don))\s*$"
     r"|^\W*(?:image|photo|illustration|visuel)s? (?:d[’']illustration|illustrative|de couverture)\s*:"
     r"|\blicen[cs]e creative commons\b"
+    r"|\bsubmit (?:a|your) letter to the editor\b|\bwe want to hear what you think about this\b"
     r"|©\s*[^.!?©]{2,60}$|\((?:fotos?|photos?|bild|image|cr[ée]dits?)\s*:[^()]{2,80}\)\W*$",
     re.IGNORECASE,
 )
@@ -98,7 +118,7 @@ _CALL_RE = re.compile(
 _CALL_KEYS = ("app", "facebook", "twitter", "instagram", "youtube", "linkedin", "tiktok", "affili",
               "advertiser disclosure", "already", "bereits abonnent", "zapraszamy", "donate", "spenden",
               "faire un don", "illustr", "couverture", "creative commons", "©", "(foto", "(photo", "(bild",
-              "(image", "(cr")
+              "(image", "(cr", "letter to the editor", "hear what you think")
 
 
 def _call_to_action(text: str) -> bool:
@@ -264,6 +284,9 @@ def find_container(page: Page, excluded: set, heuristics: bool = True,
             best = max(els, key=lambda e: len(inline_text(e)))
             if len(inline_text(best)) >= 80:
                 return best, f"cms:{page.cms}"
+    parts = _article_body_parts(page)
+    if len(parts) >= 2:
+        return _join_body_parts(parts), "microdata:articleBody"
     for el in page.itemprop("articleBody"):
         if len(inline_text(el)) >= 80:
             return el, "microdata:articleBody"
@@ -271,6 +294,63 @@ def find_container(page: Page, excluded: set, heuristics: bool = True,
     if best is not None:
         return _merge_siblings(best), "heuristic:score"
     return None, ""
+
+
+def _item_scope(el: HtmlElement) -> HtmlElement | None:
+    return next((a for a in el.iterancestors() if a.get("itemscope") is not None), None)
+
+
+def _article_body_parts(page: Page) -> list[HtmlElement]:
+    """The outermost `articleBody` elements when one article marks several of them (a text
+    split into sections or paragraphs that each carry the property); else nothing. Parts
+    of different items (the excerpts of a listing, each in its own itemscope) are no one
+    article's text."""
+    marked = page.itemprop("articleBody")
+    if len(marked) < 2:
+        return []
+    marked_set = set(marked)
+    parts = [el for el in marked if not any(a in marked_set for a in el.iterancestors())]
+    if len(parts) < 2 or sum(len(inline_text(el)) for el in parts) < 80:
+        return []
+    scope = _item_scope(parts[0])
+    return parts if all(_item_scope(el) is scope for el in parts[1:]) else []
+
+
+def _join_body_parts(parts: list[HtmlElement]) -> HtmlElement:
+    """The nearest element holding every part, cleared (in place) of all but the parts and
+    the subheadings between them: what sits around the parts (share bars, ads, teasers,
+    the header) is not the text."""
+    lca = parts[0]
+    while not all(_contains(lca, el) for el in parts[1:]):
+        lca = lca.getparent()
+    order = {el: i for i, el in enumerate(lca.iter())}
+    first, last = order[parts[0]], order[parts[-1]]
+    keep = set(parts)
+    keep.update(h for h in lca.iter("h2", "h3", "h4", "h5", "h6")
+                if first < order[h] < last and not any(_contains(p, h) for p in parts))
+    on_path = set()
+    for el in keep:
+        for anc in el.iterancestors():
+            if anc is lca or anc in on_path:
+                break
+            on_path.add(anc)
+    doomed: list[HtmlElement] = []
+    stack = [lca]
+    while stack:
+        for child in stack.pop():
+            if not isinstance(child.tag, str) or child in keep:
+                continue
+            if child in on_path:
+                stack.append(child)
+            else:
+                doomed.append(child)
+    for el in doomed:
+        drop_element(el)
+    return lca
+
+
+def _contains(outer: HtmlElement, inner: HtmlElement) -> bool:
+    return outer is inner or any(a is outer for a in inner.iterancestors())
 
 
 def _text_weight(el: HtmlElement) -> tuple[int, float]:
@@ -318,6 +398,7 @@ def clean_container(container: HtmlElement, drop: list[HtmlElement], title: str,
             continue
         if any(a is container for a in el.iterancestors()):
             drop_element(el)
+    _drop_appended_posts(container, title)
     strip_boilerplate(container, keep=keep)
     for el in list(container.iter("p", "div", "li", "strong", "span", "h3", "h4", "h5", "h6", "aside")):
         if el is container or el.getparent() is None:
@@ -326,7 +407,10 @@ def clean_container(container: HtmlElement, drop: list[HtmlElement], title: str,
         if (len(text) < 220 and _READ_ALSO_RE.match(text) and el.xpath(".//a")) or _noise_line(text) \
                 or _is_share_bar(el, text):
             drop_element(el)
+        else:
+            _drop_further_info(el, text)
     _drop_teaser_cards(container)
+    _drop_contact_tail(container)
     for h in container.iter("h1"):
         if clean_space(text_content(h)) == title or not title:
             drop_element(h)
@@ -338,11 +422,29 @@ def clean_container(container: HtmlElement, drop: list[HtmlElement], title: str,
             drop_element(el)
 
 
+def _drop_appended_posts(container: HtmlElement, title: str) -> None:
+    """Whole posts stacked in the container, each an `<article>` with its own `<h1>` (the
+    next stories an endless scroll appends): the one titled as the page stays, or the
+    first, and the others go."""
+    posts = [a for a in container.iter("article") if a is not container and has_descendant(a, "h1")]
+    if len(posts) < 2:
+        return
+    posts = [a for a in posts if not any(b in posts for b in a.iterancestors())]
+    if len(posts) < 2:
+        return
+    titled = [a for a in posts if any(clean_space(text_content(h)) == title for h in a.iter("h1"))]
+    kept = titled[0] if titled else posts[0]
+    for post in posts:
+        if post is not kept:
+            drop_element(post)
+
+
 def _noise_line(text: str) -> bool:
     """A line that is not the article's, by its words and length: a meta line, a teaser
     label, a promotion or credit line, a disclaimer."""
     return bool((len(text) < 220 and (_META_LINE_RE.match(text) or _TEASER_LABEL_RE.match(text)))
-                or (len(text) < 160 and _PROMO_LINE_RE.match(text))
+                or (len(text) < 60 and _LIST_LABEL_RE.match(text))
+                or (len(text) < 160 and (_PROMO_LINE_RE.match(text) or _SOURCE_LINE_RE.match(text)))
                 or (len(text) < 400 and _DISCLAIMER_RE.match(text))
                 or (len(text) < 300 and _call_to_action(text)))
 
@@ -524,6 +626,26 @@ def _trafilatura_html(trafilatura, html, url: str, fast: bool = True) -> str | N
     return normalize_unicode(build_html_output(document))
 
 
+# a label that opens the closing block of links to elsewhere ("Weitere Informationen:",
+# "More information", "Pour en savoir plus"), on a line of its own
+_FURTHER_INFO_RE = re.compile(
+    r"^\W*(?:(?:weitere|mehr|zus[äa]tzliche) (?:infos?|informationen)(?: (?:zum thema|hierzu|dazu))?"
+    r"|(?:more|further) information|pour en savoir plus|plus d[’']informations?|m[áa]s informaci[óo]n)\s*:?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _drop_further_info(el: HtmlElement, text: str) -> None:
+    """Drop `el` when it is a further-information label, with the list of links after it
+    (a label over running text loses the label only)."""
+    if len(text) > 60 or not _FURTHER_INFO_RE.match(text):
+        return
+    following = el.getnext()
+    if following is not None and _link_list(following):
+        drop_element(following)
+    drop_element(el)
+
+
 # a press release's closing contact block: a label line, then names, phones and addresses
 _CONTACT_LABEL_RE = re.compile(
     r"^\W*(?:presse?kontakt|kontakt|ansprechpartner(?:in|innen)?(?: zum thema| f[üu]r die presse)?"
@@ -551,6 +673,26 @@ def _drop_contact_tail(root: HtmlElement) -> None:
             for b in tail[i:]:
                 drop_element(b)
             return
+
+
+_BOX_LINE_TAGS = ("p", "div", "li", "span", "h2", "h3", "h4", "h5", "h6")
+
+
+def author_box_lines(page: Page) -> list[str]:
+    """The lines of the page's author boxes (the writer's name, role and bio), which
+    trafilatura keeps when the box sits right under the text: lines to drop from its body."""
+    boxes = {el for index in (page.classes, page.ids) for token, elements in index.items()
+             if author_box_token(token) for el in elements}
+    lines: list[str] = []
+    for box in boxes:
+        if any(a in boxes for a in box.iterancestors()):
+            continue
+        text = inline_text(box)
+        if not text or len(text) > AUTHOR_BOX_MAX_CHARS:
+            continue
+        lines.append(text)
+        lines += [t for el in box.iter(_BOX_LINE_TAGS) if (t := inline_text(el))]
+    return lines
 
 
 def fallback_body(html, url: str, drop_texts: list[str] | None = None) -> tuple[str, str, HtmlElement | None]:
@@ -587,6 +729,8 @@ def fallback_body(html, url: str, drop_texts: list[str] | None = None) -> tuple[
         text = inline_text(el)
         if text in drop or (len(text) < 220 and _READ_ALSO_RE.match(text)) or _noise_line(text):
             drop_element(el)
+        else:
+            _drop_further_info(el, text)
     _drop_contact_tail(root)
     html_out = sanitise("".join(lxml_html.tostring(c, encoding="unicode") for c in root)).strip()
     return html_out, element_text(root, skip_captions=True), root

@@ -21,6 +21,7 @@ _BOILERPLATE_RE = re.compile(
     r"cookie|cookies|consent|rgpd|gdpr|tarteaucitron|"
     r"breadcrumb|breadcrumbs|ariane|arbo|fil-ariane|"
     r"related|relatedposts|yarpp|crp_related|jp-relatedposts|"
+    r"read-also|see-also|seealso|lire-aussi|leia-tambem|saiba-mais|most-read|mostread|meistgelesen|more-stories|"
     r"sidebar|widget|menu|navigation|navbar|pager|pagination|"
     r"post-navigation|nav-links|nav-previous|nav-next|"
     r"print|imprimer|toolbar|skip-link|visually-hidden|sr-only|screen-reader-text|"
@@ -34,6 +35,22 @@ _BOILERPLATE_RE = re.compile(
     re.IGNORECASE,
 )
 _ROLES = {"navigation", "banner", "complementary", "contentinfo", "search", "dialog", "alert"}
+# the box about the writer that themes put under a post (`author-box`, `nv-author-biography`,
+# `cbx-Author_InfoContainer`, `about-the-author`, `authorbox`, `autorenbox`): bylines, bios
+_AUTHOR_BOX_RE = re.compile(
+    r"(?:^|[\s_-])(?:author|autor)[_-]?(?:box|bio|biography|info|infocontainer|about|details|desc|description"
+    r"|profile|card)(?:$|[\s_-])|(?:^|[\s_-])about[_-]?(?:the[_-]?)?author|(?:^|\s)autorenbox|saboxplugin-wrap"
+    r"|abh_box",
+    re.IGNORECASE,
+)
+AUTHOR_BOX_MAX_CHARS = 1500  # an author box is a few lines; a block this long is the post itself
+
+
+def author_box_token(token: str) -> bool:
+    """A class or id (or several, space-separated) naming an author box. A substring test
+    first: the regex then reads one token in a hundred."""
+    low = token.lower()
+    return ("uthor" in low or "utor" in low or "box" in low) and bool(_AUTHOR_BOX_RE.search(token))
 
 
 def attr_tokens(el: HtmlElement) -> str:
@@ -54,7 +71,11 @@ def is_boilerplate(el: HtmlElement) -> bool:
     if "display:none" in style or "visibility:hidden" in style:
         return True
     tokens = " ".join(filter(None, (el.get("class"), el.get("id"))))
-    return bool(tokens) and bool(_BOILERPLATE_RE.search(tokens))
+    if not tokens:
+        return False
+    if _BOILERPLATE_RE.search(tokens):
+        return True
+    return author_box_token(tokens)
 
 
 def strip_boilerplate(container: HtmlElement, keep: set | None = None) -> None:
