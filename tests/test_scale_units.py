@@ -100,6 +100,80 @@ def test_a_worker_error_reads_as_the_inline_one_and_a_dead_worker_is_replaced(mo
     assert fine.title == extract_article(page.read_bytes(), url, profile).title
 
 
+def _chorum_pages(n):
+    pages = sorted((SAMPLES / "chorum" / "actualite").glob("*.html"))
+    return [(pages[i % len(pages)].read_bytes(), f"https://www.chorum.fr/actualite/{pages[i % len(pages)].stem}-{i}")
+            for i in range(n)]
+
+
+def test_pages_sent_while_a_worker_is_busy_each_get_their_own_article():
+    """Each worker holds two pages at once; results come back to the page they belong to."""
+    from ess_crawler.crawl import extraction_pool
+
+    profile = get_profile("chorum")
+    pages = _chorum_pages(12)
+    pool = ExtractionPool(2)
+
+    async def all_at_once():
+        return await asyncio.gather(*(pool.extract(body, url, profile) for body, url in pages))
+
+    try:
+        got = asyncio.run(all_at_once())
+        assert max(len(w.waiting) for w in extraction_pool._WORKERS.all) == 0
+    finally:
+        pool.close()
+    assert [a.fetched_url or a.url for a in got] == [url for _, url in pages]
+    assert [a.title for a in got] == [extract_article(body, url, profile).title for body, url in pages]
+
+
+def test_a_worker_that_dies_with_two_pages_fails_both_and_its_replacement_takes_its_share(monkeypatch):
+    import os
+
+    from ess_crawler.crawl import extraction_pool
+
+    def fake_extract(body, url, profile=None):
+        if url.endswith("/die"):
+            os._exit(3)
+        return extract_article(body, url, profile)
+
+    monkeypatch.setattr(extraction_pool, "extract_article", fake_extract)
+    profile = get_profile("chorum")
+    (body, url), = _chorum_pages(1)
+    pool = ExtractionPool(1)
+
+    async def run(urls):
+        return await asyncio.gather(*(pool.extract(body, u, profile) for u in urls), return_exceptions=True)
+
+    try:
+        died, next_in_hand = asyncio.run(run([url + "/die", url + "/next"]))
+        first = extraction_pool._WORKERS.all[0]
+        after = asyncio.run(run([url + f"/{i}" for i in range(4)]))
+        assert extraction_pool._WORKERS.all == [first]  # one replacement, not one per failed page
+    finally:
+        pool.close()
+    assert isinstance(died, extraction_pool.WorkerDied) and isinstance(next_in_hand, extraction_pool.WorkerDied)
+    assert all(not isinstance(a, Exception) and a.title for a in after)
+
+
+def test_a_page_cancelled_while_its_worker_extracts_leaves_the_next_page_its_own_result():
+    profile = get_profile("chorum")
+    (body_a, url_a), (body_b, url_b) = _chorum_pages(2)
+    pool = ExtractionPool(1)
+
+    async def cancel_one():
+        first = asyncio.ensure_future(pool.extract(body_a, url_a, profile))
+        second = asyncio.ensure_future(pool.extract(body_b, url_b, profile))
+        await asyncio.sleep(0.05)  # both sent: the worker is busy with the first
+        first.cancel()
+        return await second
+
+    try:
+        got = asyncio.run(cancel_one())
+    finally:
+        pool.close()
+    assert got.title == extract_article(body_b, url_b, profile).title
+
+
 def test_the_shared_frontier_is_off_unless_asked():
     settings = Settings({"SCHEDULER": "scrapy.core.scheduler.Scheduler"})
     SharedFrontier().update_settings(settings)

@@ -23,7 +23,10 @@ A worker that dies fails the page it had (an `extraction` error row) and is repl
 
 Each worker is a forked process joined by a socket pair that the event loop reads and
 writes without blocking: no helper threads in the crawl's process (a ProcessPoolExecutor
-keeps two, whose turns for the GIL slowed the reactor), one page per worker at a time.
+keeps two, whose turns for the GIL slowed the reactor). A worker is handed its next page
+while it extracts the one before (`_PAGES_IN_HAND`), so it never waits for the reactor to
+read a result and send more; its results come back in order and one reader per worker
+hands each to the page's callback.
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ import socket
 import struct
 import sys
 import traceback
+from collections import deque
 
 from scrapy import signals
 
@@ -45,6 +49,8 @@ from ess_crawler.items import Article
 from ess_crawler.profiles import SiteProfile
 
 _HEADER = struct.Struct("!I")
+# pages a worker holds at once: the one it extracts and the next, already in its socket
+_PAGES_IN_HAND = 2
 
 
 # the profiles of the pages handed to the pool, by name: a worker inherits them when it is forked
@@ -138,20 +144,57 @@ class _Worker:
         self.process.start()
         child.close()
         self.sock.setblocking(False)
+        self.waiting: deque[asyncio.Future] = deque()  # one per page sent, in the order sent
+        self.sending: asyncio.Lock | None = None
+        self.reader: asyncio.Task | None = None
+        self.cut = False
 
     async def extract(self, loop, message: bytes):
-        await loop.sock_sendall(self.sock, _HEADER.pack(len(message)) + message)
-        header = await self._read(loop, _HEADER.size)
-        ok, value = pickle.loads(await self._read(loop, _HEADER.unpack(header)[0]))
+        result = loop.create_future()
+        if self.sending is None:
+            self.sending = asyncio.Lock()
+        async with self.sending:  # one message at a time: two writers would interleave their bytes
+            self.waiting.append(result)
+            try:
+                await loop.sock_sendall(self.sock, _HEADER.pack(len(message)) + message)
+            except BaseException:
+                self.cut = True  # part of a message may be out: this socket is out of step for good
+                raise
+        if self.reader is None:
+            self.reader = loop.create_task(self._read_results(loop))
+        ok, value = await result
         if ok:
             return value
         raise _rebuild(value)
+
+    async def _read_results(self, loop) -> None:
+        """Hand each result to its page, in order, while pages are out; a page whose callback
+        was cancelled meanwhile still has its result read (the next one follows it)."""
+        try:
+            while self.waiting:
+                header = await self._read(loop, _HEADER.size)
+                result = pickle.loads(await self._read(loop, _HEADER.unpack(header)[0]))
+                page = self.waiting.popleft()
+                if not page.done():
+                    page.set_result(result)
+        except (Exception, asyncio.CancelledError) as exc:  # a dead worker, a cut socket: every page out fails
+            if isinstance(exc, asyncio.CancelledError):
+                exc = WorkerDied(f"extraction worker {self.process.pid} was stopped")
+            while self.waiting:
+                page = self.waiting.popleft()
+                if not page.done():
+                    page.set_exception(exc)
+        finally:
+            self.reader = None
 
     async def _read(self, loop, size: int) -> bytes:
         buffer = bytearray(size)
         view, got = memoryview(buffer), 0
         while got < size:
-            n = await loop.sock_recv_into(self.sock, view[got:])
+            try:
+                n = await loop.sock_recv_into(self.sock, view[got:])
+            except ConnectionResetError:  # it died with pages unread in its socket
+                n = 0
             if not n:
                 self.process.join(1)
                 raise WorkerDied(f"extraction worker {self.process.pid} exited (code {self.process.exitcode})")
@@ -165,6 +208,8 @@ class _Worker:
     def hang_up(self) -> None:
         """Close our end: the worker reads end-of-file and returns (once no later-forked worker
         holds a copy of that end: `ExtractionPool.close` hangs up on all before it waits)."""
+        if self.reader is not None and not self.reader.get_loop().is_closed():
+            self.reader.cancel()
         self.sock.close()
 
     def join(self) -> None:
@@ -188,8 +233,9 @@ class _Workers:
         self.size = 0  # the largest number of workers a pool asked for
         self.users = 0
         self.all: list[_Worker] = []
-        self.idle: asyncio.Queue | None = None
+        self.idle: asyncio.Queue | None = None  # one entry per page a worker can take (_PAGES_IN_HAND)
         self.loop = None
+        self.replaced: dict[_Worker, _Worker] = {}  # a worker that died -> the one started for it
 
     def join(self, size: int) -> None:
         self.users += 1
@@ -206,19 +252,30 @@ class _Workers:
             self.idle = asyncio.Queue()
             while len(self.all) < self.size:
                 self.all.append(_Worker(_context(), tuple(w.sock for w in self.all)))
-            for worker in self.all:
-                self.idle.put_nowait(worker)
+            for _ in range(_PAGES_IN_HAND):
+                for worker in self.all:
+                    self.idle.put_nowait(worker)
         return self.idle
 
+    def current(self, worker: _Worker) -> _Worker:
+        """The worker in `worker`'s place (itself unless it died and was replaced)."""
+        while worker in self.replaced:
+            worker = self.replaced[worker]
+        return worker
+
     def replace(self, worker: _Worker) -> _Worker | None:
-        """A new worker for one that died (None when the workers were stopped meanwhile)."""
+        """A new worker for one that died, the same for each of its pages that failed (None when
+        the workers were stopped meanwhile)."""
+        if worker in self.replaced:
+            return self.current(worker)
         worker.close()
         if worker not in self.all:
             return None
         self.all.remove(worker)
-        worker = _Worker(_context(), tuple(w.sock for w in self.all))
-        self.all.append(worker)
-        return worker
+        new = _Worker(_context(), tuple(w.sock for w in self.all))
+        self.all.append(new)
+        self.replaced[worker] = new
+        return new
 
     def close(self) -> None:
         # each worker forked after another holds a copy of that one's socket: hang up on all, then
@@ -228,6 +285,7 @@ class _Workers:
         for worker in self.all:
             worker.join()
         self.all, self.idle, self.loop = [], None, None
+        self.replaced = {}
         self.size = self.users = 0
 
 
@@ -278,12 +336,16 @@ class ExtractionPool:
         loop = asyncio.get_running_loop()
         idle = _WORKERS.ready(loop)
         message = pickle.dumps((body, url, profile.name if profile is not None else None), pickle.HIGHEST_PROTOCOL)
-        worker = await idle.get()
+        worker = _WORKERS.current(await idle.get())
         try:
             return await worker.extract(loop, message)
-        except (WorkerDied, OSError, asyncio.CancelledError):
-            # a worker that died, or whose exchange was cut, is replaced (its page fails, the crawl goes on)
+        except (WorkerDied, OSError):
+            # a worker that died, or whose exchange was cut, is replaced (its pages fail, the crawl goes on)
             worker = _WORKERS.replace(worker)
+            raise
+        except asyncio.CancelledError:
+            if worker.cut:  # cancelled in the middle of sending: the next message would be misread
+                worker = _WORKERS.replace(worker)
             raise
         finally:
             if worker is not None and _WORKERS.idle is idle:
