@@ -10,6 +10,10 @@ _TEXT = "".join(f"<p>Paragraphe {i} de l'article, assez long pour être vraiment
                 f"virgules, des mots et encore des mots pour dépasser la limite.</p>" for i in range(5))
 
 
+# the rules that read a date element or line of the page (not the fallback library's guess)
+_OUR_HTML_RULES = ("cms:", "html:", "heuristic:", "label", "shown:")
+
+
 # ------------------------------------------------------------ the article inside an <aside>
 
 def _news_theme(article_wrapper_open: str, article_wrapper_close: str, sidebar: str = "") -> str:
@@ -29,7 +33,7 @@ def test_a_date_element_in_the_aside_that_holds_the_headline_is_the_article_date
     html = _news_theme("<aside class='nfy-pa nfy-pa-direct-content'>", "</aside>")
     art = extract_article(html, "https://www.exemple.fr/politik/artikel,133484.html")
     assert art.published.startswith("2015-10-12")
-    assert art.provenance["published"] == "article-wrapper:date-class"
+    assert art.provenance["published"] == "heuristic:date-class"
 
 
 def test_a_date_element_in_a_real_sidebar_beside_the_article_stays_out():
@@ -43,7 +47,6 @@ def test_a_date_element_in_a_real_sidebar_beside_the_article_stays_out():
         "<div class='nfy-ar-date'>12.10.2015, 19:16 Uhr</div>", "")
     art = extract_article(html, "https://www.exemple.fr/politik/artikel,133484.html")
     assert art.provenance.get("published") == "fallback:htmldate"
-    assert "article-wrapper" not in art.provenance.get("published_candidates", "")
 
 
 def test_a_layout_class_naming_a_sidebar_does_not_hide_the_article_time():
@@ -57,7 +60,7 @@ def test_a_layout_class_naming_a_sidebar_does_not_hide_the_article_time():
             "<time class='entry-time'>14 mars 2021</time></p></footer></article></main></div></body></html>")
     art = extract_article(html, "https://www.exemple.fr/recette-de-saison/")
     assert art.published == "2021-03-14"
-    assert art.provenance["published"] == "article-wrapper:time"
+    assert art.provenance["published"] == "html:time"
 
 
 def test_the_site_footer_beside_the_article_stays_out():
@@ -68,7 +71,132 @@ def test_the_site_footer_beside_the_article_stays_out():
             f"<div class='entry-content'>{_TEXT}</div></article></main>"
             "<footer class='site-info'><time>14 mars 2021</time></footer></div></body></html>")
     art = extract_article(html, "https://www.exemple.fr/recette-de-saison/")
-    assert "article-wrapper" not in art.provenance.get("published_candidates", "")
+    assert not art.provenance.get("published", "").startswith(_OUR_HTML_RULES)
+
+
+# ------------------------------------------------------------ whole-page wrappers named like a sidebar
+
+def _generatepress(entry_meta: str, sidebar: str) -> str:
+    """A WordPress post in GeneratePress markup, no date metadata: `body.right-sidebar` (a layout
+    class) around the article, the widget area `div#right-sidebar` beside it."""
+    return ("<html lang='fr'><head><title>La coopérative ouvre</title>"
+            "<link rel='stylesheet' href='/wp-content/themes/generatepress/style.css'></head>"
+            "<body class='post-template-default single single-post postid-12 right-sidebar nav-below-header'>"
+            "<div class='site grid-container container hfeed' id='page'><div class='site-content' id='content'>"
+            "<div class='content-area' id='primary'><main class='site-main' id='main'>"
+            "<article class='post type-post status-publish'><div class='inside-article'>"
+            "<header class='entry-header'><h1 class='entry-title'>La coopérative ouvre</h1>"
+            f"<div class='entry-meta'>{entry_meta}</div></header>"
+            f"<div class='entry-content'>{_TEXT}</div></div></article></main></div>"
+            f"<div class='widget-area sidebar is-right-sidebar' id='right-sidebar'>{sidebar}</div>"
+            "</div></div></body></html>")
+
+
+_RECENT_POSTS = ("<div class='inside-right-sidebar'><aside class='widget inner-padding widget_recent_entries'>"
+                 "<h2 class='widget-title'>Articles récents</h2><ul><li><a href='/autre/'>Autre article</a>"
+                 " <span class='post-date'>3 février 2016</span></li></ul></aside></div>")
+
+
+def test_a_body_layout_class_naming_a_sidebar_does_not_hide_the_entry_date():
+    html = _generatepress("<span class='posted-on'><time class='entry-date published' "
+                          "datetime='2021-03-14T09:12:00+01:00'>14 mars 2021</time></span>", _RECENT_POSTS)
+    art = extract_article(html, "https://www.exemple.fr/la-cooperative-ouvre/")
+    assert art.published.startswith("2021-03-14")
+    assert art.provenance["published"] == "cms:wordpress"
+
+
+def test_the_recent_posts_widget_in_the_real_sidebar_stays_out():
+    """Look-alike: the same theme with no entry date; the widget's date is another post's."""
+    art = extract_article(_generatepress("", _RECENT_POSTS), "https://www.exemple.fr/la-cooperative-ouvre/")
+    assert not art.provenance.get("published", "").startswith(_OUR_HTML_RULES)
+
+
+def _drupal_node(generic_date: str, signature: str, sidebar: str = "") -> str:
+    """A Drupal 7 node page: `body.no-sidebars`, a generic `<meta name="date">` the CMS fills with
+    the last change, a signature line after the text (beyond the byline walk from the headline)
+    and the second sidebar region after the content."""
+    return (f"<html lang='fr'><head><title>Assemblée générale</title>{generic_date}</head>"
+            "<body class='html not-front not-logged-in no-sidebars page-node node-type-article'>"
+            "<div id='page'><div id='main'><div id='content' class='column'>"
+            "<h1 class='title' id='page-title'>Assemblée générale</h1>"
+            f"<div class='node node-article'><div class='content'>{_TEXT}</div>{signature}</div>"
+            f"</div>{sidebar}</div></div></body></html>")
+
+
+def test_a_publication_label_under_a_no_sidebars_body_beats_the_generic_date_meta():
+    html = _drupal_node("<meta name='date' content='2022-05-30'>",
+                        "<p class='meta'>Publié le 12 mars 2021 par la rédaction</p>")
+    art = extract_article(html, "https://www.exemple.fr/node/381")
+    assert art.published == "2021-03-12"
+    assert art.provenance["published"].startswith("label")
+
+
+def test_a_publication_label_in_a_sidebar_block_stays_out():
+    """Look-alike: the label belongs to a block of the second sidebar (another article's teaser)."""
+    sidebar = ("<div class='region region-sidebar-second column sidebar'><div class='block block-views'>"
+               "<p>Publié le 2 janvier 2020 : la lettre d'information</p></div></div>")
+    html = _drupal_node("<meta name='date' content='2022-05-30'>", "", sidebar)
+    art = extract_article(html, "https://www.exemple.fr/node/381")
+    assert art.published == "2022-05-30"
+
+
+def _elementor(post_info: str, posts_widget: str = "") -> str:
+    """An Elementor single-post template: every block is an `elementor-widget`; the title widget
+    and the post-info widget share one column (`elementor-widget-wrap`)."""
+    def widget(kind: str, inner: str) -> str:
+        return (f"<div class='elementor-element elementor-element-3e6 elementor-widget elementor-widget-{kind}' "
+                f"data-widget_type='{kind}.default'><div class='elementor-widget-container'>{inner}</div></div>")
+
+    column = widget("theme-post-title", "<h1 class='elementor-heading-title elementor-size-default'>"
+                                        "Le marché de Noël solidaire</h1>")
+    column += post_info + widget("theme-post-content", _TEXT) + posts_widget
+    return ("<html lang='de'><head><title>Le marché de Noël solidaire</title></head>"
+            "<body class='post-template-default single single-post elementor-default'>"
+            "<div data-elementor-type='single-post' class='elementor elementor-222 elementor-location-single'>"
+            "<section class='elementor-section elementor-top-section'><div class='elementor-container'>"
+            "<div class='elementor-column elementor-col-100'><div class='elementor-widget-wrap "
+            f"elementor-element-populated'>{column}</div></div></div></section></div></body></html>")
+
+
+def test_an_elementor_post_info_widget_beside_the_title_widget_dates_the_article():
+    post_info = ("<div class='elementor-element elementor-element-9a1 elementor-widget elementor-widget-post-info' "
+                 "data-widget_type='post-info.default'><div class='elementor-widget-container'>"
+                 "<ul class='elementor-inline-items elementor-icon-list-items elementor-post-info'>"
+                 "<li class='elementor-icon-list-item elementor-repeater-item-4d9'>"
+                 "<span class='elementor-icon-list-text elementor-post-info__item "
+                 "elementor-post-info__item--type-date'>6. November 2023</span></li></ul></div></div>")
+    art = extract_article(_elementor(post_info), "https://www.exemple.de/marche-de-noel/")
+    assert art.published == "2023-11-06"
+    assert art.provenance["published"] == "heuristic:date-class"
+
+
+def test_an_elementor_posts_widget_under_the_article_stays_out():
+    """Look-alike: no post-info widget; a posts grid in the same column lists other posts' dates."""
+    posts = ("<div class='elementor-element elementor-element-7bf elementor-widget elementor-widget-posts' "
+             "data-widget_type='posts.cards'><div class='elementor-widget-container'>"
+             "<div class='elementor-posts-container elementor-posts elementor-grid'>"
+             "<article class='elementor-post elementor-grid-item'><div class='elementor-post__card'>"
+             "<h3 class='elementor-post__title'><a href='/autre/'>Autre</a></h3>"
+             "<div class='elementor-post__meta-data'><span class='elementor-post-date'>22. Juni 2022</span>"
+             "</div></div></article></div></div></div>")
+    art = extract_article(_elementor("", posts), "https://www.exemple.de/marche-de-noel/")
+    assert not art.provenance.get("published", "").startswith(_OUR_HTML_RULES)
+
+
+def test_a_commentary_column_holding_the_headline_is_not_a_comment_thread():
+    """An opinion piece's wrapper named `commentary` (or a WordPress body `comments-open`) holds
+    the article: its byline `<time>` is the article's; a reader's comment below stays out."""
+    html = ("<html><head><title>Le revenu de base, enfin</title></head><body class='single comments-open'>"
+            "<div class='sect sect_article news commentary'><article>"
+            "<h1>Le revenu de base, enfin</h1><p class='byline'>Par Anne <time>14 mars 2021</time></p>"
+            f"{_TEXT}</article><section id='comments' class='comments-area'><ol class='comment-list'>"
+            "<li class='comment'><time>2 avril 2021</time> Bravo</li></ol></section></div></body></html>")
+    art = extract_article(html, "https://www.exemple.fr/revenu-de-base/")
+    assert art.published == "2021-03-14"
+    assert art.provenance["published"] == "html:time"
+    no_byline = html.replace("<p class='byline'>Par Anne <time>14 mars 2021</time></p>", "")
+    art = extract_article(no_byline, "https://www.exemple.fr/revenu-de-base/")
+    assert not art.provenance.get("published", "").startswith(_OUR_HTML_RULES)
 
 
 # ------------------------------------------------------------ htmldate's unwitnessed guesses

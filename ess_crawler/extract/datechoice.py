@@ -31,11 +31,10 @@ The rules, each a general principle, checked on two halves of the shared real pa
    becomes: it yields to a precise date inside that year or month, else it is flagged;
 7. nothing is published after its web archive capture;
 8. a URL's ``/YYYY/MM/`` decides between candidates, and with none, the first date the page
-   prints inside that month is the day; alone it overrules no date the page states;
-9. with no date at all, the wrappers that hold the headline are the article's, whatever their
-   class or tag (``body.right-sidebar``, ``div.content-sidebar-wrap``, an ``<aside>`` around
-   the article): a ``<time>`` or date-classed element inside them, and in no sidebar of its
-   own, is the article's date (``article-wrapper:time|date-class``).
+   prints inside that month is the day; alone it overrules no date the page states.
+
+(Where a date may sit is `metadata`'s to say: the wrappers that hold the headline are the
+article's whatever their class or tag, see `metadata.headline_wrappers`.)
 
 A disagreement of more than a day, or a weak choice, is *flagged* in
 ``provenance["published_conflict"]``, never silently settled. Every candidate, the choice and
@@ -53,23 +52,18 @@ from lxml.html import HtmlElement
 from .dates import ParsedDate, normalise_iso
 from .dates import find_dates as find_text_dates
 from .document import Page, clean_space
-from .boilerplate import attr_tokens
 from .metadata import (
-    _NAVIGATION_RE,
     _PUBLISHED_META,
-    _SIDEBAR_RE,
-    _date_from_element,
-    _date_hinted,
-    _inside,
     _jsonld_text,
     _url_date,
     date_text,
     labelled_date,
     original_url,
     parse_line,
+    title_element,
     url_month,
 )
-from .text import SKIP_TAGS, inline_text, text_content
+from .text import SKIP_TAGS
 
 # how far after (and before) the title a byline date may sit, in characters of text
 _AFTER_TITLE_CHARS = 600
@@ -85,28 +79,6 @@ def _days_apart(a: str, b: str) -> int:
         return abs((dt.date.fromisoformat(a[:10]) - dt.date.fromisoformat(b[:10])).days)
     except ValueError:
         return 9999
-
-
-def title_element(page: Page, title: str) -> HtmlElement | None:
-    """The page's visible headline: the first h1 holding the title, else the first h2 (an h2
-    with the title's words before the h1 that has them is a teaser: a side feed, a slider)."""
-    if not title:
-        return None
-    h1s = []
-    h2 = None
-    for h in page.root.iter("h1", "h2"):
-        text = clean_space(text_content(h))
-        if text and (text == title or (len(title) > 12 and title in text)):
-            if h.tag == "h1":
-                return h
-            h2 = h2 if h2 is not None else h
-        elif h.tag == "h1" and text:
-            h1s.append(h)
-    if h2 is not None:
-        return h2
-    # the metadata headline is often another wording (SEO) than the visible one: a page's only
-    # h1 is its visible headline
-    return h1s[0] if len(h1s) == 1 else None
 
 
 _NUMERIC_RE = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})\b")
@@ -235,59 +207,6 @@ def shown_date(page: Page, title: str, excluded: set | None = None) -> tuple[Par
             published, _ = parse_line(text)
             if published is not None:
                 return _us_order(published.raw, published, lang), where + late
-    return None, ""
-
-
-# the tags of a sidebar, the site's navigation, a quoted post (a footer is one outside the article)
-_NOT_ARTICLE_TAGS = ("aside", "nav", "blockquote", "q", "iframe")
-_DATE_ELEMENT_CHARS = (6, 200)
-
-
-def _outside_article(el: HtmlElement, headline_holders: set) -> bool:
-    """True when `el` or a wrapper of it below its first common ancestor with the headline is an
-    aside, a nav, a quote, a footer outside the article or carries sidebar / navigation tokens.
-    Wrappers that hold the headline are the article's own, whatever their class says
-    (`body.right-sidebar`, `div.content-sidebar-wrap`, `div.elementor-widget-container`, an
-    `<aside>` around the article)."""
-    footer = False
-    for anc in (el, *el.iterancestors()):
-        if anc in headline_holders:
-            # an article's own footer (inside its <article>) may hold its byline
-            return footer and not any(a.tag in ("article", "main") for a in (anc, *anc.iterancestors()))
-        if anc.tag in ("article", "main"):
-            footer = False
-        elif anc.tag == "footer":
-            footer = True
-        tokens = attr_tokens(anc)
-        if anc.tag in _NOT_ARTICLE_TAGS or (tokens and (_SIDEBAR_RE.search(tokens) or _NAVIGATION_RE.search(tokens))):
-            return True
-    return False
-
-
-def article_date_element(page: Page, title: str, excluded: set) -> tuple[ParsedDate | None, str]:
-    """(date, kind) of the first `<time>`, else date-classed element, that sits in the
-    headline's own wrappers: for a page where every date element was taken for a sidebar's
-    because a wrapper of the whole article is named like one (or is an `<aside>`)."""
-    headline = title_element(page, title)
-    if headline is None:
-        return None, ""
-    holders = set(headline.iterancestors())
-    if not any(a.tag in _NOT_ARTICLE_TAGS or _SIDEBAR_RE.search(attr_tokens(a)) for a in holders):
-        return None, ""  # nothing around the headline looks like a sidebar: the usual search said it all
-    low, high = _DATE_ELEMENT_CHARS
-    hinted = _date_hinted(page)
-    for kind, elements in (("time", page.root.iter("time")),
-                           ("date-class", (e for e in page.named_elements if e in hinted))):
-        for el in elements:
-            if el.tag in ("html", "body", "script", "style") or _inside(el, excluded):
-                continue
-            if kind == "date-class" and not low <= len(inline_text(el)) <= high:
-                continue
-            if _outside_article(el, holders):
-                continue
-            published, _, _ = _date_from_element(el)
-            if published is not None:
-                return published, kind
     return None, ""
 
 
@@ -596,9 +515,6 @@ def choose_published(page: Page, dates: dict, title: str, excluded: set | None =
         c.choose(shown.iso, shown.raw, f"shown:{where}")
     elif url is not None:
         c.choose(url.iso, url.raw, "url")
-    elif (found := article_date_element(page, title, excluded))[0] is not None:
-        c.choose(found[0].iso, found[0].raw, f"article-wrapper:{found[1]}")
-        c.candidates.append((f"article-wrapper:{found[1]}", found[0].iso))
     elif c.label is not None:  # a scan of the page's text, paid only here and for weak evidence
         c.choose(c.label.iso, c.label.raw, "label")
     if not primary:  # also before the fallback library guesses

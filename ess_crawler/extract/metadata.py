@@ -312,6 +312,41 @@ def _stored_day(machine: ParsedDate, shown: ParsedDate) -> bool:
     return not shown.has_time and machine.iso[10:] in ("T00:00:00+00:00", "T12:00:00+00:00")
 
 
+def title_element(page: Page, title: str) -> HtmlElement | None:
+    """The page's visible headline: the first h1 holding the title, else the first h2 (an h2
+    with the title's words before the h1 that has them is a teaser: a side feed, a slider)."""
+    if not title:
+        return None
+    h1s = []
+    h2 = None
+    for h in page.root.iter("h1", "h2"):
+        text = clean_space(text_content(h))
+        if text and (text == title or (len(title) > 12 and title in text)):
+            if h.tag == "h1":
+                return h
+            h2 = h2 if h2 is not None else h
+        elif h.tag == "h1" and text:
+            h1s.append(h)
+    if h2 is not None:
+        return h2
+    # the metadata headline is often another wording (SEO) than the visible one: a page's only
+    # h1 is its visible headline
+    return h1s[0] if len(h1s) == 1 else None
+
+
+def headline_wrappers(page: Page) -> frozenset:
+    """The elements that hold the page's visible headline (remembered on the page). They are
+    the article's own whatever their class or tag says: a layout class of a whole-page wrapper
+    (`body.right-sidebar`, `body.no-sidebars`, `div.content-sidebar-wrap`, Elementor's
+    `elementor-widget-container`), an `<aside>` around the article."""
+    wrappers = page.__dict__.get("_headline_wrappers")
+    if wrappers is None:
+        headline = title_element(page, find_title(page)[0])
+        wrappers = frozenset(headline.iterancestors()) if headline is not None else frozenset()
+        page.__dict__["_headline_wrappers"] = wrappers
+    return wrappers
+
+
 def find_dates(page: Page, excluded: set) -> dict:
     """published/modified ISO values, raw text and rules, best evidence first."""
     result = {"published": None, "published_raw": "", "published_rule": "",
@@ -355,19 +390,20 @@ def find_dates(page: Page, excluded: set) -> dict:
         local_day_from_url(result, page.url)
         return result
 
+    wrappers = headline_wrappers(page)  # the article's own, whatever their class says
     for css in _CMS_MODIFIED_SELECTORS.get(page.cms, ()):
         for el in select(page, css):
             classes = (el.get("class") or "").split()
             if "published" in classes:
                 continue  # `time.entry-date.published.updated`: the post was never updated
-            if not _inside(el, excluded) and not _in_sidebar(el):
+            if not _inside(el, excluded, wrappers) and not _in_sidebar(el, wrappers):
                 published, modified, raw = _date_from_element(el)
                 take(None, modified or published, raw, f"cms:{page.cms}")
                 break
     if page.cms in _CMS_DATE_SELECTORS:
         for css in _CMS_DATE_SELECTORS[page.cms]:
             for el in select(page, css):
-                if _inside(el, excluded) or _in_sidebar(el):
+                if _inside(el, excluded, wrappers) or _in_sidebar(el, wrappers):
                     continue
                 take(*_date_from_element(el), f"cms:{page.cms}")
                 if result["published"]:
@@ -376,7 +412,7 @@ def find_dates(page: Page, excluded: set) -> dict:
     # heuristics: <time>, then short elements whose class/id speaks of dates,
     # then labelled lines ("Publié le ...") near the top of the page
     for el in page.root.iter("time"):
-        if not _inside(el, excluded) and not _quoted_or_navigation(el):
+        if not _inside(el, excluded, wrappers) and not _quoted_or_navigation(el, wrappers):
             take(*_date_from_element(el), "html:time")
             if result["published"]:
                 return result
@@ -384,9 +420,9 @@ def find_dates(page: Page, excluded: set) -> dict:
     for el in page.named_elements:  # only they have class / id / role tokens
         if el.tag in ("html", "body", "script", "style"):
             continue
-        if el in hinted and not _inside(el, excluded):
+        if el in hinted and not _inside(el, excluded, wrappers):
             text = inline_text(el)
-            if 6 <= len(text) <= 200 and not _quoted_or_navigation(el):
+            if 6 <= len(text) <= 200 and not _quoted_or_navigation(el, wrappers):
                 take(*_date_from_element(el), "heuristic:date-class")
                 if result["published"]:
                     return result
@@ -397,7 +433,8 @@ def find_dates(page: Page, excluded: set) -> dict:
                                   'or self::em or self::li][string-length(normalize-space()) < 160]'
                                   '[translate(., "0123456789", "") != .]'):  # (a line with a digit)
             text = inline_text(el)
-            if _DATE_LINE_RE.search(text) and not _inside(el, excluded) and not _quoted_or_navigation(el):
+            if _DATE_LINE_RE.search(text) and not _inside(el, excluded, wrappers) \
+                    and not _quoted_or_navigation(el, wrappers):
                 published, modified = parse_line(text)
                 take(published, modified, text, "heuristic:date-line")
                 if result["published"]:
@@ -413,11 +450,16 @@ def find_dates(page: Page, excluded: set) -> dict:
 _NAVIGATION_RE = re.compile(r"(?:^|[\s_-])(?:nav|navbar|navigation|topbar|top-bar)", re.IGNORECASE)
 
 
-def _quoted_or_navigation(el: HtmlElement) -> bool:
+def _quoted_or_navigation(el: HtmlElement, article_wrappers: frozenset = frozenset()) -> bool:
     """In a quoted post, the site's navigation or footer, or a sidebar (`_in_sidebar`): one
-    walk up. (An article's own `<footer>`, inside its `<article>`, may hold its byline.)"""
-    in_article = footer = False
+    walk up. (An article's own `<footer>`, inside its `<article>`, may hold its byline.) The walk
+    ends at the first of `article_wrappers` (`headline_wrappers`): from there up the
+    elements hold the article, whatever their class or tag."""
+    in_article = False
+    footer = el.tag == "footer"  # a date-classed element may be the footer itself (`footer.site-info`)
     for anc in el.iterancestors():
+        if anc in article_wrappers:
+            return footer and not any(a.tag in ("article", "main") for a in (anc, *anc.iterancestors()))
         tag = anc.tag
         if tag in ("aside", "nav", "blockquote", "q", "iframe"):
             return True
@@ -496,7 +538,7 @@ def labelled_date(page: Page, excluded: set) -> ParsedDate | None:
             continue
         seen.add(word)
         for node in page.root.xpath("//body//text()[contains(., $w)]", w=word):
-            found = _label_at(node, excluded)
+            found = _label_at(node, excluded, headline_wrappers(page))
             if found is not None:
                 break
         if found is not None:
@@ -505,14 +547,14 @@ def labelled_date(page: Page, excluded: set) -> ParsedDate | None:
     return found
 
 
-def _label_at(node, excluded: set) -> ParsedDate | None:
+def _label_at(node, excluded: set, article_wrappers: frozenset = frozenset()) -> ParsedDate | None:
     """The labelled date at a text node holding a label, unless it sits in a script, a
-    comment, a related block or a sidebar."""
+    comment, a related block or a sidebar (below the `article_wrappers`)."""
     el = node.getparent()
     if el is not None and node.is_tail:
         el = el.getparent()
     if el is None or el.tag in _LABEL_SKIP or any(a.tag in _LABEL_SKIP for a in el.iterancestors()) \
-            or _inside(el, excluded) or _quoted_or_navigation(el):
+            or _inside(el, excluded, article_wrappers) or _quoted_or_navigation(el, article_wrappers):
         return None
     text = inline_text(el)
     if len(text) > _LABEL_LINE_CHARS:
@@ -586,13 +628,14 @@ def local_day_from_url(result: dict, url: str) -> None:
 _COMMENTS_RE = re.compile(r"comment|kommentar|commentaire|reply|respond|forum", re.I)
 
 
-def _inside(el: HtmlElement, excluded: set) -> bool:
-    """In an excluded block (related links, comments) or in anything called a comment."""
+def _inside(el: HtmlElement, excluded: set, article_wrappers: frozenset = frozenset()) -> bool:
+    """In an excluded block (related links, comments) or in anything called a comment, short of
+    the `article_wrappers` (`headline_wrappers`: a `commentary` column, a `comments-open` body)."""
     node = el
     while node is not None:
         if node in excluded:
             return True
-        if _COMMENTS_RE.search(attr_tokens(node)):
+        if node not in article_wrappers and _COMMENTS_RE.search(attr_tokens(node)):
             return True
         node = node.getparent()
     return False
@@ -699,9 +742,12 @@ def _is_category_link(a: HtmlElement) -> bool:
 _SIDEBAR_RE = re.compile(r"widget|sidebar|tagcloud|tag-cloud|secondary|footer-|site-footer", re.I)
 
 
-def _in_sidebar(el: HtmlElement) -> bool:
-    """In an aside, nav, site footer or widget area: site-wide links, not the article's."""
+def _in_sidebar(el: HtmlElement, article_wrappers: frozenset = frozenset()) -> bool:
+    """In an aside, nav, site footer or widget area: site-wide links, not the article's. The
+    walk ends at the first of `article_wrappers` (see `_quoted_or_navigation`)."""
     for anc in el.iterancestors():
+        if anc in article_wrappers:
+            return False
         if anc.tag in ("aside", "nav") or _SIDEBAR_RE.search(attr_tokens(anc)):
             return True
     return False
