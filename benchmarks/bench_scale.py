@@ -65,6 +65,7 @@ BARE_SPIDER = textwrap.dedent('''
         "LOG_LEVEL": "WARNING", "DOWNLOAD_DELAY": 0, "AUTOTHROTTLE_ENABLED": False,
         "CONCURRENT_REQUESTS": %d, "CONCURRENT_REQUESTS_PER_DOMAIN": %d, "ROBOTSTXT_OBEY": False,
         "TELNETCONSOLE_ENABLED": False, "COOKIES_ENABLED": False,
+        "CLOSESPIDER_PAGECOUNT": int(sys.argv[2]) if len(sys.argv) > 2 else 0,
         "TWISTED_REACTOR": "twisted.internet.asyncioreactor.AsyncioSelectorReactor",
     })
     crawler = process.create_crawler(Bare)
@@ -106,15 +107,24 @@ def serve(folder: Path) -> tuple[subprocess.Popen, str]:
     return proc, proc.stdout.readline().strip()
 
 
-def run_measured(command: list[str]) -> tuple[str, float]:
-    """(stdout, peak RSS in MB) of a child process."""
+def run_measured(command: list[str], check: bool = True) -> tuple[str, float, float]:
+    """(stdout, peak RSS in MB, CPU seconds: user + system, with its waited-for children) of a child process."""
     proc = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     out = proc.stdout.read()
     _, status, usage = os.wait4(proc.pid, 0)
     proc.returncode = os.waitstatus_to_exitcode(status)
-    if proc.returncode != 0:
+    if check and proc.returncode != 0:
         raise RuntimeError(f"{command[:4]} exited {proc.returncode}")
-    return out, usage.ru_maxrss / 1024
+    return out, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
+
+
+def process_cpu(pid: int) -> float:
+    """CPU seconds (user + system) a running process has used so far (Linux; 0 elsewhere)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def full_path(base: str, db: Path, workers: int | None = None, extra: tuple[str, ...] = ()) -> dict:
@@ -124,13 +134,13 @@ def full_path(base: str, db: Path, workers: int | None = None, extra: tuple[str,
         db.unlink()
     shutil.rmtree(db.parent / "warc", ignore_errors=True)
     pool = [] if workers is None else ["-s", f"ESS_EXTRACTION_WORKERS={workers}"]
-    _, rss = run_measured([sys.executable, "-m", "ess_crawler.cli", "crawl", "chorum", "--db", str(db),
+    _, rss, cpu = run_measured([sys.executable, "-m", "ess_crawler.cli", "crawl", "chorum", "--db", str(db),
                            "--base-url", base, "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False",
                            "-s", f"CONCURRENT_REQUESTS={CONCURRENCY}",
                            "-s", f"CONCURRENT_REQUESTS_PER_DOMAIN={CONCURRENCY}", "-s", "ESS_PROGRESS=False",
                            *pool, *(arg for setting in extra for arg in ("-s", setting))])
     # the pipeline's open-to-close time (Scrapy's elapsed_time_seconds is stored after the archive closes)
-    return read_crawl(db, rss)
+    return {**read_crawl(db, rss), "cpu": cpu}
 
 
 def read_crawl(db: Path, rss: float) -> dict:
@@ -144,10 +154,20 @@ def read_crawl(db: Path, rss: float) -> dict:
             "rss": rss, "articles": articles}
 
 
+def start_up_cpu(base: str, db: Path, script: Path) -> tuple[float, float]:
+    """CPU seconds of a crawl that stops after its first pages, full path and bare spider: what
+    starting and stopping cost, subtracted from the CPU per page."""
+    full = run_measured([sys.executable, "-m", "ess_crawler.cli", "crawl", "chorum", "--db", str(db),
+                         "--base-url", base, "-s", "CLOSESPIDER_PAGECOUNT=3", "-s", "ESS_PROGRESS=False"],
+                        check=False)[2]  # (it exits 2: three pages fail the coverage check)
+    return full, run_measured([sys.executable, str(script), base, "3"])[2]
+
+
 def bare(base: str, script: Path) -> dict:
-    out, rss = run_measured([sys.executable, str(script), base])
+    out, rss, cpu = run_measured([sys.executable, str(script), base])
     stats = json.loads(out.strip().splitlines()[-1])
-    return {"pages": stats["response_received_count"], "seconds": stats["elapsed_time_seconds"], "rss": rss}
+    return {"pages": stats["response_received_count"], "seconds": stats["elapsed_time_seconds"], "rss": rss,
+            "cpu": cpu}
 
 
 def extraction_alone(folder: Path) -> float:
@@ -166,7 +186,7 @@ def extraction_alone(folder: Path) -> float:
 
 def reextraction(db: Path, workers: int) -> float:
     """Articles/s of `ess-crawler reextract` (the command's own timing, start-up excluded)."""
-    out, _ = run_measured([sys.executable, "-m", "ess_crawler.cli", "reextract", "--db", str(db),
+    out, _, _ = run_measured([sys.executable, "-m", "ess_crawler.cli", "reextract", "--db", str(db),
                            "--workers", str(workers)])
     seconds = float(re.search(r"in ([\d.]+) s", out).group(1))
     articles = int(re.search(r"re-extracted (\d+)", out).group(1))
@@ -195,12 +215,17 @@ def main() -> None:
         script.write_text(BARE_SPIDER % (ORIGIN, CONCURRENCY, CONCURRENCY))
         server, base = serve(tmp / "mirror")
         try:
+            start_up = start_up_cpu(base, tmp / "start" / "start.db", script)
             fulls, bares, pools = [], [], []
             for _ in range(args.runs):  # alternating, so that machine load hits all alike
-                fulls.append(full_path(base, tmp / "full" / "full.db", extra=extra))
-                if args.pool != "skip":
-                    pools.append(full_path(base, tmp / "pooled" / "pooled.db", args.pool, extra))
-                bares.append(bare(base, script))
+                for runs, run in ((fulls, lambda: full_path(base, tmp / "full" / "full.db", extra=extra)),
+                                  (pools, lambda: full_path(base, tmp / "pooled" / "pooled.db", args.pool, extra)),
+                                  (bares, lambda: bare(base, script))):
+                    if runs is pools and args.pool == "skip":
+                        continue
+                    served = process_cpu(server.pid)
+                    runs.append(run())
+                    runs[-1]["server_cpu"] = process_cpu(server.pid) - served
         finally:
             server.terminate()
             server.wait(10)
@@ -219,6 +244,16 @@ def main() -> None:
                   f"{pool_rate:.1f} pages/s, "
                   f"peak RSS {max(r['rss'] for r in pools):.0f} MB, {pools[-1]['articles']} articles "
                   f"-> {pool_rate / rate[1]:.2f}x bare")
+        def per_page(runs, key, less=0.0):
+            return statistics.median(1000 * (r[key] - less) / r["pages"] for r in runs)
+
+        full_cpu, server_cpu = per_page(fulls, "cpu", start_up[0]), per_page(fulls, "server_cpu")
+        cores = os.cpu_count() or 1
+        print(f"CPU per page (user + system, start-up excluded), median: full path {full_cpu:.1f} ms (the crawl's "
+              f"process and its extraction workers), bare spider {per_page(bares, 'cpu', start_up[1]):.1f} ms, "
+              f"the mirror's server {server_cpu:.1f} ms (full path) / {per_page(bares, 'server_cpu'):.1f} ms "
+              f"(bare); with {cores} cores busy all the time, the full path would make "
+              f"{cores * 1000 / (full_cpu + server_cpu):.0f} pages/s")
         print(f"extraction alone (extract_article, chorum profile): {extraction_alone(tmp / 'mirror'):.2f} ms/page")
         speeds = {}
         for workers in [int(w) for w in args.workers.split(",")]:
