@@ -2,6 +2,8 @@
 less what our rules know is not article text)."""
 
 from ess_crawler.extract import extract_article
+from ess_crawler.extract.body import link_list_texts
+from ess_crawler.extract.document import load_page
 
 P = ("Die Genossenschaften im Land haben im vergangenen Jahr mehr als tausend neue Mitglieder gewonnen, "
      "berichtet der Verband in seinem Jahresbericht, der am Montag in der Hauptstadt vorgestellt wurde. ")
@@ -160,4 +162,110 @@ def test_a_contact_heading_followed_by_sentences_stays():
             "der Hauptstadt.</p><p>Die Beratung ist für Genossenschaften in Gründung kostenlos.</p>")
     art = extract_article(page_ending(tail), "https://www.example.de/presse/mitteilung")
     for line in ("Kontakt", "wendet sich an die Geschäftsstelle", "in Gründung kostenlos"):
+        assert line in art.body_text
+
+
+# ------------------------------------------------------------------------- slot labels
+
+def test_advert_comment_and_share_slot_labels_are_not_article_text():
+    # the labels themes print where an advert, the comment counter or a share button sits
+    aside = ("<div class='td-a-rec'><span>- Advertisement -</span></div><p>Anzeige</p>"
+             "<p><a href='#comments'>3 Kommentare</a></p><p>Artikel teilen</p><p>(Alle Angaben ohne Gewähr)</p>")
+    art = extract_article(page(aside), "https://www.example.de/artikel")
+    assert art.provenance["body"] == "fallback:trafilatura"
+    for line in ("Advertisement", "Anzeige", "3 Kommentare", "Artikel teilen", "ohne Gewähr"):
+        assert line not in art.body_text
+    assert "Mehr Mitglieder" in art.body_text
+
+
+def test_advert_labels_inside_a_wordpress_post_go_too():
+    html = f"""<html><head><title>Post</title><meta name="generator" content="WordPress 6.4"></head><body>
+    <article class="post"><h1 class="entry-title">Genossenschaften wachsen</h1><div class="entry-content">
+    <p>{P * 2}</p><div class="code-block code-block-2"><p>ANZEIGE</p></div><p>{P}</p>
+    <p>Story continues below advertisement</p><p>{P}</p></div></article></body></html>"""
+    art = extract_article(html, "https://www.example.de/2024/01/genossenschaften/")
+    assert art.provenance["body"] == "cms:wordpress"
+    assert "ANZEIGE" not in art.body_text and "continues below" not in art.body_text
+    assert art.body_text.count("tausend neue Mitglieder") == 4
+
+
+def test_sentences_and_headings_about_adverts_and_comments_stay():
+    aside = """<h3>Werbung im Vereinsblatt</h3><p>Anzeigen bringen dem Verband jedes Jahr mehr Geld als die
+    Beiträge der Mitglieder, sagt die Kassenwartin.</p><p>3 Kommentare von Lesern haben die Redaktion erreicht, alle
+    zustimmend.</p><p>Alle Angaben ohne Gewähr, schreibt der Verband unter seine Tabellen, die er jährlich prüft.</p>"""
+    art = extract_article(page(aside), "https://www.example.de/artikel")
+    for line in ("Werbung im Vereinsblatt", "Anzeigen bringen dem Verband", "3 Kommentare von Lesern",
+                 "Alle Angaben ohne Gewähr, schreibt"):
+        assert line in art.body_text
+
+
+# ------------------------------------------------------------------------- list headings in <header>
+
+HEADER_LIST = """<div><header class="title title-box">Serienelemente</header>
+<ul class="link-list series-list font-sans-serif">
+<li><span class="glyphicons glyphicons-sort"></span> <a href="/recht/titelschutz_222_561084.html"
+ class="title title-small">Nur schwacher Titelschutz für Ratgeber</a></li>
+<li><span class="glyphicons glyphicons-sort"></span> Genossenschaften wachsen</li>
+<li><span class="glyphicons glyphicons-sort"></span> <a href="/recht/duzen_222_560192.html"
+ class="title title-small">Duzen unter Parteifreunden ist keine Beleidigung</a></li>
+<li><span class="glyphicons glyphicons-sort"></span> <a href="/recht/grosseltern_222_559806.html"
+ class="title title-small">Wann auch die Großeltern unterhaltspflichtig sind</a></li></ul></div>"""
+
+
+def series_page(before_text: str) -> str:
+    """A news theme's article: the series' list of episodes in the article, above its text."""
+    return f"""<html><head><title>Genossenschaften wachsen</title></head><body><main class="col-md-8" role="main">
+<article><h1>Genossenschaften wachsen</h1>{before_text}<div class="copy"><p>{P * 2}</p><p>{P}</p>
+<h2>Mehr Mitglieder</h2><p>{P * 2}</p><p>{P}</p></div></article></main></body></html>"""
+
+
+def test_a_link_list_under_a_header_element_is_not_article_text():
+    # the lines handed to the fallback to leave out (trafilatura keeps such a list on some pages)
+    page_ = load_page(series_page(HEADER_LIST), "https://www.example.de/artikel")
+    lines = link_list_texts(page_)
+    for line in ("Serienelemente", "Nur schwacher Titelschutz für Ratgeber",
+                 "Duzen unter Parteifreunden ist keine Beleidigung", "Wann auch die Großeltern unterhaltspflichtig sind"):
+        assert line in lines
+    assert not any("tausend neue Mitglieder" in line or line == "Mehr Mitglieder" for line in lines)
+    art = extract_article(series_page(HEADER_LIST), "https://www.example.de/artikel")
+    assert "Duzen" not in art.body_text and "Mehr Mitglieder" in art.body_text
+
+
+def test_running_text_under_a_header_element_stays():
+    before = f"""<div><header class="title">Die Bilanz</header>
+    <p>{PROSE_WITH_LINKS} Der Verband will 2025 weiter wachsen und neue Regionen erschließen, sagt er.</p></div>"""
+    assert "neue Regionen erschließen" not in " ".join(link_list_texts(load_page(series_page(before), "https://x.de/a")))
+    art = extract_article(series_page(before), "https://www.example.de/artikel")
+    # (trafilatura leaves the <header> out itself; the prose with its links under it stays)
+    assert "als Motor der Entwicklung" in art.body_text and "neue Regionen erschließen" in art.body_text
+
+
+# ------------------------------------------------------------------------- trailing headings
+
+def test_a_subheading_that_ends_the_body_with_nothing_after_it_goes():
+    # the heading of a block the cleaning took away (a press officer's card, a teaser list)
+    tail = ("<div class='card pressOfficer'><div class='card-divider'><h4>Verband der Genossenschaften</h4></div>"
+            "<div class='card-section'><h2>Pressekontakt</h2><p>Pressesprecherin Anna Beispiel</p>"
+            "<p>Tel.: (030) 78 95 47 78</p></div></div>")
+    art = extract_article(page_ending(tail), "https://www.example.de/presse/mitteilung")
+    assert art.provenance["body"] == "fallback:trafilatura"
+    assert "Verband der Genossenschaften" not in art.body_text and "Pressekontakt" not in art.body_text
+    assert "Mehr Mitglieder" in art.body_text
+
+
+def test_a_wordpress_post_ending_on_a_heading_loses_the_heading():
+    html = f"""<html><head><title>Post</title><meta name="generator" content="WordPress 6.4"></head><body>
+    <article class="post"><h1 class="entry-title">Genossenschaften wachsen</h1><div class="entry-content">
+    <p>{P * 2}</p><h2>Mehr Mitglieder</h2><p>{P}</p><h3>Teilnehmende Blogs:</h3>
+    <div class="inlinkz-widget"><script src="https://example.com/widget.js"></script></div></div></article></body></html>"""
+    art = extract_article(html, "https://www.example.de/2024/01/genossenschaften/")
+    assert art.provenance["body"] == "cms:wordpress"
+    assert "Teilnehmende Blogs" not in art.body_text
+    assert "Mehr Mitglieder" in art.body_text and art.body_text.endswith("vorgestellt wurde.")
+
+
+def test_subheadings_with_text_after_them_and_a_closing_signature_stay():
+    tail = "<h3>Ausblick</h3><p>Der Verband will weiter wachsen.</p><p>Anna Beispiel</p>"
+    art = extract_article(page_ending(tail), "https://www.example.de/presse/mitteilung")
+    for line in ("Mehr Mitglieder", "Ausblick", "weiter wachsen", "Anna Beispiel"):
         assert line in art.body_text

@@ -92,6 +92,19 @@ _META_LINE_RE = re.compile(
     r"|il vous reste \d+ ?% de (?:cet|l[’']) ?article [àa] lire\.?)\W*$",
     re.IGNORECASE,
 )
+# a label alone on its line that stands for a slot of the page, not for text: the advert's
+# placeholder ("Advertisement", "- Anzeige -", "Story continues below advertisement"), the
+# comment counter or link ("3 Kommentare", "Neue Kommentare", "Leave a comment"), a share or
+# sign-in button's words, a disclaimer of two words ("Alle Angaben ohne Gewähr")
+_SLOT_LABEL_RE = re.compile(
+    r"^\W*(?:advertisements?|advertising|anzeigen?|werbung|publicit[ée]|publicidad|pubblicit[àa]|reklama"
+    r"|(?:story|article) continues (?:below|after)(?: (?:this )?(?:advertisement|ad))?|continue reading below"
+    r"|la suite apr[èe]s (?:cette )?(?:la )?publicit[ée]|weiterlesen nach der anzeige"
+    r"|\d+ (?:kommentare?|comments?|commentaires?|comentarios?)|neue kommentare|kommentieren|kommentar schreiben"
+    r"|leave a (?:comment|reply)|laisser un commentaire|[ée]crire un commentaire|deja (?:un|tu) comentario"
+    r"|artikel teilen|beitrag teilen|hier anmelden|(?:alle )?angaben ohne gew[äa]hr)\W*$",
+    re.IGNORECASE,
+)
 
 # calls to action a site adds under its articles, wherever they sit in the line: get the app,
 # follow us on two networks or more, the affiliate / advertiser disclosure, the paywall's
@@ -420,6 +433,7 @@ def clean_container(container: HtmlElement, drop: list[HtmlElement], title: str,
         if el is not container and not clean_space(text_content(el)) and not has_descendant(el, "img") \
                 and el.getparent() is not None:
             drop_element(el)
+    _drop_trailing_headings(container)
 
 
 def _drop_appended_posts(container: HtmlElement, title: str) -> None:
@@ -441,9 +455,9 @@ def _drop_appended_posts(container: HtmlElement, title: str) -> None:
 
 def _noise_line(text: str) -> bool:
     """A line that is not the article's, by its words and length: a meta line, a teaser
-    label, a promotion or credit line, a disclaimer."""
+    label, a page slot's label, a promotion or credit line, a disclaimer."""
     return bool((len(text) < 220 and (_META_LINE_RE.match(text) or _TEASER_LABEL_RE.match(text)))
-                or (len(text) < 60 and _LIST_LABEL_RE.match(text))
+                or (len(text) < 60 and (_LIST_LABEL_RE.match(text) or _SLOT_LABEL_RE.match(text)))
                 or (len(text) < 160 and (_PROMO_LINE_RE.match(text) or _SOURCE_LINE_RE.match(text)))
                 or (len(text) < 400 and _DISCLAIMER_RE.match(text))
                 or (len(text) < 300 and _call_to_action(text)))
@@ -495,7 +509,7 @@ def _drop_teaser_cards(container: HtmlElement) -> None:
 
 
 _LIST_HEADING_CLASS_RE = re.compile(r"head|title|titel|titre", re.IGNORECASE)
-_LIST_HEADING_TAGS = ("p", "div", "span", "strong")
+_LIST_HEADING_TAGS = ("p", "div", "span", "strong", "header")
 
 
 @lru_cache(maxsize=8192)
@@ -662,6 +676,20 @@ def _contact_lines(blocks: list[HtmlElement]) -> bool:
     return len(lines) >= 2 and all(len(line) < 150 and line[-1] not in ".!?" for line in lines)
 
 
+_HEADING_TAGS = ("h2", "h3", "h4", "h5", "h6")
+
+
+def _drop_trailing_headings(root: HtmlElement) -> None:
+    """Subheadings that end the body with no text after them: they announced a block that is not
+    the article's (the related teasers, the sources' list, the comments) and that has gone."""
+    while True:
+        last = next((el for el in reversed(root) if isinstance(el.tag, str)), None)
+        if last is None or last.tag not in _HEADING_TAGS or (last.tail or "").strip() \
+                or len(inline_text(last)) > 100:
+            return
+        drop_element(last)
+
+
 def _drop_contact_tail(root: HtmlElement) -> None:
     """The closing contact block of a release ("Pressekontakt", "Contact presse", "Media
     contact" and the lines of names and numbers after it, to the end): not the article's text."""
@@ -732,6 +760,7 @@ def fallback_body(html, url: str, drop_texts: list[str] | None = None) -> tuple[
         else:
             _drop_further_info(el, text)
     _drop_contact_tail(root)
+    _drop_trailing_headings(root)
     html_out = sanitise("".join(lxml_html.tostring(c, encoding="unicode") for c in root)).strip()
     return html_out, element_text(root, skip_captions=True), root
 
