@@ -224,7 +224,8 @@ def test_a_link_list_under_a_header_element_is_not_article_text():
     page_ = load_page(series_page(HEADER_LIST), "https://www.example.de/artikel")
     lines = link_list_texts(page_)
     for line in ("Serienelemente", "Nur schwacher Titelschutz für Ratgeber",
-                 "Duzen unter Parteifreunden ist keine Beleidigung", "Wann auch die Großeltern unterhaltspflichtig sind"):
+                 "Duzen unter Parteifreunden ist keine Beleidigung",
+                 "Wann auch die Großeltern unterhaltspflichtig sind"):
         assert line in lines
     assert not any("tausend neue Mitglieder" in line or line == "Mehr Mitglieder" for line in lines)
     art = extract_article(series_page(HEADER_LIST), "https://www.example.de/artikel")

@@ -47,8 +47,8 @@ def test_paragraphs_each_marked_article_body_are_read_with_their_subheadings():
 <main class="content__main"><header class="headline"><h1>Les CAE grandissent</h1></header>
 <p class="text" itemprop="articleBody">{P}</p><p class="text" itemprop="articleBody">{Q}</p>
 <h2 class="subtitle">Dans les territoires</h2><p class="text" itemprop="articleBody">Enfin, {P}</p>
-<div class="teaser teaser--linkbox"><a href="/autre"><h3>Les Scop aussi</h3><p>Un autre article, ailleurs sur le site, avec son
-chapeau et sa photo.</p></a></div></main></article></div></body></html>"""
+<div class="teaser teaser--linkbox"><a href="/autre"><h3>Les Scop aussi</h3><p>Un autre article, ailleurs sur le site,
+avec son chapeau et sa photo.</p></a></div></main></article></div></body></html>"""
     art = extract_article(html, "https://www.example.fr/cae")
     assert art.provenance["body"] == "microdata:articleBody"
     for line in ("plus de mille nouveaux", "un statut protecteur", "Dans les territoires", "Enfin, Les"):

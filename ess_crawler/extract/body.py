@@ -18,8 +18,14 @@ import nh3
 from lxml import etree
 from lxml.html import HtmlElement
 
-from .boilerplate import (AUTHOR_BOX_MAX_CHARS, attr_tokens, author_box_token, drop_element, is_boilerplate,
-                          strip_boilerplate)
+from .boilerplate import (
+    AUTHOR_BOX_MAX_CHARS,
+    attr_tokens,
+    author_box_token,
+    drop_element,
+    is_boilerplate,
+    strip_boilerplate,
+)
 from .document import Page, clean_space, has_descendant
 from .metadata import profile_elements, select
 from .text import element_text, inline_text, text_content
