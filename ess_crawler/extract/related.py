@@ -31,11 +31,12 @@ _HEADING_RE = re.compile(
     r"^(sur le meme (sujet|theme)|a lire (aussi|egalement|en complement)|lire (aussi|egalement)"
     r"|voir aussi|a voir aussi|dans la meme rubrique|ailleurs sur le site"
     r"|autres articles( dans cette rubrique| de la rubrique| sur le meme sujet)?"
-    r"|articles? (similaires|lies|connexes|en lien|associes)|contenus? (lies|similaires|associes)"
+    r"|articles? (similaires|lies|connexes|en lien|en relation|associes)|contenus? (lies|similaires|associes)"
+    r"|sur ce (sujet|theme)|(la redaction|l.auteur|nous) vous (recommande|conseille)(nt)?"
     r"|actualites? (liees|similaires|associees)|sur le meme theme|vous aimerez aussi"
     r"|vous (pourriez|pouvez|aimeriez) aussi (aimer|lire)|ces articles (peuvent|pourraient) vous interesser"
     r"|pour aller plus loin|en lien avec cet article|a decouvrir (aussi|egalement)"
-    r"|related(?! (topics?|tags?|searches|terms|keywords|subjects))"
+    r"|(in )?related(?! (topics?|tags?|searches|terms|keywords|subjects))"
     r"( posts?| articles?| stories| content| reading| news)?"
     r"|you (may|might) also (like|enjoy)|more (on this( topic)?|like this|stories|articles)"
     r"|read (also|next|more( about .*)?)|also read|see also|similar (posts|articles|stories)"
@@ -43,6 +44,7 @@ _HEADING_RE = re.compile(
     r"|(ahnliche|verwandte|passende) (beitrage|artikel|themen|meldungen)|mehr zum thema|zum thema$"
     r"|weitere (artikel|beitrage|meldungen|nachrichten)( zum thema)?$|passend zum thema"
     r"|articulos relacionados|noticias relacionadas|(te|le) puede interesar|lee tambien|leer tambien"
+    r"|(materias |noticias |artigos )?relacionad[oa]s$|veja tambem|leia tambem"
     r"|articoli correlati|leggi anche|potrebbe interessarti)\b"
 )
 _PLUGIN_SELECTORS = (
@@ -97,7 +99,8 @@ def _fold(text: str) -> str:
 _FIRST_WORDS = frozenset(
     "sur a lire voir dans ailleurs autres autre article articles contenu contenus actualite actualites vous ces "
     "pour en related you more read also see similar das konnte durfte lesen auch ahnliche verwandte passende mehr "
-    "zum weitere passend articulos noticias te le lee leer articoli leggi potrebbe".split())
+    "zum weitere passend articulos noticias te le lee leer articoli leggi potrebbe "
+    "la l'auteur l’auteur nous in relacionadas relacionados materias artigos veja leia".split())
 
 
 def is_related_heading(text: str) -> bool:
@@ -109,7 +112,7 @@ def is_related_heading(text: str) -> bool:
     return 0 < len(folded) <= 60 and bool(_HEADING_RE.match(folded))
 
 
-_TITLE_CLASS_RE = re.compile(r"title|titre|heading|header|label", re.IGNORECASE)
+_TITLE_CLASS_RE = re.compile(r"title|titre|head|label", re.IGNORECASE)
 
 
 def _short_text(el: HtmlElement, limit: int = 64) -> str:
@@ -199,11 +202,30 @@ def _opens_section(el: HtmlElement) -> bool:
     for d in el.iterdescendants():
         if not isinstance(d.tag, str):
             continue
-        if d.tag == "a":
+        if d.tag == "a" and (d.get("href") or "").strip() not in ("", "#"):
             return False
         if d.tag in _HEADING_TAGS and not has_descendant(d, "a") and clean_space(text_content(d)):
             return True
+        if _section_title(d):
+            return True
     return False
+
+
+def _section_title(el: HtmlElement) -> bool:
+    """A title-classed element (`div.box__header`, `a.slider__title` with no href) holding a short
+    name and no article link: the title of a list of its own ("Especiais", "Meistgelesen")."""
+    cls = el.get("class") or ""
+    if not cls or not any(_section_token(t) for t in cls.split()):
+        return False
+    if any((a.get("href") or "").strip() not in ("", "#") for a in el.iter("a")):
+        return False
+    text = clean_space(text_content(el)) if len(el) <= 3 else ""
+    return 0 < len(text) <= 60 and not is_related_heading(text)
+
+
+@lru_cache(maxsize=8192)
+def _section_token(token: str) -> bool:
+    return bool(re.search(r"(^|[-_])(title|titre|head|header|heading)$", token, re.I))
 
 
 def _block_for_heading(heading: HtmlElement) -> list[HtmlElement]:
