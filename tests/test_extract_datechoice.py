@@ -317,3 +317,34 @@ def test_the_headline_is_the_h1_not_a_side_feed_teaser_with_the_same_title():
     head = "<meta property='article:published_time' content='2022-04-21T18:46:12+00:00'>"
     art = extract_article(*_news(head, after_title=byline, side=side))
     assert art.published.startswith("2022-04-21")
+
+
+# ------------------------------------------------------------ slashed dates, month first
+
+def _us_page(lang: str, date_html: str) -> str:
+    text = "".join(f"<p>Paragraph {i} of the story, long enough to be running text, with commas, words and "
+                   f"more words to pass the limit of a byline and of a short date line by far.</p>" for i in range(5))
+    return (f"<html lang='{lang}'><head><title>Hollywood actors strike ends</title></head><body>"
+            f"<h1>Hollywood actors strike ends</h1>{text}<div class='artDates'>{date_html}</div>"
+            f"{text}</body></html>")
+
+
+def test_a_us_english_page_writes_its_slashed_date_month_first():
+    html = _us_page("en-US", "<span class='timeInfo'>11/8/2023 10:46 PM</span>")
+    art = extract_article(html, "https://www.exemple.com/entlife/hollywood-actors-strike")
+    assert art.published.startswith("2023-11-08")
+    assert art.provenance["published"].endswith("+us-order")
+
+
+def test_a_british_page_keeps_its_slashed_date_day_first():
+    html = _us_page("en-GB", "<span class='timeInfo'>11/8/2023 10:46 PM</span>")
+    art = extract_article(html, "https://www.exemple.co.uk/entlife/hollywood-actors-strike")
+    assert art.published.startswith("2023-08-11")
+
+
+def test_a_time_element_s_own_datetime_says_which_reading_of_its_slashed_text_is_right():
+    html = _us_page("en", "<time datetime='2023-11-08T22:46:00-06:00'>11/08/2023</time>")
+    assert extract_article(html, "https://www.exemple.com/a").published.startswith("2023-11-08")
+    # look-alike: a datetime that is no swap of the text leaves the text's reading
+    html = _us_page("en", "<time datetime='2023-11-09T10:00:00+00:00'>11/08/2023</time>")
+    assert extract_article(html, "https://www.exemple.com/a").published.startswith("2023-08-11")

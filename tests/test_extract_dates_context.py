@@ -239,3 +239,142 @@ def test_the_forms_of_a_day():
         assert forms.search(text), text
     for text in ("118.11.2016", "2016-11-180", "18.11.20167", "Nov 1, 2016", "12016-11-18", "18.12.2016"):
         assert not forms.search(text), text
+
+
+# ------------------------------------------------------------ printed forms (dates.py)
+
+def test_mar_is_march_in_a_date_and_tuesday_only_before_the_day():
+    from ess_crawler.extract.dates import parse_date
+
+    assert parse_date("Mar 6, 2023").iso == "2023-03-06"  # not June 6 (`mar` read as mardi)
+    assert parse_date("Posted Mar. 14, 2019 10:30").iso == "2019-03-14T10:30:00"
+    assert parse_date("le 6 mar. 2023").iso == "2023-03-06"
+    assert parse_date("Aktualisiert am 06. Mär. 2023").iso == "2023-03-06"
+    # look-alike: the weekday `mar.` before the day number stays a weekday
+    assert parse_date("mar. 7 juin 2023").iso == "2023-06-07"
+
+
+def test_day_month_year_set_apart_by_spaced_bars_or_slashes():
+    from ess_crawler.extract.dates import parse_date
+
+    assert parse_date("26 | 01 | 2022").iso == "2022-01-26"
+    assert parse_date("29 / Dezember / 2022").iso == "2022-12-29"
+    # look-alikes: page numbers, an issue number, a 13th month are no dates
+    assert parse_date("Seite 1 | 2 | 2022") is None
+    assert parse_date("1 | 13 | 2020") is None
+    assert parse_date("Heft 3 / 2 / 2021") is None
+
+
+def test_a_subline_table_with_bars_above_the_headline_dates_the_page():
+    html = ("<html lang='de'><head><title>Bielersee-Winterhechte</title></head><body><main><section>"
+            "<div class='subline'><table><tr><td>26 | 01 | 2022 </td><td class='categories'>Schweiz | Praxis"
+            "</td></tr></table></div><h1>Bielersee-Winterhechte</h1></section>"
+            f"<section class='wysiwyg'>{_TEXT}</section></main></body></html>")
+    art = extract_article(html, "https://www.exemple.ch/de/bielerseewinterhechte--1026")
+    assert art.published == "2022-01-26"
+
+
+# ------------------------------------------------------------ another post's date
+
+def _wp_single(inside_content: str, header_date: str = "") -> str:
+    """A WordPress single post (no date metadata) whose own date is a plain date-classed span."""
+    return ("<html lang='de'><head><title>3 Fragen an Tina Musil</title></head><body class='single'>"
+            "<article id='post-41261' class='post hentry'><header class='camp-article__header'>"
+            "<h1 class='camp-article__title'>3 Fragen an Tina Musil</h1></header>"
+            f"<div class='entry-content'>{_TEXT}{inside_content}{_TEXT}</div>"
+            f"<div class='camp-article__meta'><span class='article__meta--date'>{header_date}</span></div>"
+            "</article></body></html>")
+
+
+def test_a_time_in_a_teaser_card_linking_another_post_is_not_the_article_date():
+    teaser = ("<div class='wp-block-marginal'><a class='camp-teaser-pure' href='https://blog.exemple.de/autre/'>"
+              "<img src='/a.jpg' alt=''><div class='camp-teaser-pure__meta'>"
+              "<time datetime='2019-10-21T10:03:38+02:00'>21.10.2019</time></div>"
+              "<h3>Was ist die Stiftung?</h3></a></div>")
+    art = extract_article(_wp_single(teaser, "31. Oktober 2023"), "https://blog.exemple.de/2023/10/3-fragen/")
+    assert art.published == "2023-10-31"
+
+
+def test_a_time_in_a_permalink_around_the_date_alone_is_the_article_date():
+    """Look-alike: themes wrap the post's own date in a link to the post (`rel=bookmark`)."""
+    own = ("<p class='byline'><a href='https://blog.exemple.de/3-fragen/' rel='bookmark'>"
+           "<time datetime='2023-10-31T09:00:00+01:00'>31. Oktober 2023</time></a></p>")
+    html = _wp_single("").replace("<div class='entry-content'>", own + "<div class='entry-content'>")
+    art = extract_article(html, "https://blog.exemple.de/3-fragen/")
+    assert art.published.startswith("2023-10-31")
+
+
+def test_a_date_in_another_article_of_a_teaser_grid_is_not_the_article_date():
+    grid = ("<div class='grid-box'><article class='teaser post-225290'><h3><a href='/2019/autre/'>Autre</a></h3>"
+            "<footer class='teaser__footer'><div class='teaser__byline posted-on'>"
+            "<time class='entry-date published' datetime='2019-06-06T16:05:08+02:00'>06.06.2019</time>"
+            "</div></footer></article></div>")
+    html = ("<html lang='de'><head><title>Die Abmahner</title><meta name='generator' content='WordPress 5.2'>"
+            "</head><body><article class='post'><header><h1 class='entry-title'>Die Abmahner</h1>"
+            "<p class='standfirst'>Seit Dezember 2015 verschickt eine Kanzlei zahlreiche Abmahnungen wegen "
+            "fehlerhafter Referenzierungen. Wir haben recherchiert und legen jetzt das Netzwerk offen.</p>"
+            "<div class='entry-meta'><time class='published dt-published' datetime='23. Juni 2016'>"
+            f"23.06.2016 um 16:14 Uhr</time></div></header>{_TEXT}</article>{grid}</body></html>")
+    art = extract_article(html, "https://netz.exemple.org/2016/die-abmahner/")
+    assert art.published.startswith("2016-06-23")
+    # look-alike: with the headline outside any <article>, an <article>'s date is the page's
+    lone = html.replace("<article class='post'>", "<div class='post'>").replace(f"{_TEXT}</article>", f"{_TEXT}</div>")
+    lone = lone.replace("<time class='published dt-published' datetime='23. Juni 2016'>23.06.2016 um 16:14 Uhr</time>",
+                        "")
+    art = extract_article(lone, "https://netz.exemple.org/2016/die-abmahner/")
+    assert art.published.startswith("2019-06-06")
+
+
+# ------------------------------------------------------------ an update label before the element
+
+def _press_release(label: str) -> str:
+    return ("<html lang='de'><head><title>Eva Welskop-Deffaa zur neuen Präsidentin gewählt</title></head><body>"
+            "<h1>Eva Welskop-Deffaa zur neuen Präsidentin gewählt</h1>"
+            "<p>Die Delegiertenversammlung hat heute gewählt; die neue Präsidentin tritt ihr Amt im November an, "
+            "nach einer langen Einarbeitung und vielen Gesprächen.</p>"
+            "<div class='eventbox'><span class='eventbox__subheadline'>Erschienen am:</span>"
+            "<h2 class='eventbox-event__headline'>13.10.2021</h2></div>"
+            f"<div class='author'><h4 class='timestamp__title'>{label}</h4>"
+            "<ul class='timestamp-list'><li class='timestamp-list__item'>15.10.2021</li></ul></div>"
+            f"{_TEXT}</body></html>")
+
+
+def test_a_date_element_after_an_update_label_is_the_modified_date():
+    art = extract_article(_press_release("Zuletzt geändert am:"), "https://www.exemple.de/presse/wahl")
+    assert art.published == "2021-10-13"
+    assert (art.modified or "").startswith("2021-10-15")
+
+
+def test_a_date_element_after_a_publication_label_is_the_published_date():
+    art = extract_article(_press_release("Veröffentlicht am:"), "https://www.exemple.de/presse/wahl")
+    assert art.published == "2021-10-15"
+
+
+# ------------------------------------------------------------ the headline among several h1s
+
+def _gsb_page(title: str) -> str:
+    """A government site builder page: the site's and the section's names are h1s too, and the
+    <title> joins site, section and headline."""
+    return (f"<html lang='de'><head><title>{title}</title></head><body>"
+            "<h1 class='aural'>Zoll</h1><div class='buehne'><h1 class='c-buehne__headline'>Fachmeldungen</h1></div>"
+            "<div class='singleview'><h1 class='isFirstInSlot'>Verkündung des Tabaksteuermodernisierungsgesetzes</h1>"
+            "<div class='docData news'><span class='label'>Datum:</span> <span class='value'>18.10.2021</span></div>"
+            "<p>Informationen finden Sie im Informationsschreiben an die Verbände und Wirtschaftsbeteiligten vom "
+            "14. Oktober 2021, dessen Anlagen die Einzelheiten enthalten und weitere Fragen beantworten.</p>"
+            f"<p class='c-download-list'><a class='Publication' href='/x.pdf'><span class='info'>"
+            f"Informationsschreiben vom 14. Oktober 2021</span></a></p>{_TEXT}</div></body></html>")
+
+
+def test_the_h1_that_is_the_headline_part_of_the_title_carries_the_date_line():
+    title = "Zoll online - Fachmeldungen - Verkündung des Tabaksteuermodernisierungsgesetzes"
+    art = extract_article(_gsb_page(title), "https://www.exemple.de/SharedDocs/Fachmeldungen/2021/z83.html")
+    assert art.published == "2021-10-18"
+
+
+def test_an_h1_that_is_only_a_short_part_of_the_title_is_not_taken_for_the_headline():
+    """Look-alike: the title names the section only; no h1 is the headline."""
+    from ess_crawler.extract.document import Page, parse_html
+    from ess_crawler.extract.metadata import title_element
+
+    page = Page(parse_html(_gsb_page("Zoll online - Fachmeldungen")), "https://www.exemple.de/x", None)
+    assert title_element(page, "Zoll online - Fachmeldungen") is None

@@ -89,17 +89,21 @@ _LABEL_RE = re.compile(r"(publi[ée]|mis en ligne|posted|published|ver[öo]ffent
                        re.IGNORECASE)
 
 
+# a quoted post (an embedded tweet or Instagram post, a cited article) dates that post, not the page
+_QUOTED_TAGS = frozenset(("blockquote", "q"))
+
+
 def _subtree_texts(el: HtmlElement, excluded: set, forward: bool = True):
     """The texts inside `el` (not its tail) in document order, or in reverse, lazily (a walk
     stops after a few hundred characters: a large sibling is not read whole), leaving out
-    scripts and excluded subtrees."""
+    scripts, quoted posts and excluded subtrees."""
     stack: list = [el]
     while stack:
         node = stack.pop()
         if isinstance(node, str):
             yield node
             continue
-        if not isinstance(node.tag, str) or node in excluded or node.tag in SKIP_TAGS:
+        if not isinstance(node.tag, str) or node in excluded or node.tag in SKIP_TAGS or node.tag in _QUOTED_TAGS:
             continue
         if forward:
             for child in reversed(node):  # popped in document order: child, then its tail
@@ -295,6 +299,30 @@ def _rule_local_midnight(c: _Choice) -> None:
         c.primary = midnight
 
 
+def _us_english(page: Page) -> bool:
+    """The page declares itself US English (`<html lang="en-US">`, `og:locale` en_US): it writes
+    slashed dates month first. (A British page, `lang="en"` or `en-GB`, writes them day first.)"""
+    declared = page.root.get("lang") or page.meta_first("og:locale")[0] or ""
+    return declared.strip().lower().replace("_", "-").startswith("en-us")
+
+
+# 1b'. a US English page writes an ambiguous slashed date month first (`11/8/2023`): a date
+#      our HTML rules read day first from such a text (a date element, a date line) is re-read
+def _rule_us_order(c: _Choice) -> None:
+    if not c.untouched or not c.rule.startswith(("cms:", "html:", "heuristic:")) or not _us_english(c.page):
+        return
+    m = _SLASHED_RE.search(c.raw or "")
+    if m is None or not _ambiguous(m.group(0)) or m.group(1) == m.group(2):
+        return
+    day, month = int(m.group(1)), int(m.group(2))
+    if _day(c.chosen)[5:] != f"{month:02d}-{day:02d}":
+        return  # not the day-first reading of that text (a machine value, another date)
+    swapped = _swap(c.chosen)
+    if swapped:
+        c.choose(swapped + (c.chosen[10:] if len(c.chosen) > 10 else ""), c.raw, f"{c.rule}+us-order")
+        c.primary = c.chosen
+
+
 # 1c. a UTC timestamp whose very instant the page also states with the site's own offset
 #     (`2022-04-29T02:08:28+00:00` and `<time datetime="2022-04-28T22:08:28-04:00">`): the
 #     site's calendar names the day
@@ -467,8 +495,8 @@ def _rule_url_month(c: _Choice) -> None:
         c.candidates.append(("text", found.iso))
 
 
-_RULES = (_rule_local_midnight, _rule_same_instant, _rule_tz_day, _rule_shown_vs_primary, _rule_label, _rule_swap,
-          _rule_placeholder, _rule_capture, _rule_url_month)
+_RULES = (_rule_local_midnight, _rule_us_order, _rule_same_instant, _rule_tz_day, _rule_shown_vs_primary,
+          _rule_label, _rule_swap, _rule_placeholder, _rule_capture, _rule_url_month)
 
 
 def printed_in_month(page: Page, month: str, excluded: set) -> ParsedDate | None:

@@ -43,7 +43,7 @@ class FrenchEnglishParserInfo(dateparser.parserinfo):
          "gennaio", "enero", "janeiro", "januari", "styczeń", "stycznia", "styczen"),
         ("Feb", "February", "févr", "fevr", "février", "fevrier", "fév", "fev", "februar",
          "febbraio", "febrero", "fevereiro", "februari", "luty", "lutego"),
-        ("Mar", "March", "mars", "märz", "marz", "maerz", "mrz", "marzo", "março", "marco", "maart",
+        ("Mar", "March", "mars", "märz", "marz", "maerz", "mrz", "mär", "marzo", "março", "marco", "maart",
          "marzec", "marca"),
         ("Apr", "April", "avr", "avril", "aprile", "abril", "kwiecień", "kwietnia", "kwiecien"),
         ("May", "mai", "maggio", "mayo", "maio", "mei", "maj", "maja"),
@@ -98,6 +98,11 @@ _PATTERNS = [
     ),
     # 25/03/2014, 25.03.2014, 25-03-2014 [- 15:46]
     re.compile(r"(?P<text>\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b)" + _TIME_RE),
+    # the same parts set apart by a spaced bar or slash, the month as a number or a name:
+    # `26 | 01 | 2022`, `29 / Dezember / 2022` (one separator twice, a four-digit year)
+    re.compile(rf"(?P<spaced>\b(?P<sd>\d{{1,2}})\s*(?P<sep>[|/])\s*(?P<sm>0[1-9]|1[0-2]|(?:{_MONTH_RE})\.?)\s*(?P=sep)\s*"
+               rf"(?P<sy>(?:19|20)\d{{2}})(?!\d))",
+               re.IGNORECASE),
     # novembre 2013 (month precision: kept raw, day unknown) is deliberately not a date
 ]
 
@@ -154,6 +159,11 @@ def find_dates(text: str, today: dt.date | None = None) -> list[tuple[int, Parse
 
 _parsed: dict[tuple[str, str], tuple[dt.datetime, bool] | None] = {}
 
+# `mar` is March (`6 mar. 2023`, `Mar 6, 2023`, `Mär.` folded) and Tuesday (`mar.`, mardi) to
+# dateutil, which takes the weekday: in a matched date it is the month unless a day number
+# follows it within the weekday's place (`mar. 7 mars 2023`)
+_MAR_RE = re.compile(r"(?<![^\W\d_])mar(?![^\W\d_])(?!\.?,?\s+\d{1,2}(?:er|st|nd|rd|th|º)?\.?\s+(?:de\s+)?[^\W\d_])")
+
 
 def _parse_cached(pattern: str, m: re.Match) -> tuple[dt.datetime, bool] | None:
     """`_parse_match`, remembered by form and matched text: listings repeat the same dates."""
@@ -172,9 +182,11 @@ def _parse_match(m: re.Match) -> tuple[dt.datetime, bool] | None:
             iso = groups["iso"]
             value = dateparser.isoparse(iso.replace(" ", "T"))
             return value, "T" in iso or " " in iso
-        text = groups["text"]
+        numeric = groups.get("sm", "").isdigit()
+        text = groups.get("text") or f"{groups['sd']}.{groups['sm']}.{groups['sy']}" if numeric else \
+            groups.get("text") or f"{groups['sd']} {groups['sm'].rstrip('.')} {groups['sy']}"
         value = dateparser.parse(
-            fold(text).replace("1er", "1"),
+            _MAR_RE.sub("march", fold(text)).replace("1er", "1"),
             parserinfo=_PARSERINFO,
             dayfirst=True,
             fuzzy=True,

@@ -15,7 +15,7 @@ from lxml.cssselect import CSSSelector
 from lxml.html import HtmlElement
 
 from .boilerplate import BOILERPLATE_RE, BOILERPLATE_ROLES, attr_tokens, is_boilerplate
-from .dates import ParsedDate, normalise_iso, parse_date, parse_published_modified
+from .dates import _MODIFIED_LABELS, ParsedDate, normalise_iso, parse_date, parse_published_modified
 from .document import Page, clean_space
 from .text import INVISIBLE, inline_text, text_content
 
@@ -296,6 +296,10 @@ def _date_from_element(el: HtmlElement) -> tuple[ParsedDate | None, ParsedDate |
                     published = ParsedDate(machine.iso, text or value, machine.has_time)
                 elif published.iso[:10] == machine.iso[:10] and not _stored_day(machine, published):
                     published = ParsedDate(machine.iso, text or value, machine.has_time)
+                elif _day_month_swap(published.iso, machine.iso):
+                    # `<time datetime="2023-11-08">11/08/2023</time>`: the text was written month
+                    # first; the element's own machine value says which reading is right
+                    published = ParsedDate(machine.iso, text or value, machine.has_time)
                 break
     if published is None and modified is None:
         for child in el.iter("time"):
@@ -305,6 +309,40 @@ def _date_from_element(el: HtmlElement) -> tuple[ParsedDate | None, ParsedDate |
                 published = ParsedDate(machine.iso, text or value, machine.has_time)
                 break
     return published, modified, text
+
+
+def _day_month_swap(a: str, b: str) -> bool:
+    """True when day `a` is day `b` with day and month exchanged (and not the same day)."""
+    return len(a) >= 10 and len(b) >= 10 and a[:4] == b[:4] and a[5:7] == b[8:10] and a[8:10] == b[5:7] \
+        and a[5:10] != b[5:10]
+
+
+_LABEL_BEFORE_CHARS = 40
+
+
+def _update_labelled(el: HtmlElement, published: ParsedDate | None, modified: ParsedDate | None,
+                     raw: str) -> tuple[ParsedDate | None, ParsedDate | None, str]:
+    """(published, modified, raw) of a date element whose update label stands just before it,
+    outside it (`<h4>Zuletzt geändert am:</h4><ul><li class="timestamp">15.10.2021</li></ul>`,
+    `<span>Updated:</span> <time>`): its date is the modified one."""
+    if published is None or modified is not None:
+        return published, modified, raw
+    node = el
+    for _ in range(2):  # the element's, then its parent's, preceding text
+        before = (node.getprevious().tail if node.getprevious() is not None else None) or ""
+        if not before.strip():
+            prev = node.getprevious()
+            parent = node.getparent()
+            before = text_content(prev) if prev is not None else (parent.text or "") if parent is not None else ""
+        before = clean_space(before)
+        if before:
+            if _MODIFIED_LABELS.search(before[-_LABEL_BEFORE_CHARS:]):
+                return None, published, raw
+            return published, modified, raw
+        node = node.getparent()
+        if node is None:
+            break
+    return published, modified, raw
 
 
 def _stored_day(machine: ParsedDate, shown: ParsedDate) -> bool:
@@ -331,7 +369,27 @@ def title_element(page: Page, title: str) -> HtmlElement | None:
         return h2
     # the metadata headline is often another wording (SEO) than the visible one: a page's only
     # h1 is its visible headline
-    return h1s[0] if len(h1s) == 1 else None
+    if len(h1s) == 1:
+        return h1s[0]
+    return _title_segment_h1(h1s, title)
+
+
+_SEGMENT_CHARS = 20  # a headline, not a site or section name ("Zoll", "Fachmeldungen")
+
+
+def _title_segment_h1(h1s: list[HtmlElement], title: str) -> HtmlElement | None:
+    """Of several h1s (the site's logo, a section banner, the headline), the one whose text is
+    a whole part of a title the site name could not be cut from (`Site - Section - Headline`):
+    the longest such part, if long enough to be a headline."""
+    parts = [title]
+    for sep in _TITLE_SEPARATORS:
+        parts = [piece.strip() for part in parts for piece in part.split(sep)]
+    best = None
+    for h in h1s:
+        text = clean_space(text_content(h))
+        if len(text) >= _SEGMENT_CHARS and text in parts and (best is None or len(text) > len(best[0])):
+            best = (text, h)
+    return best[1] if best else None
 
 
 def headline_wrappers(page: Page) -> frozenset:
@@ -403,7 +461,7 @@ def find_dates(page: Page, excluded: set) -> dict:
     if page.cms in _CMS_DATE_SELECTORS:
         for css in _CMS_DATE_SELECTORS[page.cms]:
             for el in select(page, css):
-                if _inside(el, excluded, wrappers) or _in_sidebar(el, wrappers):
+                if _inside(el, excluded, wrappers) or _in_sidebar(el, wrappers) or _other_post(el, wrappers):
                     continue
                 take(*_date_from_element(el), f"cms:{page.cms}")
                 if result["published"]:
@@ -412,8 +470,9 @@ def find_dates(page: Page, excluded: set) -> dict:
     # heuristics: <time>, then short elements whose class/id speaks of dates,
     # then labelled lines ("Publié le ...") near the top of the page
     for el in page.root.iter("time"):
-        if not _inside(el, excluded, wrappers) and not _quoted_or_navigation(el, wrappers):
-            take(*_date_from_element(el), "html:time")
+        if not _inside(el, excluded, wrappers) and not _quoted_or_navigation(el, wrappers) \
+                and not _other_post(el, wrappers):
+            take(*_update_labelled(el, *_date_from_element(el)), "html:time")
             if result["published"]:
                 return result
     hinted = _date_hinted(page)
@@ -422,8 +481,8 @@ def find_dates(page: Page, excluded: set) -> dict:
             continue
         if el in hinted and not _inside(el, excluded, wrappers):
             text = inline_text(el)
-            if 6 <= len(text) <= 200 and not _quoted_or_navigation(el, wrappers):
-                take(*_date_from_element(el), "heuristic:date-class")
+            if 6 <= len(text) <= 200 and not _quoted_or_navigation(el, wrappers) and not _other_post(el, wrappers):
+                take(*_update_labelled(el, *_date_from_element(el)), "heuristic:date-class")
                 if result["published"]:
                     return result
     # a test of the page's text before the XPath, which builds the text of every element (and
@@ -434,7 +493,7 @@ def find_dates(page: Page, excluded: set) -> dict:
                                   '[translate(., "0123456789", "") != .]'):  # (a line with a digit)
             text = inline_text(el)
             if _DATE_LINE_RE.search(text) and not _inside(el, excluded, wrappers) \
-                    and not _quoted_or_navigation(el, wrappers):
+                    and not _quoted_or_navigation(el, wrappers) and not _other_post(el, wrappers):
                 published, modified = parse_line(text)
                 take(published, modified, text, "heuristic:date-line")
                 if result["published"]:
@@ -471,6 +530,36 @@ def _quoted_or_navigation(el: HtmlElement, article_wrappers: frozenset = frozens
         if tokens and (_SIDEBAR_RE.search(tokens) or (not in_article and _NAVIGATION_RE.search(tokens))):
             return True
     return footer and not in_article
+
+
+# another post's teaser: a link to another page that holds the post's heading or picture beside
+# its date (a related card, a "more from" box), or another `<article>` than the headline's
+_TEASER_PARTS = ("h2", "h3", "h4", "h5", "h6", "img", "picture")
+_TEASER_TEXT_CHARS = 40  # text of a link beyond its date: a title (a permalink around a date holds none)
+
+
+def _teaser_link(a: HtmlElement, el: HtmlElement) -> bool:
+    href = (a.get("href") or "").strip()
+    if not href or href.startswith(("#", "javascript:")):
+        return False
+    if any(True for _ in a.iter(*_TEASER_PARTS)):
+        return True
+    return len(clean_space(text_content(a))) - len(clean_space(text_content(el))) >= _TEASER_TEXT_CHARS
+
+
+def _other_post(el: HtmlElement, article_wrappers: frozenset) -> bool:
+    """A date of another post: inside a teaser link (`_teaser_link`), or inside an `<article>`
+    that does not hold the headline while one does (a teaser grid beside or below the post,
+    a nested card). The walk ends at the headline's own wrappers (`headline_wrappers`)."""
+    in_article = any(w.tag == "article" for w in article_wrappers)
+    for anc in el.iterancestors():
+        if anc in article_wrappers:
+            return False
+        if anc.tag == "a" and _teaser_link(anc, el):
+            return True
+        if anc.tag == "article" and in_article:
+            return True
+    return False
 
 
 # ---------------------------------------------------------------- labelled publication dates
