@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from functools import lru_cache
 
 import nh3
 from lxml import etree
@@ -514,14 +513,9 @@ def _drop_teaser_cards(container: HtmlElement) -> None:
             drop_element(el)
 
 
-_LIST_HEADING_CLASS_RE = re.compile(r"head|title|titel|titre", re.IGNORECASE)
+# a class token holding "head", "title", "titel" or "titre", as a whole line of `Page.class_lines`
+_LIST_HEADING_CLASS_LINE_RE = re.compile(r"^.*(?:head|title|titel|titre).*$", re.IGNORECASE | re.MULTILINE)
 _LIST_HEADING_TAGS = ("p", "div", "span", "strong", "header")
-
-
-@lru_cache(maxsize=8192)
-def _list_heading_token(token: str) -> bool:
-    """`_LIST_HEADING_CLASS_RE` on a class token, remembered: themes share their class names."""
-    return bool(_LIST_HEADING_CLASS_RE.search(token))
 
 
 def _link_list(block: HtmlElement) -> list[HtmlElement]:
@@ -544,9 +538,8 @@ def link_list_texts(page: Page) -> list[str]:
     Fed to the trafilatura fallback, which keeps such a heading and the list's titles when the
     list sits beside the text; the rule reads the page's markup, never one site's wording."""
     candidates = list(page.root.iter("h2", "h3", "h4", "h5", "h6"))
-    for token, elements in page.classes.items():
-        if _list_heading_token(token):
-            candidates += [el for el in elements if el.tag in _LIST_HEADING_TAGS]
+    for token in page.classes_matching(_LIST_HEADING_CLASS_LINE_RE):
+        candidates += [el for el in page.classes[token] if el.tag in _LIST_HEADING_TAGS]
     for p in page.root.iter("p"):  # a paragraph that introduces what follows ("Lesen Sie auch:")
         following = p.getnext()
         if following is not None and following.tag == "p" and not has_descendant(p, "a") \
