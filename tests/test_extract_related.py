@@ -155,7 +155,8 @@ def test_a_most_read_list_beside_a_recommendation_block_stays_out():
                 "L'auteur vous recommande</div></div><ul>"
                 "<li><div class='article-snippet_title'><a href='/actu/reco-1'>Un article recommandé</a></div></li>"
                 "</ul></div>"
-                "<div class='node'><div class='bloc-head'><div class='bloc-head_title'>Articles les plus lus</div></div>"
+                "<div class='node'><div class='bloc-head'>"
+                "<div class='bloc-head_title'>Articles les plus lus</div></div>"
                 "<ul><li><a href='/actu/lu-1'>Le plus lu des articles</a></li></ul></div>")
     assert urls(html) == ["https://www.example.org/actu/reco-1"]
 
@@ -181,3 +182,102 @@ def test_block_ends_before_a_sibling_list_with_a_title_element_of_its_own():
                 "<a href='/agenda/' class='slider__item__link'>Agenda Bahia</a>"
                 "<a href='/especial-casa/' class='slider__item__link'>Casacor</a></div>")
     assert urls(html) == ["https://www.example.org/actu/relacionada-1"]
+
+
+# --- holdout2, second round: inline labels, labels inside the link, class-named blocks,
+# "Más información", linked rubric headings, duplicates ---
+
+def test_inline_read_more_lines_are_related_links():
+    # Reach plc "<p><b>Read more: <a>..</a></b></p>", Metro "<span class='mor-link'>MORE : <a>..</a></span>",
+    # and a French "Lire aussi :" line; a label word inside a sentence with a link further on is not one
+    html = page("<div class='article-body'><p><b>Read more: <a href='/actu/signs-condemned'>"
+                "Offensive signs erected in south Belfast condemned</a></b></p>"
+                "<p><span class='mor-link'>MORE : <a href='/actu/storm-tracker'>Storm tracker shows how the storm"
+                " will rip through</a></span></p>"
+                "<p>Lire aussi : <a href='/actu/cooperative'>Une coopérative ouvre son capital</a></p>"
+                "<p>Read more: the council said on Monday that <a href='/actu/in-sentence'>the new plan for the"
+                " housing</a> would be published in spring.</p></div>")
+    assert urls(html) == ["https://www.example.org/actu/signs-condemned", "https://www.example.org/actu/storm-tracker",
+                          "https://www.example.org/actu/cooperative"]
+
+
+def test_a_label_inside_the_cards_own_link():
+    # Infobae (Arc) inline cards: <a class="recommended-card"><span>Te puede interesar:</span><span>Title</span></a>;
+    # a card whose first text is a category, not a label, is not related
+    html = page("<a class='recommended-card' href='/actu/rehenes'><div class='img'></div><div class='info'>"
+                "<span class='interest-you'>Te puede interesar:</span><span class='info-title'>Israel advirtió que"
+                " la guerra terminará pronto</span></div></a>"
+                "<a class='card' href='/actu/otra'><div><span class='kicker'>Mundo</span>"
+                "<span>Una noticia cualquiera del día</span></div></a>")
+    related = extract_article(html, URL).related
+    assert [r.url for r in related] == ["https://www.example.org/actu/rehenes"]
+    assert related[0].title == "Israel advirtió que la guerra terminará pronto"
+
+
+def test_blocks_named_related_by_class_alone():
+    # CORRECTIV div.list--related (teasers whose only link is "weiterlesen"), Dotdash div.related-link;
+    # a related-tags list, a sidebar "recent posts" widget classed related-posts-extended and a
+    # related-classed list headed "Latest" are not related blocks
+    html = page("<div class='list list--related'><div class='list__item'><header class='list__header'>"
+                "<h2 class='tertiary-title'>Schwarzmarkt droht weiter zu bestehen</h2></header>"
+                "<div class='list__bar'><a class='list__more' href='/actu/schwarzmarkt'><span>weiterlesen</span></a>"
+                "</div></div></div>"
+                "<div class='comp related-link'><a href='/actu/good-bones'>Mina Starsiak Hawk and her mom were"
+                " very different</a></div>"
+                "<ul class='related-tags'><li><a href='/actu/cannabis-dossier'>Cannabis dossier page</a></li></ul>"
+                "<div id='article_sidebar'><div class='mag_teaser_widget related-posts-extended'>"
+                "<a href='/actu/magazin'>Das neue Heft ist da</a></div></div>"
+                "<section class='listing listing--related'><span class='listing__title'>Latest</span><ul>"
+                "<li><a href='/actu/latest-1'>The latest story of the day</a></li>"
+                "<li><a href='/actu/latest-2'>Another latest story here</a></li></ul></section>")
+    related = extract_article(html, URL).related
+    assert [r.url for r in related] == ["https://www.example.org/actu/schwarzmarkt",
+                                        "https://www.example.org/actu/good-bones"]
+    assert related[0].title == "Schwarzmarkt droht weiter zu bestehen"
+
+
+def test_a_related_classed_container_adds_its_other_lists_but_not_a_latest_list():
+    # phys.org section.news-related: "Related Stories" then "Recommended for you" slides; Tamedia
+    # "Sur ce thème" then teasers classed relatedArticle under "Les dernières news"
+    html = page("<section class='news-related'><ul><li><h2>Related Stories</h2>"
+                "<a href='/actu/story-1'>A first related story</a></li>"
+                "<li><h2>Recommended for you</h2><a href='/actu/reco-1'>A recommended story here</a></li>"
+                "</ul></section>"
+                "<div class='box'><h4 class='contextBoxTitle'>Sur ce thème</h4><div class='relatedArticle'>"
+                "<h5><a href='/actu/theme-1'>Un article du même thème</a></h5></div></div>"
+                "<div class='theNewest'><h4 class='contextBoxTitle'>Les dernières news <a href='/suisse/'>Suisse</a>"
+                "</h4><div class='relatedArticle'><h5><a href='/actu/news-1'>La dernière dépêche du jour</a></h5>"
+                "</div></div>")
+    # the class-named remainder comes after the headed blocks
+    assert urls(html) == ["https://www.example.org/actu/story-1", "https://www.example.org/actu/theme-1",
+                          "https://www.example.org/actu/reco-1"]
+
+
+def test_mas_informacion_heading():
+    # El País section.articulo-apoyos; a "Más información >" link (the trust page) is no heading
+    html = page("<a class='trust-mas' href='/estaticos/codigo-etico/'>Más información ></a>"
+                "<section class='articulo-apoyos'><header><h3><span>Más información</span></h3></header>"
+                "<ul><li><a href='/actu/antartida'>Especial Antártida: viaje a las entrañas</a></li></ul></section>")
+    assert urls(html) == ["https://www.example.org/actu/antartida"]
+
+
+def test_a_linked_heading_names_its_rubric_list():
+    # "MÁS DE SOCIEDAD" linking to the article's own rubric is the same-rubric block; Nexstar's
+    # "More Stories" linking to the whole news list (wire news from other rubrics) is not
+    url = "https://www.example.org/sociedad/el-ano-de-las-evaluaciones/"
+    html = ("<html><body><article><h1>Article</h1>" + BODY + "</article>"
+            "<section class='more-of-section'><div class='block-title'><a href='/sociedad/'><span>MÁS DE</span> "
+            "<span class='section-name'>SOCIEDAD</span></a></div><div class='ccard'>"
+            "<h2><a href='/sociedad/el-mendocino'>El mendocino que suma su ayuda</a></h2></div></section>"
+            "<aside class='post-more-stories'><h2><a href='/news'>More Stories</a></h2>"
+            "<div><h3><a href='/news/national/ap-vatican'>Vatican steps closer</a></h3></div></aside></body></html>")
+    assert [r.url for r in extract_article(html, url).related] == ["https://www.example.org/sociedad/el-mendocino"]
+    html2 = html.replace("href='/sociedad/'", "href='/deportes/'")
+    assert [r.url for r in extract_article(html2, url).related] == []
+
+
+def test_a_block_served_twice_gives_each_article_once():
+    html = page("<div class='mobile'><h3>À lire aussi</h3><ul><li><a href='/actu/un'>Premier article lié</a></li>"
+                "</ul></div><div class='desktop'><h3>À lire aussi</h3><ul><li><a href='/actu/un'>Premier article"
+                " lié</a></li><li><a href='/actu/deux'>Second article lié</a></li></ul></div>")
+    assert urls(html) == ["https://www.example.org/actu/un", "https://www.example.org/actu/deux"]

@@ -15,6 +15,7 @@ import re
 from functools import lru_cache
 from urllib.parse import urlsplit
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from ess_crawler.items import RelatedLink
@@ -43,7 +44,7 @@ _HEADING_RE = re.compile(
     r"|(das )?(konnte|durfte) sie (auch|ebenfalls) interessieren|lesen sie (auch|mehr)|auch interessant"
     r"|(ahnliche|verwandte|passende) (beitrage|artikel|themen|meldungen)|mehr zum thema|zum thema$"
     r"|weitere (artikel|beitrage|meldungen|nachrichten)( zum thema)?$|passend zum thema"
-    r"|articulos relacionados|noticias relacionadas|(te|le) puede interesar|lee tambien|leer tambien"
+    r"|articulos relacionados|noticias relacionadas|(te|le) puede interesar|lee tambien|leer tambien|mas informacion$"
     r"|(materias |noticias |artigos )?relacionad[oa]s$|veja tambem|leia tambem"
     r"|articoli correlati|leggi anche|potrebbe interessarti)\b"
 )
@@ -100,7 +101,7 @@ _FIRST_WORDS = frozenset(
     "sur a lire voir dans ailleurs autres autre article articles contenu contenus actualite actualites vous ces "
     "pour en related you more read also see similar das konnte durfte lesen auch ahnliche verwandte passende mehr "
     "zum weitere passend articulos noticias te le lee leer articoli leggi potrebbe "
-    "la l'auteur l’auteur nous in relacionadas relacionados materias artigos veja leia".split())
+    "la l'auteur l’auteur nous in relacionadas relacionados materias artigos veja leia mas".split())
 
 
 def is_related_heading(text: str) -> bool:
@@ -129,24 +130,70 @@ def _title_token(token: str) -> bool:
     return bool(_TITLE_CLASS_RE.search(token))
 
 
-def _heading_candidates(page: Page) -> list[HtmlElement]:
+# "Más de Sociedad", "More from Politics": a list of the named rubric, related when that rubric
+# is the article's own (the heading links to it)
+_MORE_FROM_RE = re.compile(r"^(mas (de|en)|more (from|in)|plus de|mehr (aus|von)|mais de|altro da) \w[\w' &-]{0,30}$")
+
+
+_MORE_FROM_STARTS = frozenset(("más ", "mas ", "more", "plus", "mehr", "mais", "altr"))
+
+
+def _heading_link(el: HtmlElement) -> HtmlElement | None:
+    """The link a heading's whole text is (`<h2><a href="/news">More Stories</a></h2>`)."""
+    anchors = [a for a in el.iter("a") if (a.get("href") or "").strip() not in ("", "#")]
+    if len(anchors) == 1 and clean_space(text_content(anchors[0])) == clean_space(text_content(el)):
+        return anchors[0]
+    return None
+
+
+def _own_rubric(url: str, own_url: str) -> bool:
+    """`url` is the rubric the article is filed in: the article's path lies right under it, less
+    date folders (`/sociedad/` for `/sociedad/slug/`, not `/news` for `/news/bay-area/slug`)."""
+    section, own = urlsplit(url).path.rstrip("/"), urlsplit(own_url).path
+    if not section or site_key(url) != site_key(own_url) or not own.startswith(section + "/"):
+        return False
+    return all(seg.isdigit() for seg in own[len(section) + 1:].strip("/").split("/")[:-1])
+
+
+def _heading_candidates(page: Page, own_url: str) -> tuple[list[HtmlElement], list[HtmlElement]]:
     """Headings, short link-free paragraphs and bold lines, and elements whose class says
-    title, whose text names a related block."""
+    title, whose text names a related block. A heading that is itself a link names the list
+    of the page it links to: it is the related block only when that page is the article's
+    own rubric ("Más de Sociedad" on a Sociedad article; not "More Stories" linking to all news).
+    Second, the short lines met on the way whose link follows a label and a colon (`_inline_links`)."""
     pool: list[HtmlElement] = list(page.root.iter("h1", "h2", "h3", "h4", "h5", "h6"))
     # short link-free lines: no child, or one child that is no link and holds none
-    pool += [el for el in page.root.iter("p", "strong", "b") if not len(el) or (
-        len(el) == 1 and el[0].tag != "a" and not has_descendant(el[0], "a"))]
+    lines: list[HtmlElement] = []
+    for el in page.root.iter("p", "strong", "b"):
+        n = len(el)
+        if n == 1 and el[0].tag in ("span", "em") and len(el[0]) and el[0][0].tag == "a" \
+                and (el[0].text or "").rstrip().endswith(":"):
+            lines.append(el[0])  # <p><span>MORE : <a>...</a></span></p>
+        elif not n or (n == 1 and el[0].tag != "a" and not has_descendant(el[0], "a")):
+            pool.append(el)
+        elif n <= 3 and (el[0].tag == "a" and (el.text or "").rstrip().endswith(":") or el[0].tag != "a" and n > 1
+                         and el[1].tag == "a" and (el[0].text or "").rstrip().endswith(":")):
+            lines.append(el)  # "Read more: <a>", "<span>MORE :</span><a>": see _inline_links
     for token, elements in page.classes.items():
-        if _title_token(token):
+        if ("it" in token or "ead" in token or "abel" in token or "IT" in token or "EAD" in token
+                or "ABEL" in token) and _title_token(token):
             pool += [el for el in elements if el.tag in ("div", "span", "p", "strong", "header", "legend", "dt")]
     found: dict[HtmlElement, None] = {}
     for el in pool:
         text = _short_text(el)
-        if text and is_related_heading(text):
-            found[el] = None
+        if not text:
+            continue
+        related = is_related_heading(text)
+        if not related and not (text.lstrip()[:4].lower() in _MORE_FROM_STARTS and _MORE_FROM_RE.match(_fold(text))):
+            continue
+        link = _heading_link(el) if len(el) else None
+        if (link is not None or not related) and not (
+                link is not None and _own_rubric(page.absolute(link.get("href")), own_url)):
+            continue
+        found[el] = None
     if len(found) > 1:
-        return sorted(found, key=lambda e: page.order.get(e, 0))
-    return list(found)
+        return sorted(found, key=lambda e: page.order.get(e, 0)), lines
+    return list(found), lines
 
 
 def _links(elements: list[HtmlElement]) -> list[HtmlElement]:
@@ -296,8 +343,23 @@ def _block_heading(block: HtmlElement) -> str:
     return ""
 
 
+def _card_title(item: HtmlElement, block: list[HtmlElement]) -> str:
+    """The title of a teaser card whose only link is its "read more" (`weiterlesen`): a heading
+    holding no link inside the card, not the block's own heading; nothing for the block's own "see
+    more" link, which comes with no title."""
+    if item.tag == "a":
+        return ""
+    for el in item.iter("h2", "h3", "h4", "h5", "h6"):
+        text = inline_text(el)
+        if text and not has_descendant(el, "a") and len(text.split()) >= 2 and not is_related_heading(text):
+            return text
+    return ""
+
+
 def _describe(item: HtmlElement, anchors: list[HtmlElement], url: str, heading: str) -> RelatedLink:
     title = max((_anchor_title(a) for a in anchors), key=len, default="")
+    if _MORE_TEXT_RE.match(_fold(title)):
+        title = _card_title(item, []) or title
     if not title:
         title = clean_space(anchors[0].get("title") or "")
     link = RelatedLink(url=url, title=title, heading=heading)
@@ -346,9 +408,11 @@ def _linked_site(page: Page) -> str:
     return max(counts, key=counts.get) if counts else ""
 
 
-def _items(block: list[HtmlElement], heading: str, page: Page, own_url: str) -> list[RelatedLink]:
+def _items(block: list[HtmlElement], heading: str, page: Page, own_url: str,
+           skip: set[int] | None = None) -> list[RelatedLink]:
     """The related articles a block links to: links to other pages of the page's own site,
-    less tags, rubrics, authors, "see more" links and social networks."""
+    less tags, rubrics, authors, "see more" links and social networks (and links inside the
+    elements `skip` names by id: blocks already taken)."""
     sites = {site_key(own_url), site_key(page.url)}
     stop = set()
     for el in block:
@@ -358,6 +422,8 @@ def _items(block: list[HtmlElement], heading: str, page: Page, own_url: str) -> 
     by_url: dict[str, list[HtmlElement]] = {}
     off_site: set[str] = set()
     for a in _links(block):
+        if skip and any(id(x) in skip for x in a.iterancestors()):
+            continue
         rel = set((a.get("rel") or "").split())
         if rel & {"tag", "prev", "next", "author", "category"} or "tag" in (a.get("class") or "").split():
             continue
@@ -374,7 +440,8 @@ def _items(block: list[HtmlElement], heading: str, page: Page, own_url: str) -> 
                 off_site.add(url)
                 continue
         text = _fold(inline_text(a))
-        if text and len(text) < 40 and (_MORE_TEXT_RE.match(text) or _in_label(a) or _names_its_path(text, url)):
+        if text and len(text) < 40 and (_in_label(a) or _names_its_path(text, url) or (
+                _MORE_TEXT_RE.match(text) and not _card_title(_item_element(a, url, stop, page), block))):
             continue
         if _SOCIAL_RE.search(url):
             continue
@@ -422,6 +489,181 @@ def _section_of_others(url: str, by_url: dict) -> bool:
     return sum(1 for o in others if o.startswith(path + "/")) >= 1 and len(others) >= 1
 
 
+# class tokens naming a related block (`list--related`, `c-related`, `related-link`, `news-related`,
+# `relatedArticles`); not a related keyword / tag / file / media list, nor a part of a block
+_RELATED_PART_RE = re.compile(r"related\w*$|\w*related$")
+_NOT_RELATED_PARTS = frozenset(
+    "tag tags topic topics term terms keyword keywords search searches categories category file files issues video "
+    "videos audio gallery product products tab tabs icon nav slidenav title headline heading thumb img image date "
+    "text excerpt figure meta wrap".split())
+
+
+@lru_cache(maxsize=8192)
+def _related_class(token: str) -> bool:
+    if "elated" not in token:
+        return False
+    parts = [p.lower() for p in re.split(r"[-_]+|(?<=[a-z])(?=[A-Z])", token) if p]
+    return any(p == "related" or (_RELATED_PART_RE.match(p) and not p.startswith("unrelated")) for p in parts) \
+        and not any(p in _NOT_RELATED_PARTS or p.endswith(("tags", "topics", "files", "video", "title")) for p in parts)
+
+
+@lru_cache(maxsize=8192)
+def _sidebar_token(token: str) -> bool:
+    """A sidebar element's class or id (`#article_sidebar`, `t-layout__sidebar`, `sidebar-wrap`),
+    not a layout that has one (`t-layout--with-sidebar`)."""
+    if "sidebar" not in token.lower():
+        return False
+    parts = re.split(r"[-_]+", token.lower())
+    return any(p.startswith("sidebar") for p in parts) and not any(p in ("with", "has", "no") for p in parts)
+
+
+def _in_sidebar(el: HtmlElement) -> bool:
+    return any(_sidebar_token(t) for t in f"{el.get('class') or ''} {el.get('id') or ''}".split())
+
+
+def _related_class_blocks(page: Page) -> list[HtmlElement]:
+    """The outermost elements whose class names them related, outside a sidebar (whose widgets,
+    "recent posts extended" and the like, are no article's related block)."""
+    els = {el for token, elements in page.classes.items() if "elated" in token and _related_class(token)
+           for el in elements}
+    out = [el for el in els if el.tag not in ("html", "body", "main", "article", "a")
+           and not any(anc in els or _in_sidebar(anc) for anc in el.iterancestors())]
+    return sorted(out, key=lambda e: page.order.get(e, 0))
+
+
+# in a block whose class names it related, a "recommended" list is part of it
+_RECOMMENDED_RE = re.compile(r"^(recommended( for you)?|recommande(s)? pour vous|nos recommandations|empfohlen"
+                             r"|empfehlungen( fur sie)?|recomendad[oa]s?( para (ti|usted))?)$")
+
+
+def _innermost_related(el: HtmlElement, seen: set[int]) -> HtmlElement:
+    """The innermost element under `el` whose class names it related and that holds a taken block."""
+    best = el
+    for d in el.iterdescendants():
+        if isinstance(d.tag, str) and any(_related_class(t) for t in (d.get("class") or "").split()) \
+                and any(id(x) in seen for x in d.iterdescendants()):
+            best = d
+    return best
+
+
+def _list_heading(h: HtmlElement, text: str) -> bool:
+    """A heading naming a list of another kind ("Les dernières news", "Most popular"), not a
+    card's linked title nor a related wording."""
+    return bool(text) and len(text) <= 80 and _heading_link(h) is None and not is_related_heading(text) \
+        and not _RECOMMENDED_RE.match(_fold(text))
+
+
+def _own_list_heading(el: HtmlElement) -> str:
+    """The block's own title, before its first link and outside its cards (the nearest container
+    holding links holds more than one article's): "Latest", "Mehr aus der Redaktion"; not a
+    teaser's title."""
+    for d in el.iterdescendants():
+        if not isinstance(d.tag, str):
+            continue
+        if d.tag == "a":
+            break
+        if d.tag in _HEADING_TAGS or _title_token_in(d.get("class") or ""):
+            text = clean_space(text_content(d)) if len(d) <= 3 else ""
+            if not text or len(text) > 80:
+                continue
+            anc = d.getparent()
+            while anc is not None and anc is not el and not has_descendant(anc, "a"):
+                anc = anc.getparent()
+            if anc is not None and len({a.get("href") for a in anc.iter("a") if a.get("href")}) > 1:
+                return text
+    return ""
+
+
+def _title_token_in(cls: str) -> bool:
+    return any(_section_token(t) or t.endswith(("__title", "-title", "_title")) for t in cls.split())
+
+
+def _under_other_heading(el: HtmlElement) -> bool:
+    """The element comes after a heading of another list, among its own or its parents' siblings
+    (teasers classed `relatedArticle` under "Les dernières news")."""
+    node = el
+    for _ in range(3):
+        sib = node.getprevious()
+        while sib is not None:
+            if isinstance(sib.tag, str) and (sib.tag in _HEADING_TAGS or _section_title(sib)):
+                text = clean_space(text_content(sib))
+                if is_related_heading(text) or _RECOMMENDED_RE.match(_fold(text)):
+                    return False
+                if _list_heading(sib, text):
+                    return True
+            sib = sib.getprevious()
+        node = node.getparent()
+        if node is None or node.tag in ("body", "main", "article"):
+            break
+    return False
+
+
+def _other_sections(el: HtmlElement) -> set[int]:
+    """The ids of the containers of `el`'s sub-lists headed by a title of their own ("Les
+    dernières news"): each heading's following siblings, and the heading itself."""
+    out: set[int] = set()
+    for h in el.iter("h2", "h3", "h4", "h5", "h6"):
+        text = clean_space(text_content(h))
+        if not _list_heading(h, text):
+            continue
+        out.add(id(h))
+        sib = h.getnext()
+        while sib is not None and not (isinstance(sib.tag, str) and sib.tag in _HEADING_TAGS):
+            out.add(id(sib))
+            sib = sib.getnext()
+    return out
+
+
+_INLINE_STARTS = _FIRST_WORDS | {"more"}
+
+
+def _inline_label(text: str) -> bool:
+    """A label ending in a colon that names a related link ("Read more:", "Lire aussi :",
+    "Lesen Sie auch:", "MORE :", "Te puede interesar:")."""
+    if not text.rstrip().endswith(":"):
+        return False
+    text = clean_space(text)
+    if len(text) > 40:
+        return False
+    head = text.split(None, 1)[0]
+    if fold(head).strip(":") not in _INLINE_STARTS:
+        return False
+    return _fold(text) == "more" or is_related_heading(text)
+
+
+# cards whose own first text holds a colon (a label inside the link): a cheap pass in lxml
+_LABELLED_CARDS = etree.XPath("//a[@href][* and not(normalize-space(text()[1]))]"
+                              "[contains(.//text()[normalize-space()][1], ':')]")
+
+
+def _inline_links(page: Page, lines: list[HtmlElement]) -> list[tuple[HtmlElement, HtmlElement, str]]:
+    """Links a label introduces on their own line, (block, link, label), among the lines
+    `_heading_candidates` noted: `<p><b>Read more: <a>...</a></b></p>`,
+    `<p><span class="mor-link">MORE :</span><a>...</a></p>`; and cards whose label is inside the
+    link (`<a><span>Te puede interesar:</span><span>Title</span></a>`). The line holds nothing
+    else: a label word in a sentence with a link further on is no such line."""
+    found = []
+    for a in _LABELLED_CARDS(page.root):
+        first = next((t for t in a.itertext() if t.strip()), "")
+        if len(first) <= 60 and _inline_label(first):
+            title = clean_space(text_content(a))[len(clean_space(first)):]
+            if len(title.split()) >= 3:
+                found.append((a, a, clean_space(first)))
+    for line in lines:
+        if line[0].tag == "a":
+            a, label = line[0], line.text or ""
+        else:
+            a, label = line[1], line[0].text or ""
+            if len(line[0]) or (line[0].tail or "").strip() or (line.text or "").strip():
+                continue
+        if not a.get("href") or len(label) > 60 or not _inline_label(label):
+            continue
+        text, own = clean_space(text_content(line)), clean_space(text_content(a))
+        if len(own.split()) >= 3 and len(text) <= len(clean_space(label)) + len(own) + 3:
+            found.append((line, a, clean_space(label)))
+    return found
+
+
 def find_related(page: Page, own_url: str) -> tuple[list[RelatedLink], list[HtmlElement], str]:
     """(related links, block elements to keep out of the body, rule)."""
     links: list[RelatedLink] = []
@@ -447,15 +689,43 @@ def find_related(page: Page, own_url: str) -> tuple[list[RelatedLink], list[Html
 
     for el in profile_elements(page, "related"):
         add([el], _block_heading(el), "profile:related", [])
-    for heading in _heading_candidates(page):
+    headings, lines = _heading_candidates(page, own_url)
+    for heading in headings:
         if _in_nav(heading):
             continue
         block = _block_for_heading(heading)
         if block:
             add(block, inline_text(heading).rstrip(" :"), "heuristic:heading", [heading])
+    for block, _a, label in _inline_links(page, lines):
+        if not _in_nav(block):
+            add([block], label.rstrip(" :"), "heuristic:inline-label", [])
     for css in _PLUGIN_SELECTORS:
         for el in select(page, css):
             if _in_nav(el):
                 continue
             add([el], _block_heading(el), "html:related-plugin", [])
-    return links, blocks, "+".join(rules)
+    # a block named related by its class alone; when it holds a block already taken, the innermost
+    # such element around it adds its other links, less those under a list heading of their own
+    for el in _related_class_blocks(page):
+        if id(el) in seen or any(id(a) in seen for a in el.iterancestors()) or _in_nav(el) \
+                or has_descendant(el, "h1") or _under_other_heading(el):
+            continue
+        own = _own_list_heading(el)
+        if own and not is_related_heading(own) and not _RECOMMENDED_RE.match(_fold(own)):
+            continue
+        skip = seen
+        if any(id(d) in seen for d in el.iterdescendants()):
+            el = _innermost_related(el, seen)
+            skip = seen | _other_sections(el)
+        items = _items([el], _block_heading(el), page, own_url, skip=skip)
+        if items:
+            seen.add(id(el))
+            links.extend(items)
+            blocks.append(el)
+            if "html:related-class" not in rules:
+                rules.append("html:related-class")
+    # a block served twice (mobile and desktop): each article once, where it first appears
+    unique: dict[str, RelatedLink] = {}
+    for link in links:
+        unique.setdefault(link.url, link)
+    return list(unique.values()), blocks, "+".join(rules)
