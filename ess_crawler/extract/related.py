@@ -124,10 +124,8 @@ def _short_text(el: HtmlElement, limit: int = 64) -> str:
     return text if len(text) <= limit * 2 else ""
 
 
-@lru_cache(maxsize=8192)
-def _title_token(token: str) -> bool:
-    """`_TITLE_CLASS_RE` on a class token, remembered: themes share their class names."""
-    return bool(_TITLE_CLASS_RE.search(token))
+# a class token holding `_TITLE_CLASS_RE`'s words, as a whole line of `Page.class_lines`
+_TITLE_CLASS_LINE_RE = re.compile(rf"^.*(?:{_TITLE_CLASS_RE.pattern}).*$", re.IGNORECASE | re.MULTILINE)
 
 
 # "Más de Sociedad", "More from Politics": a list of the named rubric, related when that rubric
@@ -174,10 +172,8 @@ def _heading_candidates(page: Page, own_url: str) -> tuple[list[HtmlElement], li
         elif n <= 3 and (el[0].tag == "a" and (el.text or "").rstrip().endswith(":") or el[0].tag != "a" and n > 1
                          and el[1].tag == "a" and (el[0].text or "").rstrip().endswith(":")):
             lines.append(el)  # "Read more: <a>", "<span>MORE :</span><a>": see _inline_links
-    for token, elements in page.classes.items():
-        if ("it" in token or "ead" in token or "abel" in token or "IT" in token or "EAD" in token
-                or "ABEL" in token) and _title_token(token):
-            pool += [el for el in elements if el.tag in ("div", "span", "p", "strong", "header", "legend", "dt")]
+    for token in page.classes_matching(_TITLE_CLASS_LINE_RE):
+        pool += [el for el in page.classes[token] if el.tag in ("div", "span", "p", "strong", "header", "legend", "dt")]
     found: dict[HtmlElement, None] = {}
     for el in pool:
         text = _short_text(el)
