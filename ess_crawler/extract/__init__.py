@@ -37,6 +37,7 @@ from .document import (
     MAX_HTML_CHARS,
     Page,
     clean_space,
+    contains,
     decode_html,
     has_markup,
     load_page,
@@ -128,7 +129,7 @@ def _extract(page: Page, html_text: str) -> Article:
     excluded: set[HtmlElement] = set(related_blocks)
     excluded.update(select(page, _COMMENT_SELECTORS))
 
-    dates = find_dates(page, excluded)
+    dates = find_dates(page, excluded, art.title)
     prov.update(choose_published(page, dates, art.title, excluded))
     art.published, art.published_raw = dates["published"], dates["published_raw"]
     art.modified, art.modified_raw = dates["modified"], dates["modified_raw"]
@@ -154,7 +155,7 @@ def _extract(page: Page, html_text: str) -> Article:
         container, container_rule = find_container(page, not_body, heuristics=False, cms=False)
         if container is not None and not _trust_container(page, container, container_rule):
             container, container_rule = None, ""
-    if lead_el is not None and container is not None and _contains(lead_el, container):
+    if lead_el is not None and container is not None and contains(lead_el, container):
         lead_el, lead_rule = None, ""  # the "lead" wrapped the whole body: not a lead
     if lead_el is not None:
         art.lead, prov["lead"] = element_text(lead_el), lead_rule
@@ -293,7 +294,7 @@ def _trust_container(page: Page, container: HtmlElement, rule: str) -> bool:
         if cls in _GENERIC_CLASSES:
             continue
         others = [e for e in page.classes.get(cls, []) if e is not container
-                  and not _contains(e, container) and not _contains(container, e)]
+                  and not contains(e, container) and not contains(container, e)]
         if any(3 * len(inline_text(e)) > len(text) for e in others):
             return False
     return _outside_text(page, container) <= 0.1 * len(text)
@@ -366,10 +367,6 @@ def _body_from_container(page: Page, art: Article, container: HtmlElement, rule:
     art.links = _links(container)
     art.provenance["body"] = rule
     return notes
-
-
-def _contains(outer: HtmlElement, inner: HtmlElement) -> bool:
-    return outer is inner or any(a is outer for a in inner.iterancestors())
 
 
 def _fallback_date(art: Article, html_text: str) -> None:

@@ -25,7 +25,7 @@ from .boilerplate import (
     is_boilerplate,
     strip_boilerplate,
 )
-from .document import Page, clean_space, has_descendant
+from .document import Page, clean_space, contains, has_descendant
 from .metadata import profile_elements, select
 from .text import element_text, inline_text, text_content
 
@@ -339,13 +339,13 @@ def _join_body_parts(parts: list[HtmlElement]) -> HtmlElement:
     the subheadings between them: what sits around the parts (share bars, ads, teasers,
     the header) is not the text."""
     lca = parts[0]
-    while not all(_contains(lca, el) for el in parts[1:]):
+    while not all(contains(lca, el) for el in parts[1:]):
         lca = lca.getparent()
     order = {el: i for i, el in enumerate(lca.iter())}
     first, last = order[parts[0]], order[parts[-1]]
     keep = set(parts)
     keep.update(h for h in lca.iter("h2", "h3", "h4", "h5", "h6")
-                if first < order[h] < last and not any(_contains(p, h) for p in parts))
+                if first < order[h] < last and not any(contains(p, h) for p in parts))
     on_path = set()
     for el in keep:
         for anc in el.iterancestors():
@@ -365,10 +365,6 @@ def _join_body_parts(parts: list[HtmlElement]) -> HtmlElement:
     for el in doomed:
         drop_element(el)
     return lca
-
-
-def _contains(outer: HtmlElement, inner: HtmlElement) -> bool:
-    return outer is inner or any(a is outer for a in inner.iterancestors())
 
 
 def _text_weight(el: HtmlElement) -> tuple[int, float]:

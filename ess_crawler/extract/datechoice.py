@@ -271,7 +271,7 @@ class _Choice:
         """The labelled publication date ("Erschienen am ..."), looked for only when a rule needs
         it (a scan of the page's text); it joins the candidates once found."""
         if self._label is False:
-            self._label = labelled_date(self.page, self.excluded)
+            self._label = labelled_date(self.page, self.excluded, self.title)
             if self._label is not None:
                 url_at = next((i for i, (k, _) in enumerate(self.candidates) if k == "url"), len(self.candidates))
                 self.candidates.insert(url_at, ("label", self._label.iso))

@@ -79,6 +79,11 @@ def has_descendant(el: HtmlElement, tag: str) -> bool:
     return next(el.iterdescendants(tag), None) is not None
 
 
+def contains(outer: HtmlElement, inner: HtmlElement) -> bool:
+    """`inner` is `outer` or lies inside it."""
+    return outer is inner or any(a is outer for a in inner.iterancestors())
+
+
 def has_markup(text: str) -> bool:
     """True when the text holds at least one HTML tag (a page, even a broken one)."""
     return bool(_TAG_RE.search(text[:200_000]))

@@ -391,21 +391,23 @@ def _title_segment_h1(h1s: list[HtmlElement], title: str) -> HtmlElement | None:
     return best[1] if best else None
 
 
-def headline_wrappers(page: Page) -> frozenset:
-    """The elements that hold the page's visible headline (remembered on the page). They are
-    the article's own whatever their class or tag says: a layout class of a whole-page wrapper
+def headline_wrappers(page: Page, title: str | None = None) -> frozenset:
+    """The elements that hold the page's visible headline (remembered on the page; `title`, the
+    page's title when the caller has it, else `find_title`'s). They are the article's own
+    whatever their class or tag says: a layout class of a whole-page wrapper
     (`body.right-sidebar`, `body.no-sidebars`, `div.content-sidebar-wrap`, Elementor's
     `elementor-widget-container`), an `<aside>` around the article."""
     wrappers = page.__dict__.get("_headline_wrappers")
     if wrappers is None:
-        headline = title_element(page, find_title(page)[0])
+        headline = title_element(page, find_title(page)[0] if title is None else title)
         wrappers = frozenset(headline.iterancestors()) if headline is not None else frozenset()
         page.__dict__["_headline_wrappers"] = wrappers
     return wrappers
 
 
-def find_dates(page: Page, excluded: set) -> dict:
-    """published/modified ISO values, raw text and rules, best evidence first."""
+def find_dates(page: Page, excluded: set, title: str | None = None) -> dict:
+    """published/modified ISO values, raw text and rules, best evidence first (`title`: the
+    page's, as `find_title` gave it)."""
     result = {"published": None, "published_raw": "", "published_rule": "",
               "modified": None, "modified_raw": "", "modified_rule": ""}
 
@@ -447,7 +449,7 @@ def find_dates(page: Page, excluded: set) -> dict:
         local_day_from_url(result, page.url)
         return result
 
-    wrappers = headline_wrappers(page)  # the article's own, whatever their class says
+    wrappers = headline_wrappers(page, title)  # the article's own, whatever their class says
     for css in _CMS_MODIFIED_SELECTORS.get(page.cms, ()):
         for el in select(page, css):
             classes = (el.get("class") or "").split()
@@ -598,7 +600,7 @@ def _after_label(text: str) -> ParsedDate | None:
     return None
 
 
-def labelled_date(page: Page, excluded: set) -> ParsedDate | None:
+def labelled_date(page: Page, excluded: set, title: str | None = None) -> ParsedDate | None:
     """The first date the page introduces with a publication label ("Publié le", "Posted on",
     "Veröffentlicht am", "Erschienen am:"), outside scripts, comments, related blocks and
     sidebars: the site telling its readers the publication day. The date may follow in the next
@@ -626,7 +628,7 @@ def labelled_date(page: Page, excluded: set) -> ParsedDate | None:
             continue
         seen.add(word)
         for node in page.root.xpath("//body//text()[contains(., $w)]", w=word):
-            found = _label_at(node, excluded, headline_wrappers(page))
+            found = _label_at(node, excluded, headline_wrappers(page, title))
             if found is not None:
                 break
         if found is not None:

@@ -513,7 +513,8 @@ def _sidebar_token(token: str) -> bool:
     return any(p.startswith("sidebar") for p in parts) and not any(p in ("with", "has", "no") for p in parts)
 
 
-def _in_sidebar(el: HtmlElement) -> bool:
+def _named_sidebar(el: HtmlElement) -> bool:
+    """`el`'s own class or id names a sidebar (`_sidebar_token`)."""
     return any(_sidebar_token(t) for t in f"{el.get('class') or ''} {el.get('id') or ''}".split())
 
 
@@ -523,7 +524,7 @@ def _related_class_blocks(page: Page) -> list[HtmlElement]:
     els = {el for token, elements in page.classes.items() if "elated" in token and _related_class(token)
            for el in elements}
     out = [el for el in els if el.tag not in ("html", "body", "main", "article", "a")
-           and not any(anc in els or _in_sidebar(anc) for anc in el.iterancestors())]
+           and not any(anc in els or _named_sidebar(anc) for anc in el.iterancestors())]
     return sorted(out, key=lambda e: page.order.get(e, 0))
 
 
@@ -671,10 +672,9 @@ def find_related(page: Page, own_url: str) -> tuple[list[RelatedLink], list[Html
         return id(el) in seen or any(id(a) in seen for a in el.iterancestors()) or any(
             id(d) in seen for d in el.iterdescendants())
 
-    def add(block: list[HtmlElement], heading: str, rule: str, extra: list[HtmlElement]):
-        if any(overlaps(el) for el in block):
-            return
-        items = _items(block, heading, page, own_url)
+    def take(block: list[HtmlElement], heading: str, rule: str, extra: list[HtmlElement],
+             skip: set[int] | None = None):
+        items = _items(block, heading, page, own_url, skip=skip)
         if not items:
             return
         seen.update(id(el) for el in block)
@@ -682,6 +682,10 @@ def find_related(page: Page, own_url: str) -> tuple[list[RelatedLink], list[Html
         blocks.extend(block + extra)
         if rule not in rules:
             rules.append(rule)
+
+    def add(block: list[HtmlElement], heading: str, rule: str, extra: list[HtmlElement]):
+        if not any(overlaps(el) for el in block):
+            take(block, heading, rule, extra)
 
     for el in profile_elements(page, "related"):
         add([el], _block_heading(el), "profile:related", [])
@@ -713,13 +717,7 @@ def find_related(page: Page, own_url: str) -> tuple[list[RelatedLink], list[Html
         if any(id(d) in seen for d in el.iterdescendants()):
             el = _innermost_related(el, seen)
             skip = seen | _other_sections(el)
-        items = _items([el], _block_heading(el), page, own_url, skip=skip)
-        if items:
-            seen.add(id(el))
-            links.extend(items)
-            blocks.append(el)
-            if "html:related-class" not in rules:
-                rules.append("html:related-class")
+        take([el], _block_heading(el), "html:related-class", [], skip=skip)
     # a block served twice (mobile and desktop): each article once, where it first appears
     unique: dict[str, RelatedLink] = {}
     for link in links:
