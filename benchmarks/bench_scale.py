@@ -127,18 +127,22 @@ def process_cpu(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def crawl_command(base: str, db: Path, *settings: str) -> list[str]:
+    """`ess-crawler crawl chorum` of the mirror at `base` into `db`, progress off, with `settings` (NAME=VALUE)."""
+    return [sys.executable, "-m", "ess_crawler.cli", "crawl", "chorum", "--db", str(db), "--base-url", base,
+            "-s", "ESS_PROGRESS=False", *(arg for setting in settings for arg in ("-s", setting))]
+
+
 def full_path(base: str, db: Path, workers: int | None = None, extra: tuple[str, ...] = ()) -> dict:
     """`ess-crawler crawl chorum` on the mirror (ESS_EXTRACTION_WORKERS=workers unless None: the default;
     `extra`: more NAME=VALUE settings)."""
     if db.exists():
         db.unlink()
     shutil.rmtree(db.parent / "warc", ignore_errors=True)
-    pool = [] if workers is None else ["-s", f"ESS_EXTRACTION_WORKERS={workers}"]
-    _, rss, cpu = run_measured([sys.executable, "-m", "ess_crawler.cli", "crawl", "chorum", "--db", str(db),
-                           "--base-url", base, "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False",
-                           "-s", f"CONCURRENT_REQUESTS={CONCURRENCY}",
-                           "-s", f"CONCURRENT_REQUESTS_PER_DOMAIN={CONCURRENCY}", "-s", "ESS_PROGRESS=False",
-                           *pool, *(arg for setting in extra for arg in ("-s", setting))])
+    pool = () if workers is None else (f"ESS_EXTRACTION_WORKERS={workers}",)
+    _, rss, cpu = run_measured(crawl_command(base, db, "DOWNLOAD_DELAY=0", "AUTOTHROTTLE_ENABLED=False",
+                                             f"CONCURRENT_REQUESTS={CONCURRENCY}",
+                                             f"CONCURRENT_REQUESTS_PER_DOMAIN={CONCURRENCY}", *pool, *extra))
     # the pipeline's open-to-close time (Scrapy's elapsed_time_seconds is stored after the archive closes)
     return {**read_crawl(db, rss), "cpu": cpu}
 
@@ -157,8 +161,7 @@ def read_crawl(db: Path, rss: float) -> dict:
 def start_up_cpu(base: str, db: Path, script: Path) -> tuple[float, float]:
     """CPU seconds of a crawl that stops after its first pages, full path and bare spider: what
     starting and stopping cost, subtracted from the CPU per page."""
-    full = run_measured([sys.executable, "-m", "ess_crawler.cli", "crawl", "chorum", "--db", str(db),
-                         "--base-url", base, "-s", "CLOSESPIDER_PAGECOUNT=3", "-s", "ESS_PROGRESS=False"],
+    full = run_measured(crawl_command(base, db, "CLOSESPIDER_PAGECOUNT=3"),
                         check=False)[2]  # (it exits 2: three pages fail the coverage check)
     return full, run_measured([sys.executable, str(script), base, "3"])[2]
 
@@ -217,12 +220,12 @@ def main() -> None:
         try:
             start_up = start_up_cpu(base, tmp / "start" / "start.db", script)
             fulls, bares, pools = [], [], []
+            kinds = [(fulls, lambda: full_path(base, tmp / "full" / "full.db", extra=extra)),
+                     (bares, lambda: bare(base, script))]
+            if args.pool != "skip":
+                kinds.insert(1, (pools, lambda: full_path(base, tmp / "pooled" / "pooled.db", args.pool, extra)))
             for _ in range(args.runs):  # alternating, so that machine load hits all alike
-                for runs, run in ((fulls, lambda: full_path(base, tmp / "full" / "full.db", extra=extra)),
-                                  (pools, lambda: full_path(base, tmp / "pooled" / "pooled.db", args.pool, extra)),
-                                  (bares, lambda: bare(base, script))):
-                    if runs is pools and args.pool == "skip":
-                        continue
+                for runs, run in kinds:
                     served = process_cpu(server.pid)
                     runs.append(run())
                     runs[-1]["server_cpu"] = process_cpu(server.pid) - served
