@@ -9,7 +9,9 @@ on 127.0.0.1 by the demo server in its own process, with politeness off:
    with `--pool N` ESS_EXTRACTION_WORKERS=N, by default 0: extraction in place) and a bare
    `scrapy.Spider` that fetches the same sitemap's URLs and does nothing with them, with the
    same concurrency. Pages/s is Scrapy's response count over its elapsed time (process start-up excluded); peak
-   RSS is the process's maximum resident set (wait4).
+   RSS is the process's maximum resident set (wait4); for the full path also the peak, sampled from /proc,
+   of the RSS and the PSS summed over the crawl's process and its extraction workers (PSS counts the
+   pages a fork shares once; summed RSS counts them in every process).
 2. **Extraction alone**: `extract_article` with the chorum profile on the N pages, ms/page.
 3. **Re-extraction**: `ess-crawler reextract` of the full path's archive, articles/s by
    worker count (1, then 2, ...).
@@ -32,6 +34,7 @@ import subprocess
 import sys
 import tempfile
 import textwrap
+import threading
 import time
 from pathlib import Path
 
@@ -107,15 +110,67 @@ def serve(folder: Path) -> tuple[subprocess.Popen, str]:
     return proc, proc.stdout.readline().strip()
 
 
-def run_measured(command: list[str], check: bool = True) -> tuple[str, float, float]:
-    """(stdout, peak RSS in MB, CPU seconds: user + system, with its waited-for children) of a child process."""
+class TreeMemory:
+    """Peak memory of a process and its descendants (the crawl and its extraction workers), sampled
+    from /proc every 0.2 s: the summed RSS (pages shared after a fork count once per process) and
+    the summed PSS (each shared page split between its sharers: the memory the tree really takes).
+    Linux only; zeros elsewhere."""
+
+    def __init__(self, pid: int):
+        self.pid, self.rss, self.pss = pid, 0.0, 0.0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+        self._thread.start()
+
+    def _tree(self) -> list[int]:
+        children: dict[int, list[int]] = {}
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+        tree, todo = [], [self.pid]
+        while todo:
+            pid = todo.pop()
+            tree.append(pid)
+            todo += children.get(pid, [])
+        return tree
+
+    @staticmethod
+    def _kib(path: str, key: str) -> int:
+        try:
+            for line in Path(path).read_text().splitlines():
+                if line.startswith(key):
+                    return int(line.split()[1])
+        except OSError:
+            pass
+        return 0
+
+    def _sample(self) -> None:
+        while not self._stop.wait(0.2):
+            tree = self._tree()
+            self.rss = max(self.rss, sum(self._kib(f"/proc/{p}/status", "VmRSS:") for p in tree) / 1024)
+            self.pss = max(self.pss, sum(self._kib(f"/proc/{p}/smaps_rollup", "Pss:") for p in tree) / 1024)
+
+    def stop(self) -> TreeMemory:
+        self._stop.set()
+        self._thread.join()
+        return self
+
+
+def run_measured(command: list[str], check: bool = True) -> tuple[str, float, float, TreeMemory]:
+    """(stdout, peak RSS of the process in MB, CPU seconds: user + system, with its waited-for children,
+    peak memory of its process tree) of a child process."""
     proc = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    memory = TreeMemory(proc.pid)
     out = proc.stdout.read()
     _, status, usage = os.wait4(proc.pid, 0)
+    memory.stop()
     proc.returncode = os.waitstatus_to_exitcode(status)
     if check and proc.returncode != 0:
         raise RuntimeError(f"{command[:4]} exited {proc.returncode}")
-    return out, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
+    return out, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime, memory
 
 
 def process_cpu(pid: int) -> float:
@@ -140,11 +195,11 @@ def full_path(base: str, db: Path, workers: int | None = None, extra: tuple[str,
         db.unlink()
     shutil.rmtree(db.parent / "warc", ignore_errors=True)
     pool = () if workers is None else (f"ESS_EXTRACTION_WORKERS={workers}",)
-    _, rss, cpu = run_measured(crawl_command(base, db, "DOWNLOAD_DELAY=0", "AUTOTHROTTLE_ENABLED=False",
+    _, rss, cpu, memory = run_measured(crawl_command(base, db, "DOWNLOAD_DELAY=0", "AUTOTHROTTLE_ENABLED=False",
                                              f"CONCURRENT_REQUESTS={CONCURRENCY}",
                                              f"CONCURRENT_REQUESTS_PER_DOMAIN={CONCURRENCY}", *pool, *extra))
     # the pipeline's open-to-close time (Scrapy's elapsed_time_seconds is stored after the archive closes)
-    return {**read_crawl(db, rss), "cpu": cpu}
+    return {**read_crawl(db, rss), "cpu": cpu, "tree_rss": memory.rss, "tree_pss": memory.pss}
 
 
 def read_crawl(db: Path, rss: float) -> dict:
@@ -167,7 +222,7 @@ def start_up_cpu(base: str, db: Path, script: Path) -> tuple[float, float]:
 
 
 def bare(base: str, script: Path) -> dict:
-    out, rss, cpu = run_measured([sys.executable, str(script), base])
+    out, rss, cpu, _ = run_measured([sys.executable, str(script), base])
     stats = json.loads(out.strip().splitlines()[-1])
     return {"pages": stats["response_received_count"], "seconds": stats["elapsed_time_seconds"], "rss": rss,
             "cpu": cpu}
@@ -189,7 +244,7 @@ def extraction_alone(folder: Path) -> float:
 
 def reextraction(db: Path, workers: int) -> float:
     """Articles/s of `ess-crawler reextract` (the command's own timing, start-up excluded)."""
-    out, _, _ = run_measured([sys.executable, "-m", "ess_crawler.cli", "reextract", "--db", str(db),
+    out, _, _, _ = run_measured([sys.executable, "-m", "ess_crawler.cli", "reextract", "--db", str(db),
                            "--workers", str(workers)])
     seconds = float(re.search(r"in ([\d.]+) s", out).group(1))
     articles = int(re.search(r"re-extracted (\d+)", out).group(1))
@@ -236,7 +291,10 @@ def main() -> None:
         print(f"mirror of {args.pages} chorum article pages, concurrency {CONCURRENCY}, median of {args.runs} "
               f"alternating runs:")
         print(f"  full path (spider, extraction, archive, WARC; default settings): {rate[0]:.1f} pages/s, "
-              f"peak RSS {max(r['rss'] for r in fulls):.0f} MB, {fulls[-1]['articles']} articles")
+              f"peak RSS {max(r['rss'] for r in fulls):.0f} MB (the crawl's process; with its extraction workers: "
+              f"RSS summed {max(r['tree_rss'] for r in fulls):.0f} MB, "
+              f"PSS {max(r['tree_pss'] for r in fulls):.0f} MB), "
+              f"{fulls[-1]['articles']} articles")
         print(f"  bare Scrapy spider, same URLs:                 {rate[1]:.1f} pages/s, "
               f"peak RSS {max(r['rss'] for r in bares):.0f} MB")
         print(f"  full path / bare: {rate[0] / rate[1]:.2f}x")
