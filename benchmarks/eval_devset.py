@@ -4,9 +4,10 @@ The annotations (``benchmarks/devset/footnotes.json`` and ``related.json``) were
 reading the raw HTML of pages in ``../shared/data/realworld/pages`` (never from any
 extractor's output): each related URL is an ``<a href>`` of the block under its heading,
 resolved against the page URL; each note is its number, the start of its text and its URLs.
-Pages marked ``"split": "holdout"`` (or ``"holdout2"``, a second, later holdout) were annotated
-after the rules were written and are scored on their own line each (the others were looked at
-while writing the rules: in-sample).
+Pages marked ``"split": "holdout"`` (or ``"holdout2"``, a second, later holdout, or
+``"holdout3"``, a third, scored before any rule was read from it) were annotated after the rules
+were written and are scored on their own line each (the others were looked at while writing the
+rules: in-sample).
 Negative pages say which trap they hold: ``negative:exponents``, ``negative:ordinals``,
 ``negative:numbered-paragraphs`` (no notes), ``negative:empty-related-widget`` (a related
 heading or plugin container with no article links in the served HTML).
@@ -235,7 +236,7 @@ def score_links_and_notes(article_for, args, results: dict, lines: list[str]) ->
     results["related"] = {**rel.as_dict(), "pages": rel_pos_pages, "pages_exact": rel_pos_perfect,
                           "negative_pages": rel_neg, "false_alarm_pages": len(rel_alarm)}
     for split, h in splits.items():
-        key = "related_" + split  # related_holdout, related_holdout2
+        key = "related_" + split  # related_holdout, related_holdout2, related_holdout3
         results[key] = {**h["prf"].as_dict(), "pages": h["pages"], "negative_pages": h["neg"],
                         "false_alarm_pages": h["alarm"]}
 
