@@ -281,3 +281,51 @@ def test_a_block_served_twice_gives_each_article_once():
                 "</ul></div><div class='desktop'><h3>À lire aussi</h3><ul><li><a href='/actu/un'>Premier article"
                 " lié</a></li><li><a href='/actu/deux'>Second article lié</a></li></ul></div>")
     assert urls(html) == ["https://www.example.org/actu/un", "https://www.example.org/actu/deux"]
+
+
+def test_headings_in_polish_finnish_indonesian_dutch_and_czech():
+    html = page("".join(f"<div><h3>{h}</h3><ul><li><a href='/actu/{i}'>Un article lié numéro {i}</a></li></ul></div>"
+                        for i, h in enumerate(["Czytaj także", "Lue myös", "Berita Terkait", "Lees ook",
+                                               "Související články"])))
+    assert urls(html) == [f"https://www.example.org/actu/{i}" for i in range(5)]
+
+
+def test_more_stories_you_may_have_missed_is_a_recirculation_grid():
+    html = page("<div><h2>More stories you may have missed</h2><div class='item'>"
+                "<a href='/actu/autre'>Une autre histoire du site</a></div></div>")
+    assert urls(html) == []
+
+
+def test_a_label_in_the_links_own_text_on_a_line_of_its_own():
+    html = page("<p><strong><a href='/actu/vu'>SEE ALSO: The candidates reassess their stance</a></strong></p>"
+                "<p>Texte courant <a href='/actu/cite'>RELATED: a link in a sentence</a> qui continue.</p>"
+                "<section><div><a href='/actu/carte'><div><h3>MORE: Is this the card's own title</h3><p></p>"
+                "</div></a></div></section>")
+    article = extract_article(html, URL)
+    assert [(r.url, r.title, r.heading) for r in article.related] == [
+        ("https://www.example.org/actu/vu", "The candidates reassess their stance", "SEE ALSO"),
+        ("https://www.example.org/actu/carte", "Is this the card's own title", "MORE")]
+
+
+def test_a_label_then_a_line_break_then_its_link():
+    html = page("<p><span class='relation'><em>Czytaj też:</em><br><a href='/actu/region'>"
+                "<strong>Ten region zanotował najniższe bezrobocie</strong></a></span></p>"
+                "<p><strong>Lea:\u00a0<a href='/actu/oea'>Consejo Permanente aborda la confiscación</a></strong></p>")
+    assert urls(html) == ["https://www.example.org/actu/region", "https://www.example.org/actu/oea"]
+
+
+def test_linked_card_titles_after_a_heading_are_the_block_not_its_end():
+    html = page("<div class='box'><h3><span>Berita Terkait</span></h3>"
+                "<h4 class='box__title'><a href='/actu/un'>Premier article de la boîte</a></h4>"
+                "<h4 class='box__title'><a href='/actu/deux'>Second article de la boîte</a></h4></div>"
+                "<div class='grid'><div class='grid__label'>WHATS NEW</div><a href='/actu/nouveau'>Le plus récent</a></div>")
+    assert urls(html) == ["https://www.example.org/actu/un", "https://www.example.org/actu/deux"]
+
+
+def test_related_boxes_in_the_text_after_its_subheadings():
+    box = ("<div class='related-stories'><h5> </h5><article><h6><a class='kicker' href='/actu/'>Actu</a></h6>"
+           "<h3><a href='/actu/{0}'>Un article lié numéro {0}</a></h3></article></div>")
+    text = ("<h2>Un intertitre de l'article</h2>" + BODY[:200].replace("Paragraphe", "Un paragraphe") * 2)
+    html = page(f"<div class='story'>{text}<p>{'Du texte courant. ' * 12}</p>{box.format(1)}"
+                f"<p>{'Encore du texte. ' * 12}</p>{box.format(2)}</div>")
+    assert urls(html) == ["https://www.example.org/actu/1", "https://www.example.org/actu/2"]

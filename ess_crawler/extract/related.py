@@ -26,8 +26,9 @@ from .metadata import normalise_url, profile_elements, select
 from .text import element_text, inline_text, text_content
 
 # Folded (lower case, no accents). French first, then the wordings met on other sites: English,
-# German, Spanish, Italian. "Read more" alone is not one (a "continue reading" button), nor
-# "related topics / tags / searches" (keyword lists).
+# German, Spanish, Portuguese, Italian, Dutch, Polish, Czech, Nordic, Finnish, Indonesian. "Read
+# more" alone is not one (a "continue reading" button), nor "related topics / tags / searches"
+# (keyword lists), nor "more stories you may have missed" (a site's recirculation grid).
 _HEADING_RE = re.compile(
     r"^(sur le meme (sujet|theme)|a lire (aussi|egalement|en complement)|lire (aussi|egalement)"
     r"|voir aussi|a voir aussi|dans la meme rubrique|ailleurs sur le site"
@@ -39,14 +40,20 @@ _HEADING_RE = re.compile(
     r"|pour aller plus loin|en lien avec cet article|a decouvrir (aussi|egalement)"
     r"|(in )?related(?! (topics?|tags?|searches|terms|keywords|subjects))"
     r"( posts?| articles?| stories| content| reading| news)?"
-    r"|you (may|might) also (like|enjoy)|more (on this( topic)?|like this|stories|articles)"
+    r"|you (may|might) also (like|enjoy)|more (on this( topic)?|like this)|more (stories|articles)( like this)?$"
     r"|read (also|next|more( about .*)?)|also read|see also|similar (posts|articles|stories)"
     r"|(das )?(konnte|durfte) sie (auch|ebenfalls) interessieren|lesen sie (auch|mehr)|auch interessant"
     r"|(ahnliche|verwandte|passende) (beitrage|artikel|themen|meldungen)|mehr zum thema|zum thema$"
     r"|weitere (artikel|beitrage|meldungen|nachrichten)( zum thema)?$|passend zum thema"
     r"|articulos relacionados|noticias relacionadas|(te|le) puede interesar|lee tambien|leer tambien|mas informacion$"
-    r"|(materias |noticias |artigos )?relacionad[oa]s$|veja tambem|leia tambem"
-    r"|articoli correlati|leggi anche|potrebbe interessarti)\b"
+    r"|lea (tambien|mas)|(materias |noticias |artigos )?relacionad[oa]s$|veja tambem|leia (tambem|mais)"
+    r"|articoli correlati|leggi anche|vedi anche|potrebbe interessarti|ti potrebbe (interessare|piacere)"
+    r"|lees (ook|meer)|gerelateerde (artikelen|berichten|nieuws)|meer over dit onderwerp"
+    r"|czytaj (tez|takze|rowniez|wiecej)|zobacz (tez|takze|rowniez)|dowiedz sie wiecej"
+    r"|(podobne|powiazane) (artykuly|tresci|wiadomosci)|ctete (take|tez)|souvisejici clanky"
+    r"|(las|les|laes) (ocksa|aven|ogsa|mer)|relater(ade|te|ede) (artiklar|artikler|nyheter|nyheder)"
+    r"|lue (myos|lisaa)|lue aiheesta( lisaa)?|lisaa aiheesta|aiheeseen liittyv\w*"
+    r"|baca juga|(berita|artikel) terkait)\b"
 )
 _PLUGIN_SELECTORS = (
     ".yarpp-related", ".yarpp", ".crp_related", "#jp-relatedposts", ".jp-relatedposts",
@@ -69,7 +76,7 @@ _MORE_TEXT_RE = re.compile(
     r"^(plus d[’']actus?|toute l[’']actu(alite)?|voir (plus|tout|tous|toutes)|tous les articles|toutes les actus?"
     r"|lire la suite|en savoir plus|more( news| stories| articles)?|see (all|more)|view (all|more)|read more"
     r"|alle (artikel|beitrage|meldungen|news)|mehr( artikel| news)?|weiterlesen|zur startseite"
-    r"|(voriger|vorheriger|nachster) (artikel|beitrag)|previous|next)\b",
+    r"|(voriger|vorheriger|nachster) (artikel|beitrag)|previous|next)\b(?!\s*:)",  # ("MORE: Title" is a label)
     re.IGNORECASE,
 )
 _CATEGORY_CLASS_RE = re.compile(r"categ|rubri|section|kicker|label|surtitre|thematique|type", re.I)
@@ -100,8 +107,10 @@ def _fold(text: str) -> str:
 _FIRST_WORDS = frozenset(
     "sur a lire voir dans ailleurs autres autre article articles contenu contenus actualite actualites vous ces "
     "pour en related you more read also see similar das konnte durfte lesen auch ahnliche verwandte passende mehr "
-    "zum weitere passend articulos noticias te le lee leer articoli leggi potrebbe "
-    "la l'auteur l’auteur nous in relacionadas relacionados materias artigos veja leia mas".split())
+    "zum weitere passend articulos noticias te le lee leer lea articoli leggi vedi potrebbe ti "
+    "la l'auteur l’auteur nous in relacionadas relacionados materias artigos veja leia mas "
+    "lees gerelateerde meer czytaj zobacz dowiedz podobne powiazane ctete souvisejici "
+    "las les laes relaterade relaterte relaterede lue lisaa aiheeseen baca berita artikel".split())
 
 
 def is_related_heading(text: str) -> bool:
@@ -162,15 +171,22 @@ def _heading_candidates(page: Page, own_url: str) -> tuple[list[HtmlElement], li
     pool: list[HtmlElement] = list(page.root.iter("h1", "h2", "h3", "h4", "h5", "h6"))
     # short link-free lines: no child, or one child that is no link and holds none
     lines: list[HtmlElement] = []
-    for el in page.root.iter("p", "strong", "b"):
+    for el in page.root.iter("p", "strong", "b", "span"):
         n = len(el)
+        if el.tag == "span":  # only a label, a <br> and its link: `<span><em>Czytaj też:</em><br><a>`
+            if n == 3 and el[1].tag == "br" and el[2].tag == "a" and (el[0].text or "").rstrip().endswith(":") \
+                    and not (el[1].tail or "").strip():
+                lines.append(el)
+            continue
         if n == 1 and el[0].tag in ("span", "em") and len(el[0]) and el[0][0].tag == "a" \
                 and (el[0].text or "").rstrip().endswith(":"):
             lines.append(el[0])  # <p><span>MORE : <a>...</a></span></p>
         elif not n or (n == 1 and el[0].tag != "a" and not has_descendant(el[0], "a")):
             pool.append(el)
         elif n <= 3 and (el[0].tag == "a" and (el.text or "").rstrip().endswith(":") or el[0].tag != "a" and n > 1
-                         and el[1].tag == "a" and (el[0].text or "").rstrip().endswith(":")):
+                         and el[1].tag == "a" and (el[0].text or "").rstrip().endswith(":")) \
+                or n == 3 and el[1].tag == "br" and el[2].tag == "a" and (el[0].text or "").rstrip().endswith(":") \
+                and not (el[1].tail or "").strip():
             lines.append(el)  # "Read more: <a>", "<span>MORE :</span><a>": see _inline_links
     for token in page.classes_matching(_TITLE_CLASS_LINE_RE):
         pool += [el for el in page.classes[token] if el.tag in ("div", "span", "p", "strong", "header", "legend", "dt")]
@@ -221,9 +237,9 @@ def _following(node: HtmlElement) -> list[HtmlElement]:
             if sib.tag in ("footer", "nav", "aside", "header") or _BOUNDARY_CLASS_RE.search(sib.get("class") or "") \
                     or _pseudo_heading(sib):
                 break
-            if sib.tag in _HEADING_TAGS or _opens_section(sib):
+            if sib.tag in _HEADING_TAGS and _heading_link(sib) is None or _opens_section(sib):
                 break
-            out.append(sib)
+            out.append(sib)  # (a card's linked title, `<h4><a>...</a></h4>`, is part of the block)
         sib = sib.getnext()
     return out
 
@@ -561,7 +577,7 @@ def _own_list_heading(el: HtmlElement) -> str:
             break
         if d.tag in _HEADING_TAGS or _title_token_in(d.get("class") or ""):
             text = clean_space(text_content(d)) if len(d) <= 3 else ""
-            if not text or len(text) > 80:
+            if not text or len(text) > 80 or has_descendant(d, "a"):  # a card's kicker or linked title
                 continue
             anc = d.getparent()
             while anc is not None and anc is not el and not has_descendant(anc, "a"):
@@ -575,13 +591,19 @@ def _title_token_in(cls: str) -> bool:
     return any(_section_token(t) or t.endswith(("__title", "-title", "_title")) for t in cls.split())
 
 
+_PROSE_CHARS = 150  # a paragraph of an article's text, longer than a teaser's title
+
+
 def _under_other_heading(el: HtmlElement) -> bool:
     """The element comes after a heading of another list, among its own or its parents' siblings
-    (teasers classed `relatedArticle` under "Les dernières news")."""
+    (teasers classed `relatedArticle` under "Les dernières news"). A paragraph of running text
+    between them makes the heading the article's own subheading, and the element a box in the text."""
     node = el
     for _ in range(3):
         sib = node.getprevious()
         while sib is not None:
+            if sib.tag == "p" and len(text_content(sib)) >= _PROSE_CHARS:
+                return False
             if isinstance(sib.tag, str) and (sib.tag in _HEADING_TAGS or _section_title(sib)):
                 text = clean_space(text_content(sib))
                 if is_related_heading(text) or _RECOMMENDED_RE.match(_fold(text)):
@@ -611,7 +633,9 @@ def _other_sections(el: HtmlElement) -> set[int]:
     return out
 
 
-_INLINE_STARTS = _FIRST_WORDS | {"more"}
+# labels that name a related link only before one ("MORE:", Spanish "Lea:"), not as a heading
+_INLINE_ONLY = frozenset(("more", "lea"))
+_INLINE_STARTS = _FIRST_WORDS | _INLINE_ONLY
 
 
 def _inline_label(text: str) -> bool:
@@ -625,12 +649,32 @@ def _inline_label(text: str) -> bool:
     head = text.split(None, 1)[0]
     if fold(head).strip(":") not in _INLINE_STARTS:
         return False
-    return _fold(text) == "more" or is_related_heading(text)
+    return _fold(text) in _INLINE_ONLY or is_related_heading(text)
 
 
-# cards whose own first text holds a colon (a label inside the link): a cheap pass in lxml
-_LABELLED_CARDS = etree.XPath("//a[@href][* and not(normalize-space(text()[1]))]"
-                              "[contains(.//text()[normalize-space()][1], ':')]")
+# links whose first text holds a colon (a label inside the link): a cheap pass in lxml
+_LABELLED_LINKS = etree.XPath("//a[@href][contains(.//text()[normalize-space()][1], ':')]")
+_LINE_TAGS = frozenset(("p", "div", "li", "section", "td", "blockquote", "h2", "h3", "h4", "h5", "h6"))
+
+
+def _alone_on_line(a: HtmlElement) -> bool:
+    """Nothing but the link in its nearest block element (a paragraph, list item, card)."""
+    line = next((anc for anc in a.iterancestors() if anc.tag in _LINE_TAGS), None)
+    return line is not None and clean_space(text_content(line)) == clean_space(text_content(a))
+
+
+def _link_label(a: HtmlElement) -> str:
+    """The related label a link's own text opens with: its whole first text in a child of its own
+    (`<a><span>Te puede interesar:</span><span>Title</span></a>`), or the words before the colon
+    of a link alone on its line (`<p><strong><a>SEE ALSO: Title</a></strong></p>`, a card's
+    `<h3>MORE: Title</h3>`); '' when there is none."""
+    first = next((t for t in a.itertext() if t.strip()), "")
+    if len(a) and not (a.text or "").strip() and len(first) <= 60 and _inline_label(first):
+        return clean_space(first)
+    label = first.lstrip()[:first.lstrip().find(":") + 1]
+    if label and _inline_label(label) and _alone_on_line(a):
+        return clean_space(label)
+    return ""
 
 
 def _inline_links(page: Page, lines: list[HtmlElement]) -> list[tuple[HtmlElement, HtmlElement, str]]:
@@ -640,17 +684,15 @@ def _inline_links(page: Page, lines: list[HtmlElement]) -> list[tuple[HtmlElemen
     link (`<a><span>Te puede interesar:</span><span>Title</span></a>`). The line holds nothing
     else: a label word in a sentence with a link further on is no such line."""
     found = []
-    for a in _LABELLED_CARDS(page.root):
-        first = next((t for t in a.itertext() if t.strip()), "")
-        if len(first) <= 60 and _inline_label(first):
-            title = clean_space(text_content(a))[len(clean_space(first)):]
-            if len(title.split()) >= 3:
-                found.append((a, a, clean_space(first)))
+    for a in _LABELLED_LINKS(page.root):
+        label = _link_label(a)
+        if label and len(clean_space(text_content(a))[len(label):].split()) >= 3:
+            found.append((a, a, label))
     for line in lines:
         if line[0].tag == "a":
             a, label = line[0], line.text or ""
         else:
-            a, label = line[1], line[0].text or ""
+            a, label = line[-1], line[0].text or ""  # (the link after a <br> when there are three)
             if len(line[0]) or (line[0].tail or "").strip() or (line.text or "").strip():
                 continue
         if not a.get("href") or len(label) > 60 or not _inline_label(label):
@@ -698,7 +740,11 @@ def find_related(page: Page, own_url: str) -> tuple[list[RelatedLink], list[Html
             add(block, inline_text(heading).rstrip(" :"), "heuristic:heading", [heading])
     for block, _a, label in _inline_links(page, lines):
         if not _in_nav(block):
+            start = len(links)
             add([block], label.rstrip(" :"), "heuristic:inline-label", [])
+            for link in links[start:]:  # "SEE ALSO: Title" inside the link: the title alone
+                if link.title.startswith(label):
+                    link.title = link.title[len(label):].lstrip()
     for css in _PLUGIN_SELECTORS:
         for el in select(page, css):
             if _in_nav(el):
