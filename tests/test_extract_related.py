@@ -329,3 +329,50 @@ def test_related_boxes_in_the_text_after_its_subheadings():
     html = page(f"<div class='story'>{text}<p>{'Du texte courant. ' * 12}</p>{box.format(1)}"
                 f"<p>{'Encore du texte. ' * 12}</p>{box.format(2)}</div>")
     assert urls(html) == ["https://www.example.org/actu/1", "https://www.example.org/actu/2"]
+
+
+def card(slug: str, inner: str = "") -> str:
+    return f"<li class='card'>{inner}<a href='/actu/{slug}'>Un article du site, {slug}</a></li>"
+
+
+def test_sponsored_cards_are_not_related_but_a_paywall_badge_is_no_sponsor():
+    html = page("<div class='box'><h3>À lire aussi</h3><ul>"
+                + card("lie") + card("pub", "<span class='kicker'>Anzeige</span>")
+                + card("partenaire", "<p>Eine Kooperation von Springer Medizin und Pfizer</p>")
+                + card("marque", "<span class='teaser__sponsored-label'>Partner</span>")
+                + card("abonnes", "<span class='pdb-parts-paidcontent-badge'>Politik</span>") + "</ul></div>")
+    assert urls(html) == ["https://www.example.org/actu/lie", "https://www.example.org/actu/abonnes"]
+
+
+def test_documents_home_pages_see_all_buttons_and_ad_campaigns_are_not_related():
+    html = page("<div class='box'><h3>Articles liés</h3><ul>" + card("lie")
+                + "<li><a href='/files/communique.pdf'>Le communiqué en PDF</a></li>"
+                + "<li><a href='https://docs.example.org/'>La documentation du site</a></li>"
+                + "<li><a class='button' href='/termine'>Alle Termine</a></li>"
+                + "<li><a href='/pdf/numero-12?utm_campaign=Inline-Ad'>Notre numéro spécial</a></li></ul></div>")
+    assert urls(html) == ["https://www.example.org/actu/lie"]
+
+
+def test_a_related_classed_list_titled_by_a_link_to_another_page_is_that_pages_list():
+    slider = ("<section class='slider-related'><h4><a href='{href}'>Das könnte Sie auch interessieren</a></h4>"
+              "<div>" + card("neu-1") + card("neu-2") + "</div></section>")
+    assert urls(page(slider.format(href="/heute-neu"))) == []
+    assert urls(page(slider.format(href="/actu/2024"))) == ["https://www.example.org/actu/neu-1",
+                                                            "https://www.example.org/actu/neu-2"]
+
+
+def test_a_related_classed_wrapper_of_lists_with_headings_of_their_own():
+    html = page("<div class='related-content'><p class='h1'>Aktuelle Meldungen</p><div class='news'>"
+                + card("meldung-1") + card("meldung-2") + "</div><p class='h1'>Termine</p></div>")
+    assert urls(html) == []
+
+
+def test_a_related_wording_as_the_first_child_of_a_card_link_alone_on_its_line():
+    html = page("<div class='inline'><a href='/actu/banshee'><div class='cta'>Lea también</div>"
+                "<div class='post'>Banshee se perdió en el Tricentenario</div></a></div>"
+                "<ul><li><a class='more-from' href='/actu/livre'><strong>SEE ALSO</strong>: A new book explores "
+                "the brand</a></li></ul>")
+    article = extract_article(html, URL)
+    assert [(r.url, r.title) for r in article.related] == [
+        ("https://www.example.org/actu/banshee", "Banshee se perdió en el Tricentenario"),
+        ("https://www.example.org/actu/livre", "A new book explores the brand")]

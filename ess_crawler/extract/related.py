@@ -65,17 +65,21 @@ _SKIP_HREF_RE = re.compile(
     r"(/tag/|/tags/|/category/|/categories/|/categorie/|/kategorie/|/rubriques?/|/topics?/|/subjects?/"
     r"|/auteurs?/|/authors?/|/autor(en)?/|/writer/|/profiles?/|/users?/|/members?/|/mot/|[?&](share|replytocom)=|#respond|#comments?\b|"
     r"^mailto:|^javascript:|facebook\.com/sharer|twitter\.com/(intent|share)|linkedin\.com/share"
-    r"|\.(jpe?g|png|gif|webp|svg|mp3|mp4)(\?|$)"
+    r"|\.(jpe?g|png|gif|webp|svg|mp3|mp4|pdf|docx?|xlsx?|pptx?|odt|ods|epub|zip)(\?|$)"
     # the site's service pages and licences, met where a block runs up to the page footer
     r"|(^|://[^/]+)/(impressum|datenschutz[\w-]*|privacy[\w-]*|mentions-legales|cgu|cgv|contact|kontakt|about(-us)?"
     r"|a-propos|ueber-[\w-]+|uber-uns|legal[\w-]*|terms[\w-]*|cookies?[\w-]*)/?$|creativecommons\.org/licenses)",
     re.IGNORECASE,
 )
+# a link tagged as an advertising campaign (`utm_campaign=Inline-Ad`, `utm_medium=sponsored`)
+_AD_CAMPAIGN_RE = re.compile(r"[?&]utm_(?:campaign|medium|source|content)=[^&#]*\b(?:ads?|advert\w*|sponsor\w*)\b",
+                             re.IGNORECASE)
 # a block's own "see more" link, to its rubric or to the news list, is not a related article
 _MORE_TEXT_RE = re.compile(
     r"^(plus d[’']actus?|toute l[’']actu(alite)?|voir (plus|tout|tous|toutes)|tous les articles|toutes les actus?"
     r"|lire la suite|en savoir plus|more( news| stories| articles)?|see (all|more)|view (all|more)|read more"
-    r"|alle (artikel|beitrage|meldungen|news)|mehr( artikel| news)?|weiterlesen|zur startseite"
+    r"|alle (artikel|beitrage|meldungen|news)|alle [\w-]+$|all (news|articles|stories|posts)$|tou(s|tes) les [\w-]+$"
+    r"|mehr( artikel| news)?|weiterlesen|zur startseite"
     r"|(voriger|vorheriger|nachster) (artikel|beitrag)|previous|next)\b(?!\s*:)",  # ("MORE: Title" is a label)
     re.IGNORECASE,
 )
@@ -433,6 +437,7 @@ def _items(block: list[HtmlElement], heading: str, page: Page, own_url: str,
             stop.add(parent)
     by_url: dict[str, list[HtmlElement]] = {}
     off_site: set[str] = set()
+    home_pages = 0
     for a in _links(block):
         if skip and any(id(x) in skip for x in a.iterancestors()):
             continue
@@ -440,10 +445,14 @@ def _items(block: list[HtmlElement], heading: str, page: Page, own_url: str,
         if rel & {"tag", "prev", "next", "author", "category"} or "tag" in (a.get("class") or "").split():
             continue
         href = a.get("href", "")
-        if href.startswith("#") or _SKIP_HREF_RE.search(href):
+        if href.startswith("#") or _SKIP_HREF_RE.search(href) or _AD_CAMPAIGN_RE.search(href):
             continue
         url = page.absolute(href)
         if not url.startswith(("http://", "https://")) or normalise_url(url) == own_url:
+            continue
+        parts = urlsplit(url)
+        if parts.path in ("", "/") and not parts.query:  # a site's home page (a blogroll), no article
+            home_pages += 1
             continue
         if site_key(url) not in sites:
             if "linked" not in sites:  # once a page, and only when a link leaves the page's own site
@@ -452,18 +461,22 @@ def _items(block: list[HtmlElement], heading: str, page: Page, own_url: str,
                 off_site.add(url)
                 continue
         text = _fold(inline_text(a))
-        if text and len(text) < 40 and (_in_label(a) or _names_its_path(text, url) or (
+        # (a link reading "Mehr zum Thema" is the block's title, linked to a list: no article)
+        if text and len(text) < 40 and (_in_label(a) or _names_its_path(text, url)
+                                        or (":" not in text and is_related_heading(text)) or (
                 _MORE_TEXT_RE.match(text) and not _card_title(_item_element(a, url, stop, page), block))):
             continue
         if _SOCIAL_RE.search(url):
             continue
         by_url.setdefault(url, []).append(a)
-    if len(by_url) + len(off_site) > _MAX_LINKS:  # a page's whole link list, not a related block
+    if len(by_url) + len(off_site) + home_pages > _MAX_LINKS:  # a page's whole link list, not a related block
         return []
     by_url = {u: anchors for u, anchors in by_url.items() if not _section_of_others(u, by_url)}
     items = []
     for url, anchors in by_url.items():
         item = _item_element(anchors[0], url, stop, page)
+        if item is not anchors[0] and _sponsored(item):
+            continue
         link = _describe(item, anchors, url, heading)
         if any(c.isalpha() for c in link.title):  # "23" (a vote count), "»": not an article's title
             items.append(link)
@@ -474,6 +487,31 @@ _LABEL_TOKEN_RE = re.compile(r"^(.*[-_])?(categor(y|ies|ie)|cats?|rubriques?|kic
                              r"|byline|author|auteur|tags?|breadcrumbs?|entity-indicator[\w-]*)([-_].*)?$", re.I)
 _SOCIAL_RE = re.compile(r"//([^/]*\.)?(facebook|twitter|x|instagram|youtube|linkedin|pinterest|tiktok|whatsapp"
                         r"|t\.me|telegram|mastodon[^/]*)\.(com|org|me|social)?", re.I)
+
+
+# a card's own label or marker saying it is paid for, not the newsroom's related article
+_SPONSORED_TEXT_RE = re.compile(
+    r"^(?:(?:anzeige|werbung|gesponsert|sponsored(?: content| post)?|sponsoris[ée]e?|publicit[ée]|publi-?reportage"
+    r"|advertorial|advertisement|paid post|partner content|contenu partenaire|patrocinado|publicidad"
+    r"|kooperation|sonderbericht)\s*:?"
+    r"|(?:sponsored by|presented by|in partnership with|en partenariat avec|pr[äa]sentiert von|eine kooperation von"
+    r"|mit freundlicher unterst[üu]tzung)\b.*)$", re.IGNORECASE)
+# (not "paid content": German publishers' word for articles behind their paywall)
+_SPONSORED_CLASS_RE = re.compile(r"sponsor|advertorial|advertisement", re.IGNORECASE)
+
+
+def _sponsored(item: HtmlElement) -> bool:
+    """A teaser card marked as paid for: a short label ("Anzeige", "Sponsored", "Eine Kooperation
+    von ...") or a marker class (`teaser__advertisement-marker`, `sponsored-label`) inside it."""
+    for el in item.iter():
+        if not isinstance(el.tag, str) or el.tag == "a" and el is not item:
+            continue
+        if _SPONSORED_CLASS_RE.search(el.get("class") or ""):
+            return True
+        text = (el.text or "").strip()
+        if text and len(text) < 80 and _SPONSORED_TEXT_RE.match(text):
+            return True
+    return False
 
 
 def _in_label(a: HtmlElement) -> bool:
@@ -587,8 +625,25 @@ def _own_list_heading(el: HtmlElement) -> str:
     return ""
 
 
+_HEADING_CLASSES = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))  # Bootstrap's: a `<p class="h1">` is a heading
+
+
+def _titled_by_other_page(el: HtmlElement, page: Page, own_url: str) -> bool:
+    """The block's title, a heading among its first children, is a link to a page other than the
+    article's own rubric: the block lists that page ("Das könnte Sie auch interessieren" linking to
+    the day's new pieces), as a linked heading does for `_heading_candidates`."""
+    for child in el[:3]:
+        if isinstance(child.tag, str) and (child.tag in _HEADING_TAGS or _title_token_in(child.get("class") or "")):
+            if not clean_space(text_content(child)):
+                continue
+            link = _heading_link(child)
+            return link is not None and not _own_rubric(page.absolute(link.get("href")), own_url)
+    return False
+
+
 def _title_token_in(cls: str) -> bool:
-    return any(_section_token(t) or t.endswith(("__title", "-title", "_title")) for t in cls.split())
+    return any(_section_token(t) or t.endswith(("__title", "-title", "_title")) or t in _HEADING_CLASSES
+               for t in cls.split())
 
 
 _PROSE_CHARS = 150  # a paragraph of an article's text, longer than a teaser's title
@@ -652,8 +707,10 @@ def _inline_label(text: str) -> bool:
     return _fold(text) in _INLINE_ONLY or is_related_heading(text)
 
 
-# links whose first text holds a colon (a label inside the link): a cheap pass in lxml
-_LABELLED_LINKS = etree.XPath("//a[@href][contains(.//text()[normalize-space()][1], ':')]")
+# links whose first text holds a colon, or cards whose first text is a child's (a label inside the
+# link): a cheap pass in lxml
+_LABELLED_LINKS = etree.XPath("//a[@href][contains(.//text()[normalize-space()][1], ':')"
+                              " or *[1][not(preceding-sibling::text()[normalize-space()])]]")
 _LINE_TAGS = frozenset(("p", "div", "li", "section", "td", "blockquote", "h2", "h3", "h4", "h5", "h6"))
 
 
@@ -665,12 +722,16 @@ def _alone_on_line(a: HtmlElement) -> bool:
 
 def _link_label(a: HtmlElement) -> str:
     """The related label a link's own text opens with: its whole first text in a child of its own
-    (`<a><span>Te puede interesar:</span><span>Title</span></a>`), or the words before the colon
-    of a link alone on its line (`<p><strong><a>SEE ALSO: Title</a></strong></p>`, a card's
-    `<h3>MORE: Title</h3>`); '' when there is none."""
+    (`<a><span>Te puede interesar:</span><span>Title</span></a>`; without the colon, a related
+    wording, when the link is alone on its line: `<a><div>Lea también</div><div>Title</div></a>`),
+    or the words before the colon of a link alone on its line (`<p><strong><a>SEE ALSO: Title</a>
+    </strong></p>`, a card's `<h3>MORE: Title</h3>`); '' when there is none."""
     first = next((t for t in a.itertext() if t.strip()), "")
-    if len(a) and not (a.text or "").strip() and len(first) <= 60 and _inline_label(first):
-        return clean_space(first)
+    if len(a) and not (a.text or "").strip() and len(first) <= 60:
+        if _inline_label(first):
+            return clean_space(first)
+        if is_related_heading(first) and _alone_on_line(a):
+            return clean_space(first)
     label = first.lstrip()[:first.lstrip().find(":") + 1]
     if label and _inline_label(label) and _alone_on_line(a):
         return clean_space(label)
@@ -744,7 +805,8 @@ def find_related(page: Page, own_url: str) -> tuple[list[RelatedLink], list[Html
             add([block], label.rstrip(" :"), "heuristic:inline-label", [])
             for link in links[start:]:  # "SEE ALSO: Title" inside the link: the title alone
                 if link.title.startswith(label):
-                    link.title = link.title[len(label):].lstrip()
+                    link.title = link.title[len(label):].lstrip(" :") \
+                        or clean_space(text_content(_a))[len(label):].lstrip(" :")
     for css in _PLUGIN_SELECTORS:
         for el in select(page, css):
             if _in_nav(el):
@@ -757,7 +819,8 @@ def find_related(page: Page, own_url: str) -> tuple[list[RelatedLink], list[Html
                 or has_descendant(el, "h1") or _under_other_heading(el):
             continue
         own = _own_list_heading(el)
-        if own and not is_related_heading(own) and not _RECOMMENDED_RE.match(_fold(own)):
+        if own and not is_related_heading(own) and not _RECOMMENDED_RE.match(_fold(own)) \
+                or _titled_by_other_page(el, page, own_url):
             continue
         skip = seen
         if any(id(d) in seen for d in el.iterdescendants()):
