@@ -38,7 +38,7 @@ from .document import (
     Page,
     clean_space,
     contains,
-    decode_html,
+    decoded_html,
     has_markup,
     load_page,
     not_html_reason,
@@ -91,12 +91,12 @@ def extract_article(html: bytes | str, url: str, profile: SiteProfile | None = N
     reason = not_html_reason(html)
     if reason:
         raise ExtractionError(f"{url}: the input is {reason}; nothing to extract")
-    text = decode_html(html)
+    text, utf8 = decoded_html(html)
     if not text.strip():
         raise ExtractionError(f"{url}: the input is empty; nothing to extract")
     if not has_markup(text):
         raise ExtractionError(f"{url}: the input holds no HTML tag (plain text or binary?); nothing to extract")
-    root = parse_html(text)
+    root = parse_html(text, utf8)
     if root is None:
         raise ExtractionError(f"{url}: no HTML document could be parsed from the input")
     page = Page(root, url, profile)

@@ -509,8 +509,8 @@ def _drop_teaser_cards(container: HtmlElement) -> None:
             drop_element(el)
 
 
-# a class token holding "head", "title", "titel" or "titre", as a whole line of `Page.class_lines`
-_LIST_HEADING_CLASS_LINE_RE = re.compile(r"^.*(?:head|title|titel|titre).*$", re.IGNORECASE | re.MULTILINE)
+# the words of a class token naming a heading
+_LIST_HEADING_CLASS_RE = re.compile(r"head|title|titel|titre", re.IGNORECASE)
 _LIST_HEADING_TAGS = ("p", "div", "span", "strong", "header")
 
 
@@ -534,7 +534,7 @@ def link_list_texts(page: Page) -> list[str]:
     Fed to the trafilatura fallback, which keeps such a heading and the list's titles when the
     list sits beside the text; the rule reads the page's markup, never one site's wording."""
     candidates = list(page.root.iter("h2", "h3", "h4", "h5", "h6"))
-    for token in page.classes_matching(_LIST_HEADING_CLASS_LINE_RE):
+    for token in page.classes_matching(_LIST_HEADING_CLASS_RE):
         candidates += [el for el in page.classes[token] if el.tag in _LIST_HEADING_TAGS]
     for p in page.root.iter("p"):  # a paragraph that introduces what follows ("Lesen Sie auch:")
         following = p.getnext()

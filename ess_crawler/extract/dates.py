@@ -105,6 +105,11 @@ _PATTERNS = [
                re.IGNORECASE),
     # novembre 2013 (month precision: kept raw, day unknown) is deliberately not a date
 ]
+# the month-name forms end in white space and the four-digit year: a text without one
+# (`Actualité 12/10/2020 ...`) is spared their search, the costliest (case-insensitive
+# alternations of every month and weekday name, tried at each character)
+_SPACED_YEAR_RE = re.compile(r"\s\d{4}")
+_SPACED_YEAR_FORMS = frozenset(_PATTERNS[1:3])
 
 _MODIFIED_LABELS = re.compile(
     r"(mis(?:e)?\s+[aà]\s+jour|modifi[ée]e?|derni[eè]re\s+modification|updated|last\s+modified"
@@ -142,7 +147,10 @@ def find_dates(text: str, today: dt.date | None = None) -> list[tuple[int, Parse
     text = text.replace("\xa0", " ")
     found: list[tuple[int, ParsedDate]] = []
     taken: list[tuple[int, int]] = []
+    spaced_year = _SPACED_YEAR_RE.search(text) is not None
     for pattern in _PATTERNS:
+        if not spaced_year and pattern in _SPACED_YEAR_FORMS:
+            continue
         for m in pattern.finditer(text):
             start, end = m.span()
             if any(start < e and end > s for s, e in taken):

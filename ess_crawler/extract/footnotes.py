@@ -38,7 +38,7 @@ from ess_crawler.items import Footnote
 
 from .document import Page, clean_space
 from .metadata import profile_elements, select
-from .text import element_text, first_char, text_content
+from .text import element_text, first_char, normalize_space, text_content
 
 _MARKER_TEXT_RE = re.compile(r"^\s*[\[(]?\s*(\d{1,3})\s*[\])]?\s*$")
 # a marker for several notes: "[1-2]", "[7–9]", "[3,4]", "[1][2]" (Wikipedia, Baidu Baike, hand-written)
@@ -780,7 +780,6 @@ def _trailing_list(page: Page, container) -> FootnoteResult | None:
 
 
 _HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "div", "strong", "b", "span", "em", "dt")
-_XML_SPACE_RE = re.compile(r"[ \t\r\n]+")
 _HEADING_FIRST_CHARS = frozenset("nsrbfeaq参注脚註腳")  # the first letters `_NOTES_HEADING_RE` accepts
 
 
@@ -803,7 +802,7 @@ def _headed_block(page: Page, container) -> FootnoteResult | None:
         stripped = text.strip(" \t\r\n")
         if not stripped or (stripped[0].isalnum() and stripped[0].lower() not in _HEADING_FIRST_CHARS):
             continue  # no notes heading starts so: a cheap test before the regular expressions
-        if (len(stripped) >= 40 and len(_XML_SPACE_RE.sub(" ", stripped)) >= 40) \
+        if (len(stripped) >= 40 and len(normalize_space(stripped)) >= 40) \
                 or not _NOTES_HEADING_RE.match(clean_space(text)):
             continue
         if last is None:

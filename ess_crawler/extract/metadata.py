@@ -11,13 +11,14 @@ import re
 from functools import lru_cache
 from urllib.parse import urlsplit, urlunsplit
 
+from lxml import etree
 from lxml.cssselect import CSSSelector
 from lxml.html import HtmlElement
 
 from .boilerplate import BOILERPLATE_RE, BOILERPLATE_ROLES, attr_tokens, is_boilerplate
 from .dates import _MODIFIED_LABELS, ParsedDate, normalise_iso, parse_date, parse_published_modified
-from .document import Page, clean_space
-from .text import drop_invisible, inline_text, text_content
+from .document import Page, clean_space, top_elements
+from .text import drop_invisible, inline_text, normalize_space, text_content
 
 Found = tuple  # (value, rule)
 
@@ -265,6 +266,44 @@ def _may_hold_date_line(page: Page) -> bool:
         or bool(_DATE_LINE_WORDS_RE.search(low))
 
 
+_LINE_TAGS = frozenset(("p", "span", "div", "small", "em", "li"))
+_LINE_MAX_CHARS = 160
+_DIGIT_RE = re.compile("[0-9]")
+
+
+def _short_digit_lines(page: Page) -> list[HtmlElement]:
+    """The p, span, div, small, em and li elements of the body whose text holds a digit and,
+    XML white space collapsed, fewer than `_LINE_MAX_CHARS` characters, in document order:
+    `//body//*[self::p or ...][string-length(normalize-space()) < 160][translate(., "0123456789",
+    "") != .]`, without that XPath's text of every block around them (some 3 ms a page). Read
+    innermost first: an element holding a long one is long (its text holds that text)."""
+    found: list[HtmlElement] = []
+    for top in top_elements(page.root):
+        for body in top.iter("body"):
+            if any(anc.tag == "body" for anc in body.iterancestors()):
+                continue  # its elements are the outer body's
+            long_parents = set()
+            lines = []
+            for el in reversed(list(body.iterdescendants(etree.Element))):
+                if el in long_parents:
+                    long_parents.add(el.getparent())
+                    continue
+                text = text_content(el)
+                if len(text) >= _LINE_MAX_CHARS and (_non_blank(text[:4 * _LINE_MAX_CHARS]) >= _LINE_MAX_CHARS
+                                                     or len(normalize_space(text)) >= _LINE_MAX_CHARS):
+                    long_parents.add(el.getparent())
+                elif el.tag in _LINE_TAGS and _DIGIT_RE.search(text):
+                    lines.append(el)
+            lines.reverse()
+            found += lines
+    return found
+
+
+def _non_blank(text: str) -> int:
+    """The characters of `text` that are no XML white space (all kept by `normalize_space`)."""
+    return len(text) - text.count(" ") - text.count("\n") - text.count("\t") - text.count("\r")
+
+
 def date_text(text: str) -> str:
     """A date line as the parser reads it: spaced numeric dates closed up, thin spaces plain."""
     if not text or not any(c.isdigit() for c in text):
@@ -489,9 +528,7 @@ def find_dates(page: Page, excluded: set, title: str | None = None) -> dict:
     # a test of the page's text before the XPath, which builds the text of every element (and
     # finds no date line on most pages that get here)
     if _may_hold_date_line(page):
-        for el in page.root.xpath('//body//*[self::p or self::span or self::div or self::small '
-                                  'or self::em or self::li][string-length(normalize-space()) < 160]'
-                                  '[translate(., "0123456789", "") != .]'):  # (a line with a digit)
+        for el in _short_digit_lines(page):
             text = inline_text(el)
             if _DATE_LINE_RE.search(text) and not _inside(el, excluded, wrappers) \
                     and not _quoted_or_navigation(el, wrappers) and not _other_post(el, wrappers):
@@ -970,7 +1007,7 @@ def standfirst_element(page: Page, excluded: set, title: str) -> HtmlElement | N
     teaser or excerpt in a compound class (`article__intro`, `c-page-intro__copy`,
     `teaser-text`, `article-excerpt`), or that bears `itemprop="description"`."""
     candidates = []
-    if _STANDFIRST_WORD_RE.search(page.class_lines.lower()):  # one search spares most pages the walk
+    if _STANDFIRST_WORD_RE.search(page.class_lines_lower):  # one search spares most pages the walk
         for token, els in page.classes.items():
             if any(word in _STANDFIRST_WORDS for word in _WORD_SPLIT_RE.split(token.lower())):
                 candidates.extend(els)

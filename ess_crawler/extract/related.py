@@ -137,10 +137,6 @@ def _short_text(el: HtmlElement, limit: int = 64) -> str:
     return text if len(text) <= limit * 2 else ""
 
 
-# a class token holding `_TITLE_CLASS_RE`'s words, as a whole line of `Page.class_lines`
-_TITLE_CLASS_LINE_RE = re.compile(rf"^.*(?:{_TITLE_CLASS_RE.pattern}).*$", re.IGNORECASE | re.MULTILINE)
-
-
 # "Más de Sociedad", "More from Politics": a list of the named rubric, related when that rubric
 # is the article's own (the heading links to it)
 _MORE_FROM_RE = re.compile(r"^(mas (de|en)|more (from|in)|plus de|mehr (aus|von)|mais de|altro da) \w[\w' &-]{0,30}$")
@@ -192,7 +188,7 @@ def _heading_candidates(page: Page, own_url: str) -> tuple[list[HtmlElement], li
                 or n == 3 and el[1].tag == "br" and el[2].tag == "a" and (el[0].text or "").rstrip().endswith(":") \
                 and not (el[1].tail or "").strip():
             lines.append(el)  # "Read more: <a>", "<span>MORE :</span><a>": see _inline_links
-    for token in page.classes_matching(_TITLE_CLASS_LINE_RE):
+    for token in page.classes_matching(_TITLE_CLASS_RE):
         pool += [el for el in page.classes[token] if el.tag in ("div", "span", "p", "strong", "header", "legend", "dt")]
     found: dict[HtmlElement, None] = {}
     for el in pool:
@@ -708,8 +704,9 @@ def _inline_label(text: str) -> bool:
 
 
 # links whose first text holds a colon, or cards whose first text is a child's (a label inside the
-# link): a cheap pass in lxml
-_LABELLED_LINKS = etree.XPath("//a[@href][contains(.//text()[normalize-space()][1], ':')"
+# link): a cheap pass in lxml (`/descendant::a`, the elements `//a` names, without a step through
+# every node)
+_LABELLED_LINKS = etree.XPath("/descendant::a[@href][contains(descendant::text()[normalize-space()][1], ':')"
                               " or *[1][not(preceding-sibling::text()[normalize-space()])]]")
 _LINE_TAGS = frozenset(("p", "div", "li", "section", "td", "blockquote", "h2", "h3", "h4", "h5", "h6"))
 

@@ -16,6 +16,7 @@ BLOCK_TAGS = frozenset(
 )
 SKIP_TAGS = frozenset("script style noscript template svg button select option textarea input".split())
 _NEWLINES_RE = re.compile(r"\n{3,}")
+_XML_SPACE_RE = re.compile(r"[ \t\r\n]+")
 
 
 def drop_invisible(text: str) -> str:
@@ -109,3 +110,9 @@ def inline_text(el: HtmlElement) -> str:
     if el is None:
         return ""
     return clean_space(drop_invisible(text_content(el)))
+
+
+def normalize_space(text: str) -> str:
+    """XPath's `normalize-space()`: runs of XML white space (space, tab, CR, LF; not NBSP)
+    made one space, the ends stripped."""
+    return _XML_SPACE_RE.sub(" ", text).strip(" \t\r\n")
