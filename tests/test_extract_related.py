@@ -376,3 +376,13 @@ def test_a_related_wording_as_the_first_child_of_a_card_link_alone_on_its_line()
     assert [(r.url, r.title) for r in article.related] == [
         ("https://www.example.org/actu/banshee", "Banshee se perdió en el Tricentenario"),
         ("https://www.example.org/actu/livre", "A new book explores the brand")]
+
+
+def test_a_heading_naming_no_topic_over_a_list_not_classed_related_is_a_latest_list():
+    items = card("neu-1", "<span class='byline'>Par Jeanne Autre</span>") + card("neu-2")
+    latest = extract_article(page(f"<section><h2>Weitere Artikel</h2><ul>{items}</ul></section>"), URL)
+    assert latest.related == [] and "Jeanne Autre" not in latest.authors
+    classed = page(f"<section class='related-posts'><h2>Weitere Artikel</h2><ul>{items}</ul></section>")
+    assert urls(classed) == ["https://www.example.org/actu/neu-1", "https://www.example.org/actu/neu-2"]
+    topical = page(f"<section><h2>Weitere Artikel zum Thema</h2><ul>{items}</ul></section>")
+    assert urls(topical) == ["https://www.example.org/actu/neu-1", "https://www.example.org/actu/neu-2"]

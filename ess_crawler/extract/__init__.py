@@ -122,7 +122,7 @@ def _extract(page: Page, html_text: str) -> Article:
 
     art.title, prov["title"] = find_title(page)
 
-    related, related_blocks, rule = find_related(page, art.url)
+    related, related_blocks, rule, listed = find_related(page, art.url)
     art.related = related
     if related:
         prov["related"] = rule
@@ -179,7 +179,7 @@ def _extract(page: Page, html_text: str) -> Article:
             guess, _ = find_container(page, not_body)
             if guess is not None:
                 notes = find_footnotes(page, guess)
-        drop = ([r.title for r in art.related] + [n.text for n in notes.notes] + link_list_texts(page)
+        drop = ([r.title for r in art.related] + listed + [n.text for n in notes.notes] + link_list_texts(page)
                 + author_box_lines(page))
         tree, anchors, images = html_text, [], []
         if not art.body_text and not cleaned:  # the tree is intact: link the markers, notes out first

@@ -568,6 +568,23 @@ def _named_sidebar(el: HtmlElement) -> bool:
     return any(_sidebar_token(t) for t in f"{el.get('class') or ''} {el.get('id') or ''}".split())
 
 
+# headings that name no topic: over a list the markup does not call related, the latest pieces of
+# the rubric or the site (measured on 85 audited pages outside the dev set: 6 such blocks were
+# latest feeds, 62 wrong items; the right ones under these words were all classed related)
+_GENERIC_HEADING_RE = re.compile(r"^(weitere (artikel|beitrage|meldungen|nachrichten)|more (stories|articles)"
+                                 r"|autres articles|other (stories|articles))$")
+_PLUGIN_TOKENS = frozenset(("yarpp", "crp_related", "jp-relatedposts"))
+
+
+def _named_related(heading: HtmlElement, block: list[HtmlElement]) -> bool:
+    """A class on the heading, the block or their containers (four levels up) names it related."""
+    for el in [heading, *block]:
+        for node in [el, *list(el.iterancestors())[:4]]:
+            if any(_related_class(t) or t in _PLUGIN_TOKENS for t in (node.get("class") or "").split()):
+                return True
+    return False
+
+
 def _related_class_blocks(page: Page) -> list[HtmlElement]:
     """The outermost elements whose class names them related, outside a sidebar (whose widgets,
     "recent posts extended" and the like, are no article's related block)."""
@@ -761,9 +778,11 @@ def _inline_links(page: Page, lines: list[HtmlElement]) -> list[tuple[HtmlElemen
     return found
 
 
-def find_related(page: Page, own_url: str) -> tuple[list[RelatedLink], list[HtmlElement], str]:
-    """(related links, block elements to keep out of the body, rule)."""
+def find_related(page: Page, own_url: str) -> tuple[list[RelatedLink], list[HtmlElement], str, list[str]]:
+    """(related links, block elements to keep out of the body, rule, the titles of the lists kept
+    out that are not related: a rubric's latest pieces)."""
     links: list[RelatedLink] = []
+    listed: list[str] = []
     blocks: list[HtmlElement] = []
     rules: list[str] = []
     seen: set[int] = set()
@@ -794,6 +813,13 @@ def find_related(page: Page, own_url: str) -> tuple[list[RelatedLink], list[Html
         if _in_nav(heading):
             continue
         block = _block_for_heading(heading)
+        if block and _GENERIC_HEADING_RE.match(_fold(inline_text(heading))) and not _named_related(heading, block):
+            # "Weitere Artikel" alone: a rubric's or the site's latest list, unless named related;
+            # still no part of the article (its bylines and dates are other pieces')
+            if not any(overlaps(el) for el in block):
+                blocks.extend([heading, *block])
+                listed.extend(link.title for link in _items(block, "", page, own_url))
+            continue
         if block:
             add(block, inline_text(heading).rstrip(" :"), "heuristic:heading", [heading])
     for block, _a, label in _inline_links(page, lines):
@@ -828,4 +854,4 @@ def find_related(page: Page, own_url: str) -> tuple[list[RelatedLink], list[Html
     unique: dict[str, RelatedLink] = {}
     for link in links:
         unique.setdefault(link.url, link)
-    return list(unique.values()), blocks, "+".join(rules)
+    return list(unique.values()), blocks, "+".join(rules), listed
