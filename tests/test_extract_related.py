@@ -386,3 +386,24 @@ def test_a_heading_naming_no_topic_over_a_list_not_classed_related_is_a_latest_l
     assert urls(classed) == ["https://www.example.org/actu/neu-1", "https://www.example.org/actu/neu-2"]
     topical = page(f"<section><h2>Weitere Artikel zum Thema</h2><ul>{items}</ul></section>")
     assert urls(topical) == ["https://www.example.org/actu/neu-1", "https://www.example.org/actu/neu-2"]
+
+
+def test_a_related_classed_block_keeps_its_own_wording_unless_it_names_a_feed():
+    items = card("eins") + card("zwei")
+    assert urls(page(f"<div class='teaser-list--related'><h2>Erfahre mehr</h2><ul>{items}</ul></div>")) == [
+        "https://www.example.org/actu/eins", "https://www.example.org/actu/zwei"]
+    assert urls(page(f"<div class='related-content'><h2>Aktuelle Meldungen</h2><ul>{items}</ul></div>")) == []
+
+
+def test_a_layout_wrapper_named_for_its_sidebar_is_no_sidebar():
+    html = (f"<html><body class='single right-sidebar'><div class='wrap sidebar-right'><article><h1>Article</h1>"
+            f"<div class='texte'>{BODY}</div></article><div class='nv-related-posts'><h3>Das könnte dich auch "
+            f"interessieren</h3><ul>{card('eins')}</ul></div></div><aside class='sidebar'><div class='related'>"
+            f"<ul>{card('seitenleiste')}</ul></div></aside></body></html>")
+    assert urls(html) == ["https://www.example.org/actu/eins"]
+
+
+def test_an_empty_jetpack_widget_does_not_climb_into_the_next_post_links():
+    html = page("<div id='jp-relatedposts' class='jp-relatedposts'><h3 class='jp-relatedposts-headline'>Related"
+                "</h3></div><div class='prevnext'><a href='/actu/precedent'>Le billet précédent du site</a></div>")
+    assert urls(html) == []

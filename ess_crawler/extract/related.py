@@ -42,7 +42,9 @@ _HEADING_RE = re.compile(
     r"( posts?| articles?| stories| content| reading| news)?"
     r"|you (may|might) also (like|enjoy)|more (on this( topic)?|like this)|more (stories|articles)( like this)?$"
     r"|read (also|next|more( about .*)?)|also read|see also|similar (posts|articles|stories)"
-    r"|(das )?(konnte|durfte) sie (auch|ebenfalls) interessieren|lesen sie (auch|mehr)|auch interessant"
+    r"|(das )?(konnte|durfte) (sie|dich|dir|euch) (auch|ebenfalls) (interessieren|gefallen)|lesen sie (auch|mehr)"
+    r"|auch interessant|das wird (dir|ihnen|euch) auch gefallen|(dir|ihnen|euch) konnte auch gefallen"
+    r"|dies passt zum thema|zusammenhangende (posts|beitrage|artikel)|themenrelevante (nachrichten|artikel|beitrage)"
     r"|(ahnliche|verwandte|passende) (beitrage|artikel|themen|meldungen)|mehr zum thema|zum thema$"
     r"|weitere (artikel|beitrage|meldungen|nachrichten)( zum thema)?$|passend zum thema"
     r"|articulos relacionados|noticias relacionadas|(te|le) puede interesar|lee tambien|leer tambien|mas informacion$"
@@ -114,6 +116,7 @@ _FIRST_WORDS = frozenset(
     "zum weitere passend articulos noticias te le lee leer lea articoli leggi vedi potrebbe ti "
     "la l'auteur l’auteur nous in relacionadas relacionados materias artigos veja leia mas "
     "lees gerelateerde meer czytaj zobacz dowiedz podobne powiazane ctete souvisejici "
+    "dir ihnen euch dies zusammenhangende themenrelevante "
     "las les laes relaterade relaterte relaterede lue lisaa aiheeseen baca berita artikel".split())
 
 
@@ -303,10 +306,20 @@ def _block_for_heading(heading: HtmlElement) -> list[HtmlElement]:
                 and not any(p.find(".//img") is not None for p in body):
             return []  # the widget's body is there, empty: filled by script
         parent = node.getparent()
-        if parent is None or parent.tag in ("body", "html", "main"):
-            break
+        if parent is None or parent.tag in ("body", "html", "main") or _plugin_widget(parent):
+            break  # (what follows a related-posts widget holding only its heading is not its list)
         node = parent
     return []
+
+
+def _plugin_widget(el: HtmlElement) -> bool:
+    """`el` is a related-posts plugin's widget (Jetpack, YARPP, Contextual Related Posts)."""
+    return any(t in _PLUGIN_TOKENS for t in f"{el.get('class') or ''} {el.get('id') or ''}".split())
+
+
+def _related_named(el: HtmlElement) -> bool:
+    """`el`'s class names it a related block or a related-posts plugin."""
+    return any(_related_class(t) or t in _PLUGIN_TOKENS for t in (el.get("class") or "").split())
 
 
 def _in_nav(el: HtmlElement) -> bool:
@@ -541,7 +554,7 @@ _RELATED_PART_RE = re.compile(r"related\w*$|\w*related$")
 _NOT_RELATED_PARTS = frozenset(
     "tag tags topic topics term terms keyword keywords search searches categories category file files issues video "
     "videos audio gallery product products tab tabs icon nav slidenav title headline heading thumb img image date "
-    "text excerpt figure meta wrap".split())
+    "text excerpt figure meta wrap latest recent newest popular trending mostread".split())
 
 
 @lru_cache(maxsize=8192)
@@ -578,11 +591,13 @@ _PLUGIN_TOKENS = frozenset(("yarpp", "crp_related", "jp-relatedposts"))
 
 def _named_related(heading: HtmlElement, block: list[HtmlElement]) -> bool:
     """A class on the heading, the block or their containers (four levels up) names it related."""
-    for el in [heading, *block]:
-        for node in [el, *list(el.iterancestors())[:4]]:
-            if any(_related_class(t) or t in _PLUGIN_TOKENS for t in (node.get("class") or "").split()):
-                return True
-    return False
+    return any(_related_named(node) for el in [heading, *block] for node in [el, *list(el.iterancestors())[:4]])
+
+
+def _holds_headline(el: HtmlElement) -> bool:
+    """A layout wrapper named for its sidebar (`body.right-sidebar`, `div.gridlove-sidebar-right`)
+    holds the article's h1 too: it is no sidebar."""
+    return el.tag in ("body", "html") or has_descendant(el, "h1")
 
 
 def _related_class_blocks(page: Page) -> list[HtmlElement]:
@@ -591,8 +606,18 @@ def _related_class_blocks(page: Page) -> list[HtmlElement]:
     els = {el for token, elements in page.classes.items() if "elated" in token and _related_class(token)
            for el in elements}
     out = [el for el in els if el.tag not in ("html", "body", "main", "article", "a")
-           and not any(anc in els or _named_sidebar(anc) for anc in el.iterancestors())]
+           and not any(anc in els or _named_sidebar(anc) and not _holds_headline(anc) for anc in el.iterancestors())]
     return sorted(out, key=lambda e: page.order.get(e, 0))
+
+
+# a list's own heading naming the latest, most read or popular pieces: in a block classed related,
+# a list of another kind (any other heading, "Erfahre mehr", "Lesenswert", leaves the class to say)
+_FEED_HEADING_RE = re.compile(
+    r"\b(latest|newest|recent|most (read|popular|viewed|shared|commented)|popular|trending|top (stories|news)"
+    r"|meist(gelesen|geklickt|kommentiert|e?gelesene)\w*|am meisten|neueste\w*|aktuell\w*"
+    r"|letzte (meldungen|nachrichten)"
+    r"|les plus (lus|partages|commentes)|dernier(e|s|es)?|a la une|lo mas (leido|visto)|mas (leid|vist)\w*"
+    r"|ultim[ao]s?|piu lett\w*|najpopularniejsze|najnowsze|nyeste|uusimmat|terbaru|terpopuler)\b")
 
 
 # in a block whose class names it related, a "recommended" list is part of it
@@ -639,6 +664,18 @@ def _own_list_heading(el: HtmlElement) -> str:
 
 
 _HEADING_CLASSES = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))  # Bootstrap's: a `<p class="h1">` is a heading
+
+
+def _lists_a_feed(el: HtmlElement) -> bool:
+    """One of the block's own list headings (not a card's linked title) names the latest, most
+    read or popular pieces ("Aktuelle Meldungen" in a `div.related-content` of several lists)."""
+    for d in el.iter(*_HEADING_TAGS, "div", "span", "p", "strong", "header"):
+        if d.tag in _HEADING_TAGS or _title_token_in(d.get("class") or ""):
+            text = clean_space(text_content(d)) if len(d) <= 3 else ""
+            if text and len(text) <= 80 and not has_descendant(d, "a") and not is_related_heading(text) \
+                    and _FEED_HEADING_RE.search(_fold(text)):
+                return True
+    return False
 
 
 def _titled_by_other_page(el: HtmlElement, page: Page, own_url: str) -> bool:
@@ -841,9 +878,7 @@ def find_related(page: Page, own_url: str) -> tuple[list[RelatedLink], list[Html
         if id(el) in seen or any(id(a) in seen for a in el.iterancestors()) or _in_nav(el) \
                 or has_descendant(el, "h1") or _under_other_heading(el):
             continue
-        own = _own_list_heading(el)
-        if own and not is_related_heading(own) and not _RECOMMENDED_RE.match(_fold(own)) \
-                or _titled_by_other_page(el, page, own_url):
+        if _lists_a_feed(el) or _titled_by_other_page(el, page, own_url):
             continue
         skip = seen
         if any(id(d) in seen for d in el.iterdescendants()):
