@@ -407,3 +407,11 @@ def test_an_empty_jetpack_widget_does_not_climb_into_the_next_post_links():
     html = page("<div id='jp-relatedposts' class='jp-relatedposts'><h3 class='jp-relatedposts-headline'>Related"
                 "</h3></div><div class='prevnext'><a href='/actu/precedent'>Le billet précédent du site</a></div>")
     assert urls(html) == []
+
+
+def test_the_related_lists_of_the_next_pieces_of_an_endless_scroll_are_theirs():
+    piece = ("<article id='article-{0}'><h1>Pieza {0}</h1><p>{1}</p><section class='related-carousel'>"
+             "<h3>Leé también</h3><ul>" + card("lista-{0}") + "</ul></section></article>")
+    html = (f"<html><body><article class='post'>{piece.format(0, BODY)}{piece.format(1, BODY)}</article>"
+            "</body></html>")
+    assert urls(html) == ["https://www.example.org/actu/lista-0"]

@@ -815,6 +815,15 @@ def _inline_links(page: Page, lines: list[HtmlElement]) -> list[tuple[HtmlElemen
     return found
 
 
+def _in_other_piece(el: HtmlElement, pieces: list[HtmlElement]) -> bool:
+    """`el` lies in an `<article>` with an h1 of its own after the first such (`pieces`): the
+    next piece of an endless scroll, whose related list is that piece's."""
+    if len(pieces) < 2:
+        return False
+    piece = next((a for a in el.iterancestors("article") if a in pieces), None)
+    return piece is not None and piece is not pieces[0]
+
+
 def find_related(page: Page, own_url: str) -> tuple[list[RelatedLink], list[HtmlElement], str, list[str]]:
     """(related links, block elements to keep out of the body, rule, the titles of the lists kept
     out that are not related: a rubric's latest pieces)."""
@@ -828,8 +837,14 @@ def find_related(page: Page, own_url: str) -> tuple[list[RelatedLink], list[Html
         return id(el) in seen or any(id(a) in seen for a in el.iterancestors()) or any(
             id(d) in seen for d in el.iterdescendants())
 
+    # the innermost <article>s with an h1 of their own: the pieces of an endless scroll
+    pieces = [a for a in page.root.iter("article") if a.find(".//h1") is not None
+              and not any(d.find(".//h1") is not None for d in a.iterdescendants("article"))]
+
     def take(block: list[HtmlElement], heading: str, rule: str, extra: list[HtmlElement],
              skip: set[int] | None = None):
+        if _in_other_piece(block[0], pieces):
+            return
         items = _items(block, heading, page, own_url, skip=skip)
         if not items:
             return
