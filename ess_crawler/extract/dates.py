@@ -78,24 +78,26 @@ _TIME_RE = r"(?:\s*(?:,|-|–|à|at|a)?\s*(?P<hour>\d{1,2})\s*[h:]\s*(?P<minute>
 
 _FOUR_DIGITS_RE = re.compile(r"\d\D*\d\D*\d\D*\d")
 # The forms, most specific first. Each match is handed to dateutil.
+# lundi 25 novembre 2013 [à 10h30], 1er mai 2020; `26, Abril, 2022` (commas on both sides
+# of the month: one comma alone is a list, `Seite 3, Mai 2020`)
+_DAY_MONTH_YEAR = re.compile(
+    rf"(?P<text>(?:\b(?:{_WEEKDAY_RE})\.?,?\s+)?\b(?:\d{{1,2}})(?:er|st|nd|rd|th|º)?"
+    rf"(?:\.?\s+(?:de\s+)?(?:{_MONTH_RE})\.?,?|,\s*(?:{_MONTH_RE}),)\s+(?:de\s+)?\d{{4}}){_TIME_RE}",
+    re.IGNORECASE,
+)
+# November 25, 2013
+_MONTH_DAY_YEAR = re.compile(
+    rf"(?P<text>\b(?:{_MONTH_RE})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}){_TIME_RE}",
+    re.IGNORECASE,
+)
 _PATTERNS = [
     # ISO 8601, with or without time and offset
     re.compile(
         r"(?P<iso>\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?"
         r"(?:Z|[+-]\d{2}:?\d{2})?)?)(?![\d-])"
     ),
-    # lundi 25 novembre 2013 [à 10h30], 1er mai 2020; `26, Abril, 2022` (commas on both sides
-    # of the month: one comma alone is a list, `Seite 3, Mai 2020`)
-    re.compile(
-        rf"(?P<text>(?:\b(?:{_WEEKDAY_RE})\.?,?\s+)?\b(?:\d{{1,2}})(?:er|st|nd|rd|th|º)?"
-        rf"(?:\.?\s+(?:de\s+)?(?:{_MONTH_RE})\.?,?|,\s*(?:{_MONTH_RE}),)\s+(?:de\s+)?\d{{4}}){_TIME_RE}",
-        re.IGNORECASE,
-    ),
-    # November 25, 2013
-    re.compile(
-        rf"(?P<text>\b(?:{_MONTH_RE})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}){_TIME_RE}",
-        re.IGNORECASE,
-    ),
+    _DAY_MONTH_YEAR,
+    _MONTH_DAY_YEAR,
     # 25/03/2014, 25.03.2014, 25-03-2014 [- 15:46]
     re.compile(r"(?P<text>\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b)" + _TIME_RE),
     # the same parts set apart by a spaced bar or slash, the month as a number or a name:
@@ -109,7 +111,7 @@ _PATTERNS = [
 # (`Actualité 12/10/2020 ...`) is spared their search, the costliest (case-insensitive
 # alternations of every month and weekday name, tried at each character)
 _SPACED_YEAR_RE = re.compile(r"\s\d{4}")
-_SPACED_YEAR_FORMS = frozenset(_PATTERNS[1:3])
+_SPACED_YEAR_FORMS = frozenset((_DAY_MONTH_YEAR, _MONTH_DAY_YEAR))
 
 _MODIFIED_LABELS = re.compile(
     r"(mis(?:e)?\s+[aà]\s+jour|modifi[ée]e?|derni[eè]re\s+modification|updated|last\s+modified"

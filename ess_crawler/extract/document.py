@@ -289,6 +289,7 @@ class Page:
 
     @cached_property
     def class_lines_lower(self) -> str:
+        """`class_lines` in lower case."""
         return self.class_lines.lower()
 
     def classes_matching(self, words: re.Pattern) -> list[str]:

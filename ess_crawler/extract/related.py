@@ -62,6 +62,8 @@ _PLUGIN_SELECTORS = (
     ".wp-block-jetpack-related-posts", ".related-posts", ".relatedposts", ".related-articles",
     ".post-related", ".field--name-field-related", ".field--name-field-articles-lies",
 )
+# the class or id of those plugins' own widgets
+_PLUGIN_TOKENS = frozenset(("yarpp", "crp_related", "jp-relatedposts"))
 _HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _SKIP_HREF_RE = re.compile(
     r"(/tag/|/tags/|/category/|/categories/|/categorie/|/kategorie/|/rubriques?/|/topics?/|/subjects?/"
@@ -314,7 +316,12 @@ def _block_for_heading(heading: HtmlElement) -> list[HtmlElement]:
 
 def _plugin_widget(el: HtmlElement) -> bool:
     """`el` is a related-posts plugin's widget (Jetpack, YARPP, Contextual Related Posts)."""
-    return any(t in _PLUGIN_TOKENS for t in f"{el.get('class') or ''} {el.get('id') or ''}".split())
+    return any(t in _PLUGIN_TOKENS for t in _class_and_id(el))
+
+
+def _class_and_id(el: HtmlElement) -> list[str]:
+    """The tokens of `el`'s class and id."""
+    return f"{el.get('class') or ''} {el.get('id') or ''}".split()
 
 
 def _related_named(el: HtmlElement) -> bool:
@@ -578,7 +585,7 @@ def _sidebar_token(token: str) -> bool:
 
 def _named_sidebar(el: HtmlElement) -> bool:
     """`el`'s own class or id names a sidebar (`_sidebar_token`)."""
-    return any(_sidebar_token(t) for t in f"{el.get('class') or ''} {el.get('id') or ''}".split())
+    return any(_sidebar_token(t) for t in _class_and_id(el))
 
 
 # headings that name no topic: over a list the markup does not call related, the latest pieces of
@@ -586,7 +593,6 @@ def _named_sidebar(el: HtmlElement) -> bool:
 # latest feeds, 62 wrong items; the right ones under these words were all classed related)
 _GENERIC_HEADING_RE = re.compile(r"^(weitere (artikel|beitrage|meldungen|nachrichten)|more (stories|articles)"
                                  r"|autres articles|other (stories|articles))$")
-_PLUGIN_TOKENS = frozenset(("yarpp", "crp_related", "jp-relatedposts"))
 
 
 def _named_related(heading: HtmlElement, block: list[HtmlElement]) -> bool:
@@ -640,27 +646,6 @@ def _list_heading(h: HtmlElement, text: str) -> bool:
     card's linked title nor a related wording."""
     return bool(text) and len(text) <= 80 and _heading_link(h) is None and not is_related_heading(text) \
         and not _RECOMMENDED_RE.match(_fold(text))
-
-
-def _own_list_heading(el: HtmlElement) -> str:
-    """The block's own title, before its first link and outside its cards (the nearest container
-    holding links holds more than one article's): "Latest", "Mehr aus der Redaktion"; not a
-    teaser's title."""
-    for d in el.iterdescendants():
-        if not isinstance(d.tag, str):
-            continue
-        if d.tag == "a":
-            break
-        if d.tag in _HEADING_TAGS or _title_token_in(d.get("class") or ""):
-            text = clean_space(text_content(d)) if len(d) <= 3 else ""
-            if not text or len(text) > 80 or has_descendant(d, "a"):  # a card's kicker or linked title
-                continue
-            anc = d.getparent()
-            while anc is not None and anc is not el and not has_descendant(anc, "a"):
-                anc = anc.getparent()
-            if anc is not None and len({a.get("href") for a in anc.iter("a") if a.get("href")}) > 1:
-                return text
-    return ""
 
 
 _HEADING_CLASSES = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))  # Bootstrap's: a `<p class="h1">` is a heading
@@ -815,9 +800,16 @@ def _inline_links(page: Page, lines: list[HtmlElement]) -> list[tuple[HtmlElemen
     return found
 
 
-def _in_other_piece(el: HtmlElement, pieces: list[HtmlElement]) -> bool:
-    """`el` lies in an `<article>` with an h1 of its own after the first such (`pieces`): the
-    next piece of an endless scroll, whose related list is that piece's."""
+def _in_other_piece(el: HtmlElement, page: Page) -> bool:
+    """`el` lies in an `<article>` with an h1 of its own after the first such: the next piece of
+    an endless scroll, whose related list is that piece's."""
+    if next(el.iterancestors("article"), None) is None:
+        return False
+    pieces = page.__dict__.get("_scroll_pieces")
+    if pieces is None:  # the innermost <article>s with an h1 of their own, looked for once a page
+        pieces = page.__dict__["_scroll_pieces"] = [
+            a for a in page.root.iter("article") if a.find(".//h1") is not None
+            and not any(d.find(".//h1") is not None for d in a.iterdescendants("article"))]
     if len(pieces) < 2:
         return False
     piece = next((a for a in el.iterancestors("article") if a in pieces), None)
@@ -837,13 +829,9 @@ def find_related(page: Page, own_url: str) -> tuple[list[RelatedLink], list[Html
         return id(el) in seen or any(id(a) in seen for a in el.iterancestors()) or any(
             id(d) in seen for d in el.iterdescendants())
 
-    # the innermost <article>s with an h1 of their own: the pieces of an endless scroll
-    pieces = [a for a in page.root.iter("article") if a.find(".//h1") is not None
-              and not any(d.find(".//h1") is not None for d in a.iterdescendants("article"))]
-
     def take(block: list[HtmlElement], heading: str, rule: str, extra: list[HtmlElement],
              skip: set[int] | None = None):
-        if _in_other_piece(block[0], pieces):
+        if _in_other_piece(block[0], page):
             return
         items = _items(block, heading, page, own_url, skip=skip)
         if not items:
