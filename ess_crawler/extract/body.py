@@ -10,6 +10,7 @@ nh3 removes scripts, styles, event handlers, forms and `javascript:` URLs.
 from __future__ import annotations
 
 import hashlib
+import html as html_lib
 import re
 import unicodedata
 
@@ -93,6 +94,8 @@ _SOURCE_LINE_RE = re.compile(
 _META_LINE_RE = re.compile(
     r"^\W*(?:permalink|permalien|comments? (?:are )?closed|commentaires? ferm[ée]s|kommentare geschlossen"
     r"|partager(?: cet article| sur)?|share(?: this(?: article| post)?)?|teilen|imprimer|print"
+    r"|(?:artikel|beitrag|seite) drucken|drucken|druckansicht|print (?:this )?(?:article|page|story|post)"
+    r"|imprimer (?:cet|l[’'])article|imprimir(?: (?:art[íi]culo|noticia))?|stampa(?: articolo)?"
     r"|tags?\s*:|mots[- ]cl[ée]s\s*:|schlagw[öo]rter\s*:"
     r"|il vous reste \d+ ?% de (?:cet|l[’']) ?article [àa] lire\.?)\W*$",
     re.IGNORECASE,
@@ -425,6 +428,7 @@ def clean_container(container: HtmlElement, drop: list[HtmlElement], title: str,
             _drop_further_info(el, text)
     _drop_teaser_cards(container)
     _drop_contact_tail(container)
+    drop_meta_lines(container)
     for h in container.iter("h1"):
         if clean_space(text_content(h)) == title or not title:
             drop_element(h)
@@ -462,6 +466,97 @@ def _noise_line(text: str) -> bool:
                 or (len(text) < 160 and (_PROMO_LINE_RE.match(text) or _SOURCE_LINE_RE.match(text)))
                 or (len(text) < 400 and _DISCLAIMER_RE.match(text))
                 or (len(text) < 300 and _call_to_action(text)))
+
+
+_MONTH = (r"(?:jan(?:uary|uar|vier|eiro)?|feb(?:ruary|ruar|rero|braio)?|f[ée]v(?:rier)?|m[äa]r(?:ch|z|s|zo|ço)?"
+          r"|apr(?:il|ile)?|avr(?:il)?|abr(?:il)?|ma[iy]|mayo|maggio|jun[ie]?|june|juin|junio|giugno|jul[iy]?|juillet"
+          r"|julio|luglio|aug(?:ust)?|ao[uû]t|agosto|sep(?:t(?:ember|embre|iembre)?)?|settembre|o[ck]t(?:ober|obre)?"
+          r"|ottobre|nov(?:ember|embre)?|de[cz](?:ember|embre)?|dic(?:iembre|embre)?)\.?")
+_WEEKDAY = (r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag"
+            r"|sonntag)|(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)|(?:lunes|martes|mi[ée]rcoles|jueves"
+            r"|viernes|s[áa]bado|domingo)")
+_DATE = (r"(?:\d{1,2}\.?\s*" + _MONTH + r"\s*\d{4}|" + _MONTH + r"\s*\d{1,2}(?:st|nd|rd|th)?,?\s*\d{4}"
+         r"|\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})")
+_TIME = r"\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?\s?m\.?)?(?:\s*(?:uhr|h|cet|cest|mez|mesz|est|edt|gmt|utc))?"
+_DATE_PART = (r"(?:(?:published|updated|posted|last (?:updated|modified)|ver[öo]ffentlicht|aktualisiert|erstellt"
+              r"|ge[äa]ndert|stand|publi[ée]e?|mis à jour|modifi[ée]e?|publicado|actualizado|pubblicato|aggiornato)"
+              r"(?:\s+(?:on|am|le|el|il))?\s*:?\s*)?(?:(?:" + _WEEKDAY + r"),?\s*)?" + _DATE
+              + r"(?:\s*(?:,|um|at|à|a las|alle|-|–)?\s*" + _TIME + r")?")
+# a line that is only the article's date (or its dates: "Published: ... | Updated: ..."): the page's
+# metadata printed over the text
+_DATE_LINE_RE = re.compile(r"^\W*" + _DATE_PART + r"(?:\s*[|·•/,–-]\s*" + _DATE_PART + r")*\W*$", re.IGNORECASE)
+# a byline on a line of its own: "Von Irmela Schwab", "By Russell Bruce", "Par Stéphane Dupont", "Autor: Die
+# Redaktion", "Text: Peter Walker Fotos: Diverse", "Posted by Alex Durán, AMP Project Marketing, Google":
+# a label, then names (capitalised words and their particles), a short role or credit after a comma
+# a name of two words at least ("Von Wölfen und Menschen" is a heading, "Von Jan Kupitz" a byline)
+_NAME = r"[A-ZÀ-ÖØ-Þ][\w’'.-]*(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w’'.-]*|von|van|de|der|den|del|della|da|di|du|la|le|zu|dos|das))+"
+_BYLINE_RE = re.compile(
+    r"^\s*(?:(?:[Bb]y|BY|[Vv]on|VON|[Pp]ar|PAR|[Pp]or|POR|[Dd]i|[Dd]oor|[Aa]v)\s+|(?:[Ww]ritten|[Pp]osted) by\s+"
+    r"|(?:Text|Texte|Autor|Autorin|Author|Auteur|Geschrieben von)(?: von| by| par)?\s*:?\s+)"
+    + _NAME + r"(?:\s*(?:,|&|\bund\b|\band\b|\bet\b|\by\b|\be\b)\s*" + _NAME + r")*"
+    r"(?:\s*(?:,|\||–|-)\s*[^.!?|]{1,50}"
+    r"|\s+(?:Fotos?|Photos?|Bilder?|Illustrations?)(?: von| by| par)?\s*:?\s*[^.!?|]{1,50})?"
+    r"(?<![.!?:])\s*$")
+_HEAD_LINES, _TAIL_LINES = 3, 2  # where a date or byline stands over or under the text
+_META_LINE_TAGS = ("p", "div", "span", "time", "li", "address", "small", "em", "strong", "b", "i")
+
+
+def _meta_line(text: str, at_head: bool) -> bool:
+    """A date line (at the head only: a date further down heads a section of the text) or a byline."""
+    if not text or len(text) > 100:
+        return False
+    return bool(_BYLINE_RE.match(text) or (at_head and _DATE_LINE_RE.match(text)))
+
+
+_DESCRIPTION_META_RE = re.compile(
+    r"<meta\b(?=[^>]*\b(?:name|property)\s*=\s*[\"']?(?:og:|twitter:)?description[\"'\s>])[^>]*?\bcontent\s*=\s*"
+    r"(?:\"([^\"]*)\"|'([^']*)')", re.IGNORECASE)
+_LD_JSON_RE = re.compile(r"<script\b[^>]*ld\+json[^>]*>(.*?)</script>", re.IGNORECASE | re.DOTALL)
+_LD_DESCRIPTION_RE = re.compile(r'"description"\s*:\s*"')
+_DESCRIPTION_NAMES = ("description", "og:description", "twitter:description")
+
+
+def _descriptions(doc) -> list[str]:
+    """The page's descriptions (its meta description, Open Graph's and Twitter's, JSON-LD's), whitespace
+    collapsed: those the lead is read from (an lxml tree, or the page's HTML)."""
+    if isinstance(doc, HtmlElement):
+        root = doc.getroottree().getroot()
+        found = [m.get("content") or "" for m in root.iter("meta")
+                 if (m.get("name") or m.get("property") or "").lower() in _DESCRIPTION_NAMES]
+        scripts = [text_content(s) for s in root.iter("script") if "ld+json" in (s.get("type") or "")]
+    else:
+        html = doc.decode("utf-8", "replace") if isinstance(doc, bytes) else str(doc or "")
+        found = [a or b for a, b in _DESCRIPTION_META_RE.findall(html)]
+        scripts = _LD_JSON_RE.findall(html)
+    found += [script[m.end():m.end() + 300] for script in scripts for m in _LD_DESCRIPTION_RE.finditer(script)]
+    return [clean_space(html_lib.unescape(t)) for t in found if t]
+
+
+def drop_meta_lines(root: HtmlElement, doc=None) -> None:
+    """The date and the byline that open the text ("24. Januar 2022", "Von Irmela Schwab") or the
+    byline that closes it, each a paragraph of its own: the page's metadata, not the article's
+    text. Read on the paragraphs of the text; the outermost element saying just that line goes.
+    A line the page's description opens with stays (the description is matched to the body's
+    opening to tell whether it is a lead of its own). `doc`: the page (tree or HTML), else
+    `root`'s own document."""
+    paragraphs = [p for p in element_text(root).split("\n\n") if p.strip()]
+    if len(paragraphs) < 3:
+        return
+    picked = [(p, True) for p in paragraphs[:_HEAD_LINES]] + [(p, False) for p in paragraphs[-_TAIL_LINES:]]
+    descriptions = None
+    for text, at_head in picked:
+        if "\n" in text or not _meta_line(text, at_head):
+            continue
+        if descriptions is None:
+            descriptions = _descriptions(root if doc is None else doc)
+        if any(text in d[: len(text) + 40] for d in descriptions):
+            continue
+        matches: list[HtmlElement] = []
+        for el in root.iter(_META_LINE_TAGS):
+            if el is not root and inline_text(el) == text and not (matches and contains(matches[-1], el)):
+                matches.append(el)  # the outermost element saying the line, in document order
+        if matches:
+            drop_element(matches[0] if at_head else matches[-1])
 
 
 _SHARE_URL_RE = re.compile(
@@ -557,6 +652,10 @@ def link_list_texts(page: Page) -> list[str]:
         if not 0 < len(heading) <= 80:
             continue
         links = _link_list(following)
+        if links and all(_in_page(page, a.get("href")) for a in links):
+            # a table of contents: its title goes, its entries repeat the text's own headings
+            texts.append(heading)
+            continue
         if links:
             texts.append(heading)
             texts += [inline_text(a) for a in links]
@@ -567,6 +666,16 @@ def link_list_texts(page: Page) -> list[str]:
                 texts.append(heading)
                 texts += run
     return texts
+
+
+def _in_page(page: Page, href: str | None) -> bool:
+    """A link to a place in the page itself (`#section`, or the page's own URL with a fragment)."""
+    href = (href or "").strip()
+    if href.startswith("#"):
+        return True
+    if "#" not in href:
+        return False
+    return page.absolute(href).split("#", 1)[0] == page.url.split("#", 1)[0]
 
 
 _RUN_TAGS = frozenset(("p", "div", "li", "h3", "h4", "h5", "h6"))
@@ -755,6 +864,7 @@ def fallback_body(html, url: str, drop_texts: list[str] | None = None) -> tuple[
         else:
             _drop_further_info(el, text)
     _drop_contact_tail(root)
+    drop_meta_lines(root, html)
     _drop_trailing_headings(root)
     html_out = sanitise("".join(lxml_html.tostring(c, encoding="unicode") for c in root)).strip()
     return html_out, element_text(root, skip_captions=True), root

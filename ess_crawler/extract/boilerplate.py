@@ -78,14 +78,50 @@ def is_boilerplate(el: HtmlElement) -> bool:
     return author_box_token(tokens)
 
 
+# a paywall's class: on the wall's prompt ("subscribe to read on"), and on news sites on the
+# element that holds the rest of the text itself (in the page, hidden from non-subscribers by a script)
+_PAYWALL_RE = re.compile(r"(^|[\s_-])(paywall|premium-wall|subscribe-wall)($|[\s_-])", re.IGNORECASE)
+WALLED_TEXT_CHARS = 500  # paragraph text (of 100+ characters a paragraph) that is the article's, not a prompt
+WALLED_PARAGRAPH_CHARS = 300  # a paragraph classed as walled on its own: a prompt is a line or two
+
+
+def walled_text(el: HtmlElement) -> bool:
+    """An element classed as a paywall that holds the article's paragraphs (`div.hcf-paywall`,
+    `div.post-paywall`, each `p.paywall` of a text), not the wall's prompt: its class names
+    nothing else that is boilerplate, and it holds WALLED_TEXT_CHARS of paragraphs (one
+    paragraph of WALLED_PARAGRAPH_CHARS when it is itself the paragraph)."""
+    tokens = " ".join(filter(None, (el.get("class"), el.get("id"))))
+    if not tokens or not _PAYWALL_RE.search(tokens):
+        return False
+    rest = _PAYWALL_RE.sub(" ", _PAYWALL_RE.sub(" ", tokens))  # adjacent tokens share a separator
+    if _BOILERPLATE_RE.search(rest) or author_box_token(rest):
+        return False
+    if el.tag == "p":
+        return len(" ".join(el.text_content().split())) >= WALLED_PARAGRAPH_CHARS
+    lengths = (len(" ".join(p.text_content().split())) for p in el.iter("p"))
+    return sum(n for n in lengths if n >= 100) >= WALLED_TEXT_CHARS
+
+
+def _visible(el: HtmlElement) -> bool:
+    """Neither a dropped tag, nor a boilerplate role, nor hidden by an attribute or a style."""
+    if el.tag in DROP_TAGS or (el.get("role") or "").lower() in _ROLES:
+        return False
+    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
+        return False
+    style = (el.get("style") or "").replace(" ", "").lower()
+    return "display:none" not in style and "visibility:hidden" not in style
+
+
 def strip_boilerplate(container: HtmlElement, keep: set | None = None) -> None:
-    """Remove boilerplate descendants of `container` in place (never `container` itself)."""
+    """Remove boilerplate descendants of `container` in place (never `container` itself); an
+    element whose only boilerplate word is a paywall and that holds the text stays."""
     keep = keep or set()
     doomed = []
     for el in container.iterdescendants():
         if not isinstance(el.tag, str) or el in keep:
             continue
-        if is_boilerplate(el) and not any(k in keep for k in el.iterdescendants()):
+        if is_boilerplate(el) and not any(k in keep for k in el.iterdescendants()) \
+                and not (_visible(el) and walled_text(el)):
             doomed.append(el)
     for el in doomed:
         drop_element(el)
