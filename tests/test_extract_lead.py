@@ -117,6 +117,12 @@ def desc_page(desc: str, standfirst: str = "") -> str:
     return page(head=head, header=header)
 
 
+def shown_desc_page(desc: str, text: str) -> str:
+    """A page whose description `desc` (as its markup writes it) is printed, as `text`, in its hero."""
+    hero = f'<div class="page-hero"><p class="page-hero__text">{text}</p></div>'
+    return page(head=f'<meta property="og:description" content="{desc}">', before=hero)
+
+
 def test_a_cut_description_gives_way_to_the_paragraph_it_was_cut_from():
     cut = FULL[:120].rstrip() + "..."
     lead, rule = lead_of(desc_page(cut, standfirst=FULL))
@@ -124,13 +130,27 @@ def test_a_cut_description_gives_way_to_the_paragraph_it_was_cut_from():
     assert rule == "meta:og:description+html:full-text"
 
 
-def test_a_cut_description_without_its_paragraph_stays_as_it_is():
+def test_a_description_the_page_does_not_print_is_no_lead():
+    # a summary for search engines and shares: the reader never sees it, the lead stays empty
     cut = FULL[:120].rstrip() + "…"
-    assert lead_of(desc_page(cut)) == (cut, "meta:og:description")
+    assert lead_of(desc_page(cut)) == ("", "")
+    assert lead_of(desc_page(INTRO)) == ("", "")
 
 
-def test_a_whole_description_is_kept_as_it_is():
-    assert lead_of(desc_page(INTRO)) == (INTRO, "meta:og:description")
+def test_a_description_the_page_prints_is_the_lead_as_it_is():
+    # printed in the page's hero, above the article, where the standfirst heuristics do not look
+    assert lead_of(shown_desc_page(INTRO, INTRO)) == (INTRO, "meta:og:description")
+    # in a script only (a JSON state the page renders later), it is not printed
+    state = f'<script>window.__STATE__ = {{"teaser": "{INTRO}"}};</script>'
+    html = page(head=f'<meta property="og:description" content="{INTRO}">', before=state)
+    assert lead_of(html) == ("", "")
+
+
+def test_a_description_that_rewords_the_body_opening_is_no_lead():
+    # "haben ... gewonnen" in the body, "gewannen" in the description: the same sentence again
+    reworded = ("Die Genossenschaften im Land gewannen im vergangenen Jahr mehr als tausend neue Mitglieder, "
+                "berichtet der Verband in seinem Jahresbericht.")
+    assert lead_of(shown_desc_page(reworded, reworded)) == ("", "")
 
 
 def test_a_cut_description_of_the_body_text_is_no_lead():
@@ -141,10 +161,12 @@ def test_a_cut_description_of_the_body_text_is_no_lead():
 
 def test_a_description_escaped_twice_or_holding_markup_is_read_as_text():
     escaped = "Die Genossenschaften ziehen eine gute Bilanz: mehr Mitglieder &amp;amp; mehr Projekte f&amp;uuml;r alle."
-    assert lead_of(desc_page(escaped))[0] == "Die Genossenschaften ziehen eine gute Bilanz: mehr Mitglieder & mehr " \
-                                             "Projekte für alle."
+    text = "Die Genossenschaften ziehen eine gute Bilanz: mehr Mitglieder &amp; mehr Projekte für alle."
+    assert lead_of(shown_desc_page(escaped, text))[0] == ("Die Genossenschaften ziehen eine gute Bilanz: mehr "
+                                                          "Mitglieder & mehr Projekte für alle.")
     markup = "&lt;p&gt;&lt;strong&gt;Die Genossenschaften ziehen eine gute Bilanz&lt;/strong&gt; des Jahres.&lt;/p&gt;"
-    assert lead_of(desc_page(markup))[0] == "Die Genossenschaften ziehen eine gute Bilanz des Jahres."
+    text = "<strong>Die Genossenschaften ziehen eine gute Bilanz</strong> des Jahres."
+    assert lead_of(shown_desc_page(markup, text))[0] == "Die Genossenschaften ziehen eine gute Bilanz des Jahres."
 
 
 # ------------------------------------------------------------------ a lead the body repeats

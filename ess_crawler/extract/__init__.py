@@ -427,7 +427,52 @@ def _structured_description(page: Page) -> tuple[str, str]:
         el = described_element(page, stem)
         if el is not None:
             return element_text(el), f"{rule}+html:full-text"
+    if desc and not _shown(page, desc):
+        return "", rule  # a summary for search engines and shares, not a standfirst the reader sees
     return desc, rule
+
+
+_SHOWN_RUN = 4  # words of a description in a row: a run of them in the page's text shows it
+_SHOWN_CHARS = 10  # or characters, in a script written without spaces
+_UNSHOWN_TAGS = frozenset(("script", "style", "noscript", "template", "textarea", "title"))
+# the page's no-break spaces (French typography: "sien\u202f:") as the description's plain ones
+_SHOWN_XPATH = etree.XPath("descendant::text()[contains(normalize-space(translate(., '\u00a0\u202f', '  ')), $run)]")
+
+
+def _shown(page: Page, desc: str) -> bool:
+    """A description the page prints: a run of its first words in a text node of the page's
+    body (a script's, a style's or a template's text is not printed). Three runs are tried,
+    as inline markup may cut one."""
+    words = desc.split()
+    if len(words) >= _SHOWN_RUN and len(desc) < 15 * len(words):
+        runs = [" ".join(words[i:i + _SHOWN_RUN]) for i in range(0, min(len(words), 3 * _SHOWN_RUN), _SHOWN_RUN)
+                if len(words[i:i + _SHOWN_RUN]) == _SHOWN_RUN]
+    else:  # a script written without spaces (Chinese, Japanese): runs of characters
+        runs = [desc[i:i + _SHOWN_CHARS] for i in range(0, min(len(desc), 3 * _SHOWN_CHARS), _SHOWN_CHARS)]
+    body = page.root.find("body")
+    scope = body if body is not None else page.root
+    for run in runs:
+        for node in _SHOWN_XPATH(scope, run=run):
+            holder = node.getparent()
+            if holder is not None and node.is_tail:
+                holder = holder.getparent()
+            if holder is not None and holder.tag not in _UNSHOWN_TAGS:
+                return True
+    return False
+
+
+_WORD_RE = re.compile(r"\w+")
+_OPENING_OVERLAP = 0.7  # share of a description's words in the body's opening: the opening reworded
+
+
+def _rewords_opening(desc: str, body: str) -> bool:
+    """A description written from the body's opening sentences ("have been whittled down to 16
+    teams" for "are down to 16 teams"): most of its words are in the opening."""
+    words = _WORD_RE.findall(desc.lower())
+    if len(words) < 8:
+        return False
+    opening = set(_WORD_RE.findall(body[: int(len(desc) * 1.5) + 100].lower()))
+    return sum(w in opening for w in words) >= _OPENING_OVERLAP * len(words)
 
 
 def _structured_lead(art: Article, desc: str, rule: str) -> None:
@@ -441,6 +486,8 @@ def _structured_lead(art: Article, desc: str, rule: str) -> None:
     if stem[:80] in opening or desc.rstrip("…. ") in body or (len(stem) >= 40 and stem in body):
         return
     if desc[:80] in body:  # the full text of a cut description, found in the body
+        return
+    if _rewords_opening(desc, body):
         return
     art.lead, art.provenance["lead"] = desc, rule
 
