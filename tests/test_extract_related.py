@@ -415,3 +415,252 @@ def test_the_related_lists_of_the_next_pieces_of_an_endless_scroll_are_theirs():
     html = (f"<html><body><article class='post'>{piece.format(0, BODY)}{piece.format(1, BODY)}</article>"
             "</body></html>")
     assert urls(html) == ["https://www.example.org/actu/lista-0"]
+
+
+# --- holdout4 and the fourth audit: wordings, labels in headings and quotes, styles in a card,
+# unlinked rubric headings, latest lists classed related, table layouts, same-topic classes ---
+
+def test_schon_gelesen_siehe_auch_and_ahnliche_nachrichten():
+    # WordPress embeds after "Schon gelesen?"; "Siehe auch:" then a list, its "Weblinks" list apart;
+    # TYPO3 tx_news "Ähnliche Nachrichten" (an h3 then div.news-related)
+    html = page("<div class='text'><p><strong>Schon gelesen?</strong></p>"
+                "<blockquote class='wp-embedded-content'><p><a href='/actu/piloten-italien'>Luftwaffe lässt Piloten"
+                " in Italien ausbilden</a></p></blockquote>"
+                "<p><iframe class='wp-embedded-content' src='about:blank'></iframe></p>"
+                "<p><strong>Siehe auch:</strong></p><ul><li><a href='/actu/fernausloeser'>Programmierbarer"
+                " Fernauslöser für Digitalkameras</a></li></ul>"
+                "<p><strong>Weblinks</strong></p><ul><li><a href='/actu/weblink'>Eine Bibliothek für Arduino</a>"
+                "</li></ul></div>"
+                "<div class='col-xs-12'><h3> Ähnliche Nachrichten </h3><div class='news-related-inner news-related"
+                " clearfix'><ul><li><span class='news-related-news-date'>11.11.2021</span>"
+                "<a href='/actu/synodentagung'>EKBO-Synodentagung in Berlin wird fortgesetzt</a></li></ul></div></div>")
+    assert urls(html) == ["https://www.example.org/actu/piloten-italien",
+                          "https://www.example.org/actu/fernausloeser",
+                          "https://www.example.org/actu/synodentagung"]
+
+
+def test_a_heading_alone_in_a_sidebar_widget_does_not_take_the_next_widgets():
+    # a theme's sidebar: "Schon gelesen?" alone in a widget, the site's picks in the widgets after it
+    html = page("<aside class='sidebar'><div id='block-6' class='widget widget_block'><h4>Schon gelesen?</h4></div>"
+                "<div id='block-19' class='widget widget_block widget_media_image'><figure>"
+                "<a href='/actu/neon'><img src='/neon.jpg'></a><figcaption><a href='/actu/neon'>Besser als je zuvor:"
+                " the new neon</a></figcaption></figure></div></aside>")
+    assert urls(html) == []
+
+
+def test_this_topic_over_time_and_more_releases_of_this_association():
+    html = page("<div class='section'><div class='section-header section-header-default'>"
+                "<h2 class='section-header-title'>Dieses Thema im Zeitverlauf</h2></div>"
+                "<ul class='grid-list alice-teaser-list'><li class='alice-teaser-list-item'>"
+                "<article class='alice-teaser'>"
+                "<a class='alice-teaser-link' href='/actu/chrome-startseite'><h3 class='alice-teaser-title'>Chrome:"
+                " Startseite festlegen – so geht's</h3></a></article></li></ul></div>"
+                "<div class='weitere-block'><h4>Weitere Pressemitteilungen dieses Verbands</h4><ul><li>"
+                "<time datetime='2022-08-10 11:05'>10.08.2022 11:05</time><a href='/actu/haus-leisten'>"
+                "<strong>Wieviel Haus kann ich mir (noch) leisten?</strong></a></li></ul></div>")
+    assert urls(html) == ["https://www.example.org/actu/chrome-startseite", "https://www.example.org/actu/haus-leisten"]
+
+
+def test_a_ecouter_aussi_box_gives_its_episode_not_its_show():
+    # France Culture aside.bounce: the show's link, then the episode's
+    html = page("<aside class='bounce with-image'><span class='bounce-title'> À ÉCOUTER AUSSI </span>"
+                "<div class='bounce-content'><div class='bounce-informations'><a href='/emissions/lsd'>"
+                "<span class='bounce-pre-title'>LSD, La série documentaire</span></a><div class='bounce-label'>"
+                "<span class='bounce-link-title'><a href='/emissions/lsd/oser-prendre-la-parole'><span>Oser prendre"
+                " la parole (2/4) : A la tribune je monterai</span></a></span></div></div></div></aside>")
+    assert urls(html) == ["https://www.example.org/emissions/lsd/oser-prendre-la-parole"]
+
+
+def test_mehr_lesen_and_mehr_themen_only_as_labels_with_a_colon():
+    # "Mehr lesen:" over two paragraphs of links at the end of the text (not "Mehr lesen über:", a tag
+    # list, nor a "Mehr lesen" button); "Mehr Themen:" as the text's last bold line (not "Weitere Themen")
+    html = page("<div class='att-body'><h3>Mehr lesen:&nbsp;</h3><p><a href='/actu/kohlmann'>Kohlmann: Als nächstes"
+                " gewinnen wir den Davis Cup</a></p><p><a href='/actu/nachwuchs'>DTB nominiert Porsche"
+                " Nachwuchsteams</a></p></div>"
+                "<div><h3>Mehr lesen über:</h3><ul><li><a href='/actu/davis-cup'>Davis Cup der Herren</a></li>"
+                "</ul></div>"
+                "<div class='teaser'><h3>Ein Teaser im Text</h3><p><span>Mehr lesen</span></p>"
+                "<ul><li><a href='/actu/teaser'>Der Artikel des Teasers hier</a></li></ul></div>"
+                "<div><div class='body'><p><strong>Mehr Themen:</strong></p></div></div>"
+                "<div class='paragraphs-item-article-list'><article class='node--teaser'><a href='/actu/selbstzweifel'>"
+                "<h2>Keine Angst vorm Scheitern: so überwindest du Selbstzweifel</h2></a></article></div>"
+                "<div><h2>Weitere Themen</h2><ul><li><a href='/actu/top'>Eine Topmeldung des Tages</a></li></ul></div>")
+    assert urls(html) == ["https://www.example.org/actu/kohlmann", "https://www.example.org/actu/nachwuchs",
+                          "https://www.example.org/actu/selbstzweifel"]
+
+
+def test_przeczytaj_rowniez_keeps_a_two_word_title_its_slug_repeats():
+    # liberte.pl: h2.headline > span, then article cards; "Pandemia trwa" at /pandemia-trwa/ is an
+    # article, the author link under /autorin/ and a two-word rubric under a folder are not
+    html = page("<div id='anchor-link-2'><h2 class='headline'><span>Przeczytaj również</span></h2><div class='row'>"
+                "<div class='columns'><article class='entry'><h3><a class='black' href='/pandemia-trwa/'>Pandemia"
+                " trwa</a></h3><a href='/autorin/leszek-jan-jazdzewski'>Leszek Jan Jażdżewski</a></article>"
+                "<article class='entry'><h3><a class='black' href='/lewica-we-wlasnym-piekle/'>Lewica we własnym"
+                " piekle</a></h3><a href='/polityka/nowa-lewica'>Nowa lewica</a></article></div></div></div>")
+    assert urls(html) == ["https://www.example.org/pandemia-trwa/", "https://www.example.org/lewica-we-wlasnym-piekle/"]
+
+
+def test_spanish_and_english_labels_in_headings_quotes_and_links():
+    # Soy502 <h3>MIRA: <a>; Día a Día <h6><strong>Mire: </strong><a>; La República <blockquote><b>PUEDES VER:
+    # </b><a>; The Atlantic <p class="c-recirculation-link"><a>Read: Title</a></p>
+    html = page("<div class='body'><h3>MIRA:&nbsp;<a href='/actu/madre-captura'>Madre se acerca a la captura de su"
+                " hijo y termina detenida</a></h3>"
+                "<h6><strong>Mire: </strong><a href='/actu/guerra-covid'>El cantante Juan Luis Guerra da positivo</a>"
+                "</h6><blockquote><b>PUEDES VER: </b><a class='interlinking-contenido-del-cuerpo'"
+                " href='/actu/certificado'>¿Cómo sacar mi certificado de estudios en línea?</a></blockquote>"
+                "<p class='c-recirculation-link'><a href='/actu/two-disasters'>Read: Two disasters are exponentially"
+                " worse than one</a></p></div>")
+    related = extract_article(html, URL).related  # (labels inside the link first, then labelled lines)
+    assert [r.url for r in related] == ["https://www.example.org/actu/two-disasters",
+                                        "https://www.example.org/actu/madre-captura",
+                                        "https://www.example.org/actu/guerra-covid",
+                                        "https://www.example.org/actu/certificado"]
+    assert related[0].title == "Two disasters are exponentially worse than one"
+
+
+def test_a_cards_style_and_comments_are_no_label_nor_title():
+    # Inline Related Posts: the card's link opens with a comment and its CSS, then "Lea también"
+    html = page("<div style='clear:both'><a href='/actu/banshee' class='IRPP_kangoo'>"
+                "<!-- INLINE RELATED POSTS 1/2 //-->"
+                "<style> .IRPP_kangoo , .IRPP_kangoo .postImageUrl { min-height: 100px; } </style>"
+                "<div class='postImageUrl'><div class='impImage'></div></div><div class='centered-text-area'>"
+                "<div class='centered-text'><div class='IRPP_kangoo-content'><div class='ctaText'>Lea también</div>"
+                "<div class='postTitle'>\"Banshee\" se perdió en Tricentenario</div></div></div></div></a></div>")
+    related = extract_article(html, URL).related
+    assert [r.url for r in related] == ["https://www.example.org/actu/banshee"]
+    assert related[0].title == "\"Banshee\" se perdió en Tricentenario"
+
+
+def rubric_page(head: str, extra: str) -> str:
+    return (f"<html><head><title>Article</title>{head}</head><body><main><article><h1>Article</h1>"
+            f"<div class='texte'>{BODY}</div></article></main>{extra}</body></html>")
+
+
+def more_news(heading: str) -> str:
+    # MNG Media's div.more-news: each card's h3 opens with its rubric link ("Preps |")
+    return (f"<div class='more-news'><h2 class='widget-title'>{heading}</h2><ul><li><article class='more-posts-view'>"
+            "<figure><a href='https://www.example.org/2023/11/01/playoffs-preview/'></a></figure>"
+            "<h3><a class='rubric' href='https://www.example.org/sports/colorado-preps/'>Preps | </a>"
+            "<a href='https://www.example.org/2023/11/01/playoffs-preview/'>Colorado high school football playoffs"
+            " primer</a></h3></article></li></ul></div>")
+
+
+def test_an_unlinked_more_in_heading_naming_the_articles_own_section():
+    url = "https://www.example.org/2023/11/08/colorado-playoffs-second-weekend/"
+    head = "<script type='application/ld+json'>{\"@type\": \"NewsArticle\", \"articleSection\": \"Preps\"}</script>"
+    html = rubric_page(head, more_news("More in Preps"))
+    assert [r.url for r in extract_article(html, url).related] == [
+        "https://www.example.org/2023/11/01/playoffs-preview/"]
+    # another section's list, or one named for the site, is not the article's
+    assert extract_article(rubric_page(head, more_news("More in Politics")), url).related == []
+    assert extract_article(rubric_page(head, more_news("More from News 4 Buffalo")), url).related == []
+
+
+def test_also_in_the_rubric_the_articles_url_lies_in():
+    # Foundation "Also in Food & Drink" on a page naming no section: the rubric known by the page's
+    # link to /food-drink, the folder the article lies in
+    url = "https://www.example.org/food-drink/mezcal-restaurant-34565910"
+    html = rubric_page("", "<nav class='menu'><a href='/food-drink'>Food &amp; Drink</a></nav>"
+                           "<div class='fdn-component-header-block'><h3 class='fdn-component-header-text'> Also in"
+                           " Food &amp; Drink </h3></div><div class='pres-ContentTile'>"
+                           "<a href='/food-drink/turkey-34558151'><p class='fdn-teaser-headline'>Talking (what else?)"
+                           " turkey</p></a></div>")
+    assert [r.url for r in extract_article(html, url).related] == ["https://www.example.org/food-drink/turkey-34558151"]
+    assert extract_article(html, "https://www.example.org/music/mezcal-band-34565910").related == []
+
+
+def test_mehr_zu_then_the_articles_topic_in_the_next_heading():
+    # kath.net <h2>Mehr zu</h2><h3>topic</h3><ol>, the topic in og:tag; a product box "Mehr zu <a>Topic</a>:"
+    # holding the topic's rubric links is not one
+    html = rubric_page("<meta property='og:tag' content='Benedikt XVI. - Licht des Glaubens'>",
+                       "<table><tr><td><h2>Mehr zu</h2><h3>Benedikt XVI. - Licht des Glaubens</h3><ol>"
+                       "<li class='top10'><a href='/news/76776'>Martin von Tours – nichts anderes als Christus</a>"
+                       "</li></ol></td></tr></table>"
+                       "<div class='product-box-related-content'><span class='product-box-fact-label'>Mehr zu "
+                       "<a href='/benedikt/'>Benedikt XVI. - Licht des Glaubens</a>:</span>"
+                       "<a href='/benedikt/gallery/'>Galerien und Bilder</a></div>")
+    related = extract_article(html, URL).related
+    assert [(r.url, r.heading) for r in related] == [
+        ("https://www.example.org/news/76776", "Mehr zu Benedikt XVI. - Licht des Glaubens")]
+
+
+def test_also_on_the_sites_own_name():
+    html = page("<div class='text'><h2 class='intertitre'>Auch auf example.org</h2><p class='standard'>"
+                "<a href='/actu/nicht-ab'>Warum nehme ich nicht ab? 4 mögliche Gründe</a><br><br>"
+                "<a href='/actu/home-gym'>Home Gym: So gelingt das Workout</a></p></div>"
+                "<div><h2>Auch auf anderen Seiten</h2><ul><li><a href='/actu/andere'>Ein Artikel einer anderen"
+                " Seite</a></li></ul></div>")
+    assert urls(html) == ["https://www.example.org/actu/nicht-ab", "https://www.example.org/actu/home-gym"]
+
+
+def test_a_latest_list_classed_related_is_not_the_related_block():
+    # nationnews: div.block.related-posts labelled by a bare "RELATED NEWS", a share widget first in each
+    # block; its sibling div.block.related-posts.latest-plublish-posts is "LAST NEWS"
+    share = ("<div class='overlay_share_icons'><section class='widget widget_social_share_widget'>"
+             "<h2 class='widget-title'>Social Share</h2><div class='social-share-block'>"
+             "<a href='http://www.facebook.com/sharer/sharer.php?u=x' class='social-share-link'></a></div></section>"
+             "</div>")
+    html = page(f"<div class='block line-news related-posts'><div class='mrkt bold'><i class='fa'></i>RELATED NEWS"
+                f"<div class='arr-down'></div></div><div class='row'>{share}<h4><a href='/actu/port-staff'>Port staff"
+                f" off the job</a></h4></div></div>"
+                f"<div class='block related-posts latest-plublish-posts'><div class='mrkt bold'><i class='fa'></i>"
+                f"LAST NEWS <div class='arr-down'></div></div><div class='row'>{share}<h4><a href='/actu/latest'>"
+                f"Electric vehicles selling fast</a></h4></div></div>")
+    related = extract_article(html, URL).related
+    assert [(r.url, r.heading) for r in related] == [("https://www.example.org/actu/port-staff", "RELATED NEWS")]
+    # with no label, the share widget's title is not the block's heading
+    html = page(f"<div class='block related-posts'><div class='row'>{share}<h4><a href='/actu/port-staff'>Port staff"
+                f" off the job</a></h4></div></div>")
+    assert [r.heading for r in extract_article(html, URL).related] == [""]
+
+
+def test_wordpress_chosen_posts_block_labelled_related_is_kept():
+    # Gutenberg's latest-posts block in "select post" mode under "Weitere Beiträge zu diesem Artikel"
+    html = page("<aside class='wp-block-latest-posts wp-block-latest-posts__list content-related'>"
+                "<span class='h4 content-related__title'><i class='material-icons'>filter_none</i> WEITERE BEITRÄGE"
+                " ZU DIESEM ARTIKEL </span><ul class='content-related__list'><li class='content-related__item'>"
+                "<a href='/actu/hackerangriffe'>Hackerangriffe im Handwerk: Prävention und Soforthilfe</a></li>"
+                "</ul></aside>")
+    assert urls(html) == ["https://www.example.org/actu/hackerangriffe"]
+
+
+def test_a_table_layouts_title_span_and_the_next_label_of_its_class():
+    # proplanta: the label a span.SCHRIFT_KATALOG_TITEL_BIG_MITTE alone in its row, the list in the next
+    # row, then the next label of that class ("Kommentierte Artikel", most commented)
+    label = "<tr><td><span class='SCHRIFT_KATALOG_TITEL_BIG_MITTE'><div style='display:inline'><span class='fa'>" \
+            "</span></div>&nbsp;&nbsp;{}</span></td></tr>"
+    html = page("<table>" + label.format("Weitere&nbsp;Artikel&nbsp;zum&nbsp;Thema")
+                + "<tr><td><table><tr><td><h3><a href='/actu/biokraftstoffe' class='SCHRIFT_KATALOG_TITEL_LIST_MITTE'>"
+                "<strong>Millionen Tonnen CO2 durch Biokraftstoffe eingespart</strong></a></h3></td></tr></table></td>"
+                "</tr>" + label.format("Kommentierte&nbsp;Artikel")
+                + "<tr><td><table><tr><td><a href='/actu/kommentiert'>Ein viel kommentierter Artikel</a></td></tr>"
+                "</table></td></tr></table>")
+    assert urls(html) == ["https://www.example.org/actu/biokraftstoffe"]
+
+
+def test_a_same_topic_class_names_a_related_block():
+    html = page("<div class='content-section'><div class='bloc-same-topic'><p class='bloc-same-topic-title'>À"
+                " découvrir</p><div class='bloc-topics'><div class='bloc-topics-content'><a href='/actu/parole'>"
+                " Le pouvoir de la parole (1/4) : Parler, est-ce agir ? </a></div></div></div></div>")
+    assert urls(html) == ["https://www.example.org/actu/parole"]
+
+
+def test_a_related_wording_linked_to_nowhere_heads_the_nested_list():
+    # onmeda ul.navigation: <li><a href="#">Mehr zum Thema</a><ul>...</ul></li>
+    html = page("<div class='article-toc'><ul class='navigation'><li class='active'><a href='#'>Mehr zum Thema</a>"
+                "<ul><li><a href='/actu/grippe'>Covid-19 oder Grippe?</a></li>"
+                "<li><a href='/actu/asthma-corona'>Corona &amp; Asthma</a></li></ul></li></ul></div>")
+    assert urls(html) == ["https://www.example.org/actu/grippe", "https://www.example.org/actu/asthma-corona"]
+
+
+def test_bookmark_comment_and_own_rubric_links_in_a_teaser_list_are_not_related():
+    # Drupal teasers: a Disqus comment counter and a bookmark flag (`?destination=`); a topic box ending on
+    # the rubric page the article lies in
+    url = "https://www.example.org/waermepumpe/wissen/altbau.html"
+    html = rubric_page("", "<div><h3>Ähnliche Beiträge</h3><ul><li><a href='/waermepumpe/wissen/akku-leer'>Akku leer?"
+                           " 8 Tipps für die soziale Batterie</a><a href='/waermepumpe/wissen/akku-leer#disqus_thread'>"
+                           "Kommentare</a><a href='/flag/flag/bookmarks/12376?destination=node/12412&amp;token=f2'>"
+                           "Lesezeichen erstellen</a></li><li><a href='/waermepumpe/wissen.html'>Ratgeber zur"
+                           " Wärmepumpe</a></li></ul></div>")
+    assert [r.url for r in extract_article(html, url).related] == [
+        "https://www.example.org/waermepumpe/wissen/akku-leer"]

@@ -2,11 +2,13 @@
 
 A block is found by its heading (French, English, German, Spanish, Italian wordings) or by
 the markup of a related-posts plugin (YARPP, Contextual Related Posts, Jetpack, Drupal
-views). It ends at its boundary: the next heading or bold pseudo-heading, a footer, nav,
-aside or sidebar; a heading followed by an empty container (a widget filled by script) gives
-nothing rather than the lists beside it. Each item keeps its URL, title and, when the block
-shows them, date, category and teaser. Menus, tag clouds, previous/next links, the block's
-own rubric / author / "see more" links, images, social and service pages are not related.
+views), or by a heading naming the article's own rubric or topic ("More in Preps" over a
+Preps article) or the site itself ("Auch auf <site>"). It ends at its boundary: the next
+heading or bold pseudo-heading, a footer, nav, aside or sidebar; a heading followed by an
+empty container (a widget filled by script) gives nothing rather than the lists beside it.
+Each item keeps its URL, title and, when the block shows them, date, category and teaser.
+Menus, tag clouds, previous/next links, the block's own rubric / author / "see more" links,
+images, social and service pages are not related.
 """
 
 from __future__ import annotations
@@ -21,9 +23,9 @@ from lxml.html import HtmlElement
 from ess_crawler.items import RelatedLink
 
 from .dates import find_dates
-from .document import Page, clean_space, fold, has_descendant
-from .metadata import normalise_url, profile_elements, select
-from .text import element_text, inline_text, text_content
+from .document import Page, clean_space, contains, fold, has_descendant
+from .metadata import find_category, normalise_url, profile_elements, select
+from .text import drop_invisible, element_text, inline_text, text_content
 
 # Folded (lower case, no accents). French first, then the wordings met on other sites: English,
 # German, Spanish, Portuguese, Italian, Dutch, Polish, Czech, Nordic, Finnish, Indonesian. "Read
@@ -45,8 +47,10 @@ _HEADING_RE = re.compile(
     r"|(das )?(konnte|durfte) (sie|dich|dir|euch) (auch|ebenfalls) (interessieren|gefallen)|lesen sie (auch|mehr)"
     r"|auch interessant|das wird (dir|ihnen|euch) auch gefallen|(dir|ihnen|euch) konnte auch gefallen"
     r"|dies passt zum thema|zusammenhangende (posts|beitrage|artikel)|themenrelevante (nachrichten|artikel|beitrage)"
-    r"|(ahnliche|verwandte|passende) (beitrage|artikel|themen|meldungen)|mehr zum thema|zum thema$"
-    r"|weitere (artikel|beitrage|meldungen|nachrichten)( zum thema)?$|passend zum thema"
+    r"|(ahnliche|verwandte|passende) (beitrage|artikel|themen|meldungen|nachrichten|news|inhalte|pressemitteilungen)"
+    r"|mehr zum thema|zum thema$"
+    r"|weitere (artikel|beitrage|meldungen|nachrichten)( zum thema| zu diesem (artikel|beitrag|thema))?$"
+    r"|passend zum thema"
     r"|articulos relacionados|noticias relacionadas|(te|le) puede interesar|lee tambien|leer tambien|mas informacion$"
     r"|lea (tambien|mas)|(materias |noticias |artigos )?relacionad[oa]s$|veja tambem|leia (tambem|mais)"
     r"|articoli correlati|leggi anche|vedi anche|potrebbe interessarti|ti potrebbe (interessare|piacere)"
@@ -55,7 +59,12 @@ _HEADING_RE = re.compile(
     r"|(podobne|powiazane) (artykuly|tresci|wiadomosci)|ctete (take|tez)|souvisejici clanky"
     r"|(las|les|laes) (ocksa|aven|ogsa|mer)|relater(ade|te|ede) (artiklar|artikler|nyheter|nyheder)"
     r"|lue (myos|lisaa)|lue aiheesta( lisaa)?|lisaa aiheesta|aiheeseen liittyv\w*"
-    r"|baca juga|(berita|artikel) terkait)\b"
+    r"|baca juga|(berita|artikel) terkait"
+    # German "already read?", "see also", "this topic over time", "more releases of this association";
+    # French "listen / watch too"; Spanish "see also"; Polish "read also"
+    r"|schon gelesen|siehe auch|dieses thema im zeitverlauf|(mehr )?zu diesem thema$"
+    r"|weitere (?!autor)[\w-]+ (dieses|dieser) (?!autor)[\w-]+$|lesen sie dazu (auch|mehr)"
+    r"|a (ecouter|reecouter|regarder) (aussi|egalement)|ver tambien|przeczytaj (tez|takze|rowniez))\b"
 )
 _PLUGIN_SELECTORS = (
     ".yarpp-related", ".yarpp", ".crp_related", "#jp-relatedposts", ".jp-relatedposts",
@@ -67,7 +76,9 @@ _PLUGIN_TOKENS = frozenset(("yarpp", "crp_related", "jp-relatedposts"))
 _HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _SKIP_HREF_RE = re.compile(
     r"(/tag/|/tags/|/category/|/categories/|/categorie/|/kategorie/|/rubriques?/|/topics?/|/subjects?/"
-    r"|/auteurs?/|/authors?/|/autor(en)?/|/writer/|/profiles?/|/users?/|/members?/|/mot/|[?&](share|replytocom)=|#respond|#comments?\b|"
+    r"|/auteurs?/|/authors?/|/autor(en|in|innen)?/|/writer/|/profiles?/|/users?/|/members?/|/mot/|[?&](share|replytocom)=|#respond|#comments?\b|"
+    # a comment counter's anchor; an action that returns to a page (Drupal's bookmark flag, a log-in)
+    r"#disqus_thread|[?&]destination=|"
     r"^mailto:|^javascript:|facebook\.com/sharer|twitter\.com/(intent|share)|linkedin\.com/share"
     r"|\.(jpe?g|png|gif|webp|svg|mp3|mp4|pdf|docx?|xlsx?|pptx?|odt|ods|epub|zip)(\?|$)"
     # the site's service pages and licences, met where a block runs up to the page footer
@@ -119,7 +130,14 @@ _FIRST_WORDS = frozenset(
     "la l'auteur l’auteur nous in relacionadas relacionados materias artigos veja leia mas "
     "lees gerelateerde meer czytaj zobacz dowiedz podobne powiazane ctete souvisejici "
     "dir ihnen euch dies zusammenhangende themenrelevante "
-    "las les laes relaterade relaterte relaterede lue lisaa aiheeseen baca berita artikel".split())
+    "las les laes relaterade relaterte relaterede lue lisaa aiheeseen baca berita artikel "
+    "schon siehe dieses zu ver przeczytaj".split())
+
+
+# wordings that name related links only as a label ending in a colon, the whole label: German "Mehr
+# lesen:" (a "continue reading" button without it; "Mehr lesen über:" opens a tag list), "Mehr Themen:"
+# (the site's other top stories as a heading of their own)
+_COLON_LABEL_RE = re.compile(r"^mehr (lesen|themen)$")
 
 
 def is_related_heading(text: str) -> bool:
@@ -128,10 +146,12 @@ def is_related_heading(text: str) -> bool:
     if not head or fold(head[0]).strip(":.,!?»") not in _FIRST_WORDS:
         return False
     folded = _fold(text)
-    return 0 < len(folded) <= 60 and bool(_HEADING_RE.match(folded))
+    if not 0 < len(folded) <= 60:
+        return False
+    return bool(_HEADING_RE.match(folded)) or text.rstrip().endswith(":") and bool(_COLON_LABEL_RE.match(folded))
 
 
-_TITLE_CLASS_RE = re.compile(r"title|titre|head|label", re.IGNORECASE)
+_TITLE_CLASS_RE = re.compile(r"title|titre|titel|titulo|titolo|head|label", re.IGNORECASE)
 
 
 def _short_text(el: HtmlElement, limit: int = 64) -> str:
@@ -147,7 +167,104 @@ def _short_text(el: HtmlElement, limit: int = 64) -> str:
 _MORE_FROM_RE = re.compile(r"^(mas (de|en)|more (from|in)|plus de|mehr (aus|von)|mais de|altro da) \w[\w' &-]{0,30}$")
 
 
-_MORE_FROM_STARTS = frozenset(("más ", "mas ", "more", "plus", "mehr", "mais", "altr"))
+_MORE_FROM_STARTS = frozenset(("más ", "mas ", "more", "plus", "mehr", "mais", "altr", "also", "weit", "auch",
+                               "auss", "tamb"))
+# a heading naming a list of a rubric or topic without linking to it ("More in Crime and Public Safety",
+# "Also in Food & Drink", "mehr Kolumnen", "Mehr zu <topic>"): related when that is one of the article's own
+# (`_is_own_rubric_name`); a bare "Mehr zu" names it in the heading after it
+_MORE_IN_RE = re.compile(r"^(?P<more>mas (de|en)|more( (from|in|on))?|also in|plus (de|d')"
+                         r"|mehr( (aus|von|zu|zum|zur|in|im))?|mais de|altro da|weitere( (aus|von|zu|zum|zur))?)"
+                         r"(?: (?P<name>\w[\w' &.,:-]{0,60}))?$")
+# rubric names that name no rubric: "More News", "Mehr Artikel" are a site's latest pieces
+_NO_RUBRIC = frozenset("news stories articles posts nachrichten artikel beitrage meldungen themen actualites noticias "
+                       "articulos notizie articoli videos".split())
+# "Auch auf gofeminin.de", "Also on <site name>": the site's own other pieces
+_ALSO_ON_RE = re.compile(r"^(auch (auf|bei)|also on|aussi sur|tambien en|anche su) (?P<name>\w[\w .'&-]{0,40})$")
+
+
+def _rubric_key(text: str) -> str:
+    """A rubric's name compared loosely: folded, "&" / "and" / "und" / "et" dropped, no punctuation."""
+    words = re.sub(r"[^\w]+", " ", fold(clean_space(text)).replace("&", " ")).split()
+    return " ".join(w for w in words if w not in ("and", "und", "et", "y", "e"))
+
+
+def _is_own_rubric_name(key: str, page: Page, own_url: str) -> bool:
+    """`key` (`_rubric_key`) names one of the article's own rubrics or topics: the category the
+    extractor finds, JSON-LD articleSection, the section and tag metas, the breadcrumb's crumbs; on a
+    page that names none of those, the text of one of its links to the rubric the article's URL lies
+    in (`_own_rubric`). Each set is built once a page."""
+    cache = page.__dict__.setdefault("_own_rubric_names", {})
+    if "meta" not in cache:
+        names = [find_category(page, "", set())[0]]
+        section = (page.jsonld_article or {}).get("articleSection")
+        names += section if isinstance(section, list) else [section]
+        for name in ("article:section", "og:section", "og:article:section", "section", "article:tag", "og:tag"):
+            names += page.meta.get(name, [])
+        for css in _CRUMB_SELECTORS:
+            names += [inline_text(a) for a in select(page, css)]
+        cache["meta"] = _rubric_keys(names)
+    if cache["meta"]:  # (the links only for a page that names no rubric of its own otherwise)
+        return key in cache["meta"]
+    if "links" not in cache:
+        own = urlsplit(own_url).path
+        names = []
+        for a in page.root.iter("a"):
+            href = a.get("href")
+            if not href or len(href) > 200:
+                continue
+            path = href.split("#", 1)[0].split("?", 1)[0]  # (a cheap test before `_own_rubric`)
+            if "//" in path:
+                path = "/" + path.split("//", 1)[1].partition("/")[2]
+            path = path.rstrip("/")
+            if path.startswith("/") and own.startswith(path + "/") and _own_rubric(page.absolute(href), own_url):
+                names.append(inline_text(a))
+        cache["links"] = _rubric_keys(names)
+    return key in cache["links"]
+
+
+def _rubric_keys(names: list) -> set[str]:
+    keys = {_rubric_key(n) for n in names if isinstance(n, str) and 0 < len(n) <= 80}
+    return {k for k in keys if k and k not in _NO_RUBRIC and k not in ("home", "start", "accueil", "inicio")}
+
+
+_CRUMB_SELECTORS = (".breadcrumb a", ".breadcrumbs a", '[class*="breadcrumb"] a')
+
+
+def _site_names(page: Page, own_url: str) -> set[str]:
+    """The site's names (`_rubric_key`): its registrable host (`gofeminin.de`), that less its suffix, and
+    `og:site_name`."""
+    names = set()
+    for url in (own_url, page.url):
+        key = site_key(url)
+        if key:
+            names |= {key, key.split(".")[0]}
+    names |= set(page.meta.get("og:site_name", []))
+    return {_rubric_key(n) for n in names} - {""}
+
+
+def _names_own_list(el: HtmlElement, text: str, page: Page, own_url: str) -> HtmlElement | None:
+    """The heading element that opens a list of the article's own rubric or topic, or of the site's
+    own pieces, for a heading that is no link (`_MORE_IN_RE`, `_ALSO_ON_RE`): `el`, or the heading after
+    a bare "Mehr zu" that names the topic; None when it names none of the article's own."""
+    folded = _fold(text)
+    m = _MORE_IN_RE.match(folded)
+    if m is not None:
+        name, target = m.group("name"), el
+        if not name:
+            if not m.group("more").endswith((" zu", " on", " in", " from", " aus", " von", " de")):
+                return None
+            target = el.getnext()
+            while target is not None and not isinstance(target.tag, str):
+                target = target.getnext()
+            if target is None or target.tag not in _HEADING_TAGS or has_descendant(target, "a"):
+                return None
+            name = inline_text(target)
+        key = _rubric_key(name)
+        return target if key and key not in _NO_RUBRIC and _is_own_rubric_name(key, page, own_url) else None
+    m = _ALSO_ON_RE.match(folded)
+    if m is not None and _rubric_key(m.group("name")) in _site_names(page, own_url):
+        return el
+    return None
 
 
 def _heading_link(el: HtmlElement) -> HtmlElement | None:
@@ -156,6 +273,10 @@ def _heading_link(el: HtmlElement) -> HtmlElement | None:
     if len(anchors) == 1 and clean_space(text_content(anchors[0])) == clean_space(text_content(el)):
         return anchors[0]
     return None
+
+
+# a page's file suffix in a URL without query or fragment (`/waermepumpe/wissen.html`)
+_PAGE_SUFFIX_RE = re.compile(r"\.(html?|php|aspx?)$", re.I)
 
 
 def _own_rubric(url: str, own_url: str) -> bool:
@@ -167,7 +288,11 @@ def _own_rubric(url: str, own_url: str) -> bool:
     return all(seg.isdigit() for seg in own[len(section) + 1:].strip("/").split("/")[:-1])
 
 
-def _heading_candidates(page: Page, own_url: str) -> tuple[list[HtmlElement], list[HtmlElement]]:
+# a list item's link heading the nested list after it, a menu's or a box's label
+_LIST_LABEL_LINKS = etree.XPath("/descendant::li/a[@href][not(*)][following-sibling::*[1][self::ul or self::ol]]")
+
+
+def _heading_candidates(page: Page, own_url: str) -> tuple[list[tuple[HtmlElement, str]], list[HtmlElement]]:
     """Headings, short link-free paragraphs and bold lines, and elements whose class says
     title, whose text names a related block. A heading that is itself a link names the list
     of the page it links to: it is the related block only when that page is the article's
@@ -176,6 +301,13 @@ def _heading_candidates(page: Page, own_url: str) -> tuple[list[HtmlElement], li
     pool: list[HtmlElement] = list(page.root.iter("h1", "h2", "h3", "h4", "h5", "h6"))
     # short link-free lines: no child, or one child that is no link and holds none
     lines: list[HtmlElement] = []
+    # a heading or quote holding a label and its link: `<h3>MIRA: <a>...</a></h3>`,
+    # `<blockquote><b>PUEDES VER: </b><a>...</a></blockquote>`
+    for el in (*pool, *page.root.iter("blockquote")):
+        n = len(el)
+        if 0 < n <= 2 and el.tag != "h1" and (el[0].tag == "a" and (el.text or "").rstrip().endswith(":") or n == 2
+                           and el[0].tag != "a" and el[1].tag == "a" and (el[0].text or "").rstrip().endswith(":")):
+            lines.append(el)
     for el in page.root.iter("p", "strong", "b", "span"):
         n = len(el)
         if el.tag == "span":  # only a label, a <br> and its link: `<span><em>Czytaj też:</em><br><a>`
@@ -195,22 +327,35 @@ def _heading_candidates(page: Page, own_url: str) -> tuple[list[HtmlElement], li
             lines.append(el)  # "Read more: <a>", "<span>MORE :</span><a>": see _inline_links
     for token in page.classes_matching(_TITLE_CLASS_RE):
         pool += [el for el in page.classes[token] if el.tag in ("div", "span", "p", "strong", "header", "legend", "dt")]
-    found: dict[HtmlElement, None] = {}
+    for a in _LIST_LABEL_LINKS(page.root):  # `<li><a href="#">Mehr zum Thema</a><ul>...</ul></li>`
+        href = (a.get("href") or "").strip()
+        if not is_related_heading(a.text or ""):
+            continue
+        if href == "#" or urlsplit(page.absolute(href)).path in ("", "/") and not urlsplit(page.absolute(href)).query:
+            pool.append(a)
+    found: dict[HtmlElement, str] = {}
     for el in pool:
         text = _short_text(el)
         if not text:
             continue
         related = is_related_heading(text)
-        if not related and not (text.lstrip()[:4].lower() in _MORE_FROM_STARTS and _MORE_FROM_RE.match(_fold(text))):
+        if not related and text.lstrip()[:4].lower() not in _MORE_FROM_STARTS:
             continue
         link = _heading_link(el) if len(el) else None
-        if (link is not None or not related) and not (
-                link is not None and _own_rubric(page.absolute(link.get("href")), own_url)):
+        if link is None and not related:  # "More in Preps" over a Preps article, "Auch auf <the site>"
+            if len(el) and has_descendant(el, "a"):  # `Mehr zu <a>Google Chrome</a>:` a product box's links
+                continue
+            target = _names_own_list(el, text, page, own_url)
+            if target is not None:
+                found[target] = "" if target is el else f"{clean_space(text)} {inline_text(target)}"
             continue
-        found[el] = None
+        if link is not None and not ((related or _MORE_FROM_RE.match(_fold(text)))
+                                     and _own_rubric(page.absolute(link.get("href")), own_url)):
+            continue
+        found[el] = ""
     if len(found) > 1:
-        return sorted(found, key=lambda e: page.order.get(e, 0)), lines
-    return list(found), lines
+        return sorted(found.items(), key=lambda e: page.order.get(e[0], 0)), lines
+    return list(found.items()), lines
 
 
 def _links(elements: list[HtmlElement]) -> list[HtmlElement]:
@@ -233,14 +378,14 @@ def _pseudo_heading(el: HtmlElement) -> bool:
     return 0 < len(text) <= 80 and not clean_space(el.text or "") and not clean_space(el[0].tail or "")
 
 
-def _following(node: HtmlElement) -> list[HtmlElement]:
-    """Siblings after `node` up to the next heading."""
+def _following(node: HtmlElement, peers: list[HtmlElement] = ()) -> list[HtmlElement]:
+    """Siblings after `node` up to the next heading, or up to the next of the heading's `peers`."""
     out = []
     sib = node.getnext()
     while sib is not None:
         if isinstance(sib.tag, str):
             if sib.tag in ("footer", "nav", "aside", "header") or _BOUNDARY_CLASS_RE.search(sib.get("class") or "") \
-                    or _pseudo_heading(sib):
+                    or _pseudo_heading(sib) or peers and any(contains(sib, peer) for peer in peers):
                 break
             if sib.tag in _HEADING_TAGS and _heading_link(sib) is None or _opens_section(sib):
                 break
@@ -292,14 +437,27 @@ def _section_token(token: str) -> bool:
     return bool(re.search(r"(^|[-_])(title|titre|head|header|heading)$", token, re.I))
 
 
-def _block_for_heading(heading: HtmlElement) -> list[HtmlElement]:
+def _label_peers(heading: HtmlElement, page: Page) -> list[HtmlElement]:
+    """The other elements with `heading`'s very class and no link: the labels of the next
+    lists in a table layout (`span.SCHRIFT_KATALOG_TITEL_BIG_MITTE` "Kommentierte Artikel"), where
+    no heading element ends the block."""
+    cls = heading.get("class") or ""
+    if not cls.strip():
+        return []
+    return [el for el in page.classes.get(cls.split()[0], ()) if el is not heading and el.get("class") == cls
+            and not any(a.get("href") for a in el.iter("a"))]
+
+
+def _block_for_heading(heading: HtmlElement, page: Page | None = None) -> list[HtmlElement]:
     """What follows the heading up to the next heading. When the heading sits alone in a
     wrapper (`div.title-wrap > h4`), what follows the wrapper; when something follows the
     heading but holds no link, the widget is empty (filled by script) and the block ends
-    there, rather than running on into the lists beside it."""
+    there, rather than running on into the lists beside it. A block ends too at the next
+    label classed as the heading is (`_label_peers`)."""
     node = heading
+    peers = _label_peers(heading, page) if page is not None else []
     for _ in range(4):
-        parts = _following(node)
+        parts = _following(node, peers)
         if _links(parts):
             return parts
         body = [p for p in parts if not _TOOLBAR_RE.search(f"{p.get('class') or ''} {p.get('role') or ''}")
@@ -308,8 +466,10 @@ def _block_for_heading(heading: HtmlElement) -> list[HtmlElement]:
                 and not any(p.find(".//img") is not None for p in body):
             return []  # the widget's body is there, empty: filled by script
         parent = node.getparent()
-        if parent is None or parent.tag in ("body", "html", "main") or _plugin_widget(parent):
-            break  # (what follows a related-posts widget holding only its heading is not its list)
+        if parent is None or parent.tag in ("body", "html", "main") or _plugin_widget(parent) \
+                or "widget" in (parent.get("class") or "").split():
+            break  # (what follows a related-posts widget, or a sidebar's widget, holding only its heading
+            # is not its list: the next widgets are the site's picks, "Schon gelesen?")
         node = parent
     return []
 
@@ -358,20 +518,38 @@ def _anchor_title(a: HtmlElement) -> str:
             text = inline_text(el)
             if text:
                 return text
-    return inline_text(a)
+    return _reader_text(a)
+
+
+def _reader_text(el: HtmlElement) -> str:
+    """`inline_text`, less the text of `<style>` and `<script>` elements inside `el`."""
+    if next(el.iterdescendants(*_NO_TEXT_TAGS), None) is None:
+        return inline_text(el)
+    return clean_space(drop_invisible("".join(_texts(el))))
 
 
 def _block_heading(block: HtmlElement) -> str:
-    """The heading of a block: a heading or label that comes before the first link and holds none."""
+    """The heading of a block: a heading or label that comes before the first link and holds none,
+    outside a share or tool widget (its "Social Share" title); or a bare text naming it related
+    (`<div class="mrkt"><i></i>RELATED NEWS</div>`)."""
+    tools: set[HtmlElement] = set()
     for el in block.iter():
         if not isinstance(el.tag, str) or el is block:
             continue
         if el.tag == "a":
             break
+        if tools and any(anc in tools for anc in el.iterancestors()):
+            continue
+        if _TOOLBAR_RE.search(f"{el.get('class') or ''} {el.get('id') or ''}"):
+            tools.add(el)
+            continue
         if (el.tag in _HEADING_TAGS or _TITLE_CLASS_RE.search(el.get("class") or "")) and not has_descendant(el, "a"):
             text = inline_text(el).rstrip(" :")
             if 0 < len(text) <= 80:
                 return text
+        for bare in (el.text, el.tail):
+            if bare and bare.strip() and len(bare) <= 80 and is_related_heading(bare):
+                return clean_space(bare).rstrip(" :")
     return ""
 
 
@@ -476,14 +654,16 @@ def _items(block: list[HtmlElement], heading: str, page: Page, own_url: str,
             if site_key(url) not in sites:
                 off_site.add(url)
                 continue
-        text = _fold(inline_text(a))
-        # (a link reading "Mehr zum Thema" is the block's title, linked to a list: no article)
-        if text and len(text) < 40 and (_in_label(a) or _names_its_path(text, url)
+        shown = inline_text(a)
+        text = _fold(shown)
+        # (a link reading "Mehr zum Thema" is the block's title, linked to a list: no article; one ending in
+        # a separator, "Preps |", a card's rubric before its title)
+        if text and len(text) < 40 and (_in_label(a) or _names_its_path(text, url) or shown.endswith("|")
                                         or (":" not in text and is_related_heading(text)) or (
                 _MORE_TEXT_RE.match(text) and not _card_title(_item_element(a, url, stop, page), block))):
             continue
-        if _SOCIAL_RE.search(url):
-            continue
+        if _SOCIAL_RE.search(url) or _own_rubric(_PAGE_SUFFIX_RE.sub("", url), own_url):
+            continue  # (the article's own rubric page, `/waermepumpe/wissen.html` over `/waermepumpe/wissen/slug`)
         by_url.setdefault(url, []).append(a)
     if len(by_url) + len(off_site) + home_pages > _MAX_LINKS:  # a page's whole link list, not a related block
         return []
@@ -539,10 +719,16 @@ def _in_label(a: HtmlElement) -> bool:
 
 
 def _names_its_path(text: str, url: str) -> bool:
-    """The link text is the URL's own last path segment (`/news` "News", `/hund/` "Hund"): a rubric."""
-    if len(text.split()) > 2:  # an article's slug often repeats its title
+    """The link text is the URL's own last path segment (`/news` "News", `/hund/` "Hund"): a rubric.
+    Two words only under a folder that is no date (`/news/bay-area` "Bay Area", `/autorin/peter-korig`):
+    an article's slug at the site's root or under its date often repeats its short title ("Pandemia
+    trwa", `/pandemia-trwa/`; "Russland dekolonisieren", `/artikel/2023/39/russland-dekolonisieren`)."""
+    words = text.count(" ") + 1
+    if words > 2:
         return False
-    segment = urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1]
+    folders, _, segment = urlsplit(url).path.strip("/").rpartition("/")
+    if words == 2 and (not folders or any(f.isdigit() for f in folders.split("/"))):
+        return False
     return bool(segment) and fold(segment.replace("-", " ").replace("_", " ")) == text
 
 
@@ -564,10 +750,15 @@ _NOT_RELATED_PARTS = frozenset(
     "text excerpt figure meta wrap latest recent newest popular trending mostread".split())
 
 
+# class tokens naming a block of the same topic (`bloc-same-topic`, `same-subject`, `meme-sujet`), not a
+# part of one (`bloc-same-topic-title`)
+_SAME_TOPIC_RE = re.compile(r"(^|[-_])(same|meme)[-_]?(topic|subject|sujet|theme|thema)s?$", re.I)
+
+
 @lru_cache(maxsize=8192)
 def _related_class(token: str) -> bool:
     if "elated" not in token:
-        return False
+        return bool(_SAME_TOPIC_RE.search(token))
     parts = [p.lower() for p in re.split(r"[-_]+|(?<=[a-z])(?=[A-Z])", token) if p]
     return any(p == "related" or (_RELATED_PART_RE.match(p) and not p.startswith("unrelated")) for p in parts) \
         and not any(p in _NOT_RELATED_PARTS or p.endswith(("tags", "topics", "files", "video", "title")) for p in parts)
@@ -609,7 +800,8 @@ def _holds_headline(el: HtmlElement) -> bool:
 def _related_class_blocks(page: Page) -> list[HtmlElement]:
     """The outermost elements whose class names them related, outside a sidebar (whose widgets,
     "recent posts extended" and the like, are no article's related block)."""
-    els = {el for token, elements in page.classes.items() if "elated" in token and _related_class(token)
+    els = {el for token, elements in page.classes.items()
+           if ("elated" in token or "same" in token or "meme" in token) and _related_class(token)
            for el in elements}
     out = [el for el in els if el.tag not in ("html", "body", "main", "article", "a")
            and not any(anc in els or _named_sidebar(anc) and not _holds_headline(anc) for anc in el.iterancestors())]
@@ -621,9 +813,51 @@ def _related_class_blocks(page: Page) -> list[HtmlElement]:
 _FEED_HEADING_RE = re.compile(
     r"\b(latest|newest|recent|most (read|popular|viewed|shared|commented)|popular|trending|top (stories|news)"
     r"|meist(gelesen|geklickt|kommentiert|e?gelesene)\w*|am meisten|neueste\w*|aktuell\w*"
-    r"|letzte (meldungen|nachrichten)"
+    r"|letzte (meldungen|nachrichten)|last (news|posts|articles|stories)"
     r"|les plus (lus|partages|commentes)|dernier(e|s|es)?|a la une|lo mas (leido|visto)|mas (leid|vist)\w*"
     r"|ultim[ao]s?|piu lett\w*|najpopularniejsze|najnowsze|nyeste|uusimmat|terbaru|terpopuler)\b")
+
+
+_FEED_CLASS_PARTS = frozenset(("latest", "recent", "newest", "popular", "trending", "mostread"))
+
+
+def _names_a_feed(el: HtmlElement) -> bool:
+    """A block classed related that says it is a feed: its label, the first plain text outside any
+    link, names the latest or most read pieces (`<div class="mrkt"><i></i>LAST NEWS</div>`), or, when
+    that label is no related wording, a class token names one beside the related one (`related-posts
+    latest-plublish-posts`; not `wp-block-latest-posts` under "Weitere Beiträge zu diesem Artikel",
+    WordPress's block of chosen posts)."""
+    label = _first_label(el)
+    if label:
+        if is_related_heading(label):
+            return False
+        if len(label) <= 40 and _FEED_HEADING_RE.search(_fold(label)):
+            return True
+    for token in (el.get("class") or "").split():
+        if "elated" not in token and any(
+                p.lower() in _FEED_CLASS_PARTS for p in re.split(r"[-_]+|(?<=[a-z])(?=[A-Z])", token)):
+            return True
+    return False
+
+
+def _first_label(el: HtmlElement) -> str:
+    """The first text in `el` before its first link, less that of icons (`<i class="material-icons">
+    filter_none</i>`), styles and scripts: the block's label ('' when a link comes first)."""
+    def walk(node: HtmlElement) -> str | None:  # None: a link came first
+        if (node.text or "").strip():
+            return node.text
+        for child in node:
+            if isinstance(child.tag, str):
+                if child.tag == "a":
+                    return None
+                if child.tag not in _NO_TEXT_TAGS and child.tag != "i" and "icon" not in (child.get("class") or ""):
+                    found = walk(child)
+                    if found != "":
+                        return found
+            if (child.tail or "").strip():
+                return child.tail
+        return ""
+    return clean_space(walk(el) or "")
 
 
 # in a block whose class names it related, a "recommended" list is part of it
@@ -723,9 +957,10 @@ def _other_sections(el: HtmlElement) -> set[int]:
     return out
 
 
-# labels that name a related link only before one ("MORE:", Spanish "Lea:"), not as a heading
-_INLINE_ONLY = frozenset(("more", "lea"))
-_INLINE_STARTS = _FIRST_WORDS | _INLINE_ONLY
+# labels that name a related link only before one ("MORE:", "Read:", Spanish "Lea:", "Mira:", "Mire:",
+# "Puedes ver:"), not as a heading
+_INLINE_ONLY = frozenset(("more", "lea", "read", "mira", "mire", "puedes ver"))
+_INLINE_STARTS = _FIRST_WORDS | {label.split()[0] for label in _INLINE_ONLY}
 
 
 def _inline_label(text: str) -> bool:
@@ -756,13 +991,42 @@ def _alone_on_line(a: HtmlElement) -> bool:
     return line is not None and clean_space(text_content(line)) == clean_space(text_content(a))
 
 
+_NO_TEXT_TAGS = frozenset(("style", "script", "noscript", "template"))
+
+
+def _texts(el: HtmlElement):
+    """The text nodes of `el` in document order, less those of `<style>`, `<script>` and comments
+    (an inline-related-posts plugin's card opens with its CSS)."""
+    if el.text:
+        yield el.text
+    for child in el:
+        if isinstance(child.tag, str) and child.tag not in _NO_TEXT_TAGS:
+            yield from _texts(child)
+        if child.tail:
+            yield child.tail
+
+
+def _first_text(el: HtmlElement) -> str:
+    """The first text a reader sees in `el`."""
+    if (el.text or "").strip():
+        return el.text
+    for first in el.itertext():
+        if first.strip():
+            break
+    else:
+        return ""
+    if next(el.iterdescendants(*_NO_TEXT_TAGS), None) is None:
+        return first
+    return next((t for t in _texts(el) if t.strip()), "")
+
+
 def _link_label(a: HtmlElement) -> str:
     """The related label a link's own text opens with: its whole first text in a child of its own
     (`<a><span>Te puede interesar:</span><span>Title</span></a>`; without the colon, a related
     wording, when the link is alone on its line: `<a><div>Lea también</div><div>Title</div></a>`),
     or the words before the colon of a link alone on its line (`<p><strong><a>SEE ALSO: Title</a>
     </strong></p>`, a card's `<h3>MORE: Title</h3>`); '' when there is none."""
-    first = next((t for t in a.itertext() if t.strip()), "")
+    first = _first_text(a)
     if len(a) and not (a.text or "").strip() and len(first) <= 60:
         if _inline_label(first):
             return clean_space(first)
@@ -783,7 +1047,7 @@ def _inline_links(page: Page, lines: list[HtmlElement]) -> list[tuple[HtmlElemen
     found = []
     for a in _LABELLED_LINKS(page.root):
         label = _link_label(a)
-        if label and len(clean_space(text_content(a))[len(label):].split()) >= 3:
+        if label and len(_reader_text(a)[len(label):].split()) >= 3:
             found.append((a, a, label))
     for line in lines:
         if line[0].tag == "a":
@@ -849,10 +1113,10 @@ def find_related(page: Page, own_url: str) -> tuple[list[RelatedLink], list[Html
     for el in profile_elements(page, "related"):
         add([el], _block_heading(el), "profile:related", [])
     headings, lines = _heading_candidates(page, own_url)
-    for heading in headings:
+    for heading, heading_text in headings:
         if _in_nav(heading):
             continue
-        block = _block_for_heading(heading)
+        block = _block_for_heading(heading, page)
         if block and _GENERIC_HEADING_RE.match(_fold(inline_text(heading))) and not _named_related(heading, block):
             # "Weitere Artikel" alone: a rubric's or the site's latest list, unless named related;
             # still no part of the article (its bylines and dates are other pieces')
@@ -861,7 +1125,7 @@ def find_related(page: Page, own_url: str) -> tuple[list[RelatedLink], list[Html
                 listed.extend(link.title for link in _items(block, "", page, own_url))
             continue
         if block:
-            add(block, inline_text(heading).rstrip(" :"), "heuristic:heading", [heading])
+            add(block, (heading_text or inline_text(heading)).rstrip(" :"), "heuristic:heading", [heading])
     for block, _a, label in _inline_links(page, lines):
         if not _in_nav(block):
             start = len(links)
@@ -869,10 +1133,10 @@ def find_related(page: Page, own_url: str) -> tuple[list[RelatedLink], list[Html
             for link in links[start:]:  # "SEE ALSO: Title" inside the link: the title alone
                 if link.title.startswith(label):
                     link.title = link.title[len(label):].lstrip(" :") \
-                        or clean_space(text_content(_a))[len(label):].lstrip(" :")
+                        or _reader_text(_a)[len(label):].lstrip(" :")
     for css in _PLUGIN_SELECTORS:
         for el in select(page, css):
-            if _in_nav(el):
+            if _in_nav(el) or _names_a_feed(el):
                 continue
             add([el], _block_heading(el), "html:related-plugin", [])
     # a block named related by its class alone; when it holds a block already taken, the innermost
@@ -881,7 +1145,7 @@ def find_related(page: Page, own_url: str) -> tuple[list[RelatedLink], list[Html
         if id(el) in seen or any(id(a) in seen for a in el.iterancestors()) or _in_nav(el) \
                 or has_descendant(el, "h1") or _under_other_heading(el):
             continue
-        if _lists_a_feed(el) or _titled_by_other_page(el, page, own_url):
+        if _lists_a_feed(el) or _names_a_feed(el) or _titled_by_other_page(el, page, own_url):
             continue
         skip = seen
         if any(id(d) in seen for d in el.iterdescendants()):
