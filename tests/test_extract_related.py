@@ -318,7 +318,8 @@ def test_linked_card_titles_after_a_heading_are_the_block_not_its_end():
     html = page("<div class='box'><h3><span>Berita Terkait</span></h3>"
                 "<h4 class='box__title'><a href='/actu/un'>Premier article de la boîte</a></h4>"
                 "<h4 class='box__title'><a href='/actu/deux'>Second article de la boîte</a></h4></div>"
-                "<div class='grid'><div class='grid__label'>WHATS NEW</div><a href='/actu/nouveau'>Le plus récent</a></div>")
+                "<div class='grid'><div class='grid__label'>WHATS NEW</div>"
+                "<a href='/actu/nouveau'>Le plus récent</a></div>")
     assert urls(html) == ["https://www.example.org/actu/un", "https://www.example.org/actu/deux"]
 
 
