@@ -435,28 +435,33 @@ def _structured_description(page: Page) -> tuple[str, str]:
 _SHOWN_RUN = 4  # words of a description in a row: a run of them in the page's text shows it
 _SHOWN_CHARS = 10  # or characters, in a script written without spaces
 _UNSHOWN_TAGS = frozenset(("script", "style", "noscript", "template", "textarea", "title"))
-# the page's no-break spaces (French typography: "sien\u202f:") as the description's plain ones
-_SHOWN_XPATH = etree.XPath("descendant::text()[contains(normalize-space(translate(., '\u00a0\u202f', '  ')), $run)]")
+_TEXT_WITH = etree.XPath("descendant::text()[contains(., $word)]")
 
 
 def _shown(page: Page, desc: str) -> bool:
-    """A description the page prints: a run of its first words in a text node of the page's
-    body (a script's, a style's or a template's text is not printed). Three runs are tried,
-    as inline markup may cut one."""
+    """A description the page prints: a run of its first words in the text of an element of the
+    page's body (a script's, a style's or a template's text is not printed). Three runs are tried,
+    as a line break may cut one; the elements looked at are those whose own text holds a run's
+    longest word (a pass of the tree in C for each, then a few elements read)."""
     words = desc.split()
     if len(words) >= _SHOWN_RUN and len(desc) < 15 * len(words):
         runs = [" ".join(words[i:i + _SHOWN_RUN]) for i in range(0, min(len(words), 3 * _SHOWN_RUN), _SHOWN_RUN)
                 if len(words[i:i + _SHOWN_RUN]) == _SHOWN_RUN]
-    else:  # a script written without spaces (Chinese, Japanese): runs of characters
+        keys = [max(run.split(), key=len) for run in runs]
+    else:  # a script written without spaces (Chinese, Japanese): runs of characters, and halves of them
         runs = [desc[i:i + _SHOWN_CHARS] for i in range(0, min(len(desc), 3 * _SHOWN_CHARS), _SHOWN_CHARS)]
+        keys = [run[: _SHOWN_CHARS // 2] for run in runs]
     body = page.root.find("body")
     scope = body if body is not None else page.root
-    for run in runs:
-        for node in _SHOWN_XPATH(scope, run=run):
+    for key in dict.fromkeys(keys):
+        for node in _TEXT_WITH(scope, word=key):
             holder = node.getparent()
             if holder is not None and node.is_tail:
                 holder = holder.getparent()
-            if holder is not None and holder.tag not in _UNSHOWN_TAGS:
+            if holder is None or holder.tag in _UNSHOWN_TAGS:
+                continue
+            text = clean_space(text_content(holder))  # (no-break spaces as plain ones)
+            if any(run in text for run in runs):
                 return True
     return False
 

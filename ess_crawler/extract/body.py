@@ -13,6 +13,7 @@ import hashlib
 import html as html_lib
 import re
 import unicodedata
+from urllib.parse import urlsplit
 
 import nh3
 from lxml import etree
@@ -25,6 +26,7 @@ from .boilerplate import (
     drop_element,
     is_boilerplate,
     strip_boilerplate,
+    walled_text,
 )
 from .document import Page, clean_space, contains, has_descendant
 from .metadata import profile_elements, select
@@ -62,7 +64,8 @@ _TEASER_LABEL_RE = re.compile(
     r"|czytaj (?:te[żz]|tak[żz]e|r[óo]wnie[żz])|zobacz (?:te[żz]|tak[żz]e)|schon gelesen\??|auch auf [\w.-]+"
     r"|lust auf mehr\??|empfohlene beitr[äa]ge|weitere (?:artikel|beitr[äa]ge)(?: zum thema| aus [^:]{0,40})?"
     r"|top-themen(?: bei [^:]{0,30})?|[àa] lire(?: aussi)?|read more|related|mehr themen"
-    r"|dowiedz si[ęe] wi[ęe]cej|przeczytaj (?:te[żz]|tak[żz]e))\s*[:?]|czytaj te[żz])",
+    r"|dowiedz si[ęe] wi[ęe]cej|przeczytaj (?:te[żz]|tak[żz]e)|lue (?:my[öo]s|lis[äa][äa])|l[äa]s (?:ocks[åa]|mer)"
+    r"|l[æe]s ogs[åa]|les ogs[åa]|lees (?:ook|meer))\s*[:?]|czytaj te[żz]|(?-i:MORE|More)\s*:\s+\w)",
     re.IGNORECASE,
 )
 # the heading of a teaser list or tab alone on its line, with no colon ("Mehr zum Thema",
@@ -72,7 +75,7 @@ _LIST_LABEL_RE = re.compile(
     r"|(?:meist|zuletzt) (?:gelesen|kommentiert)e?(?: artikel)?|meistgelesen(?:e artikel)?|kommentierte artikel"
     r"|(?:most (?:read|popular|viewed)|related (?:articles|posts|stories))(?: articles| stories)?"
     r"|(?:les )?(?:articles )?les plus lus|sur le m[êe]me (?:sujet|th[èe]me)|dans la m[êe]me rubrique"
-    r"|lo m[áa]s le[íi]do|m[áa]s le[íi]das?|noticias relacionadas|mais lidas|relacionadas)\W*$",
+    r"|lo m[áa]s le[íi]do|m[áa]s le[íi]das?|noticias relacionadas|mais lidas|relacionadas|don[’']?t miss(?: out)?)\W*$",
     re.IGNORECASE,
 )
 _PROMO_LINE_RE = re.compile(
@@ -80,7 +83,7 @@ _PROMO_LINE_RE = re.compile(
     r"|pour (?:lire la suite|acc[ée]der en illimit[ée])|abonnez-vous|d[ée]j[àa] abonn[ée]|jetzt (?:abonnieren|abo)"
     r"|sign up (?:to|for)\b|s[ií]guenos en|follow us on|folgen sie uns|suivez-nous"
     r"|[\w .-]{0,40}newsletter\W*$|cr[ée]dits? photos?\s*:|copyright\b|©|\(c\) \d{4}|photos?\s*:\s*\S+\W*$"
-    r"|(?:fotos?|bild|image)\s*:\s*[^.!?:]{2,60}$"
+    r"|(?:fotos?|bild|image)\s*:\s*(?:[^.!?:]|(?<=\b[A-Z])\.){2,60}$"
     r"|getty images\W*$|keine kommentare|no comments?\W*$|aucun commentaire|kommentare insgesamt)",
     re.IGNORECASE,
 )
@@ -103,14 +106,16 @@ _META_LINE_RE = re.compile(
 # a label alone on its line that stands for a slot of the page, not for text: the advert's
 # placeholder ("Advertisement", "- Anzeige -", "Story continues below advertisement"), the
 # comment counter or link ("3 Kommentare", "Neue Kommentare", "Leave a comment"), a share or
-# sign-in button's words, a disclaimer of two words ("Alle Angaben ohne Gewähr")
+# sign-in button's words, a disclaimer of two words ("Alle Angaben ohne Gewähr"), an embed's
+# placeholder ("Loading...")
 _SLOT_LABEL_RE = re.compile(
     r"^\W*(?:advertisements?|advertising|anzeigen?|werbung|publicit[ée]|publicidad|pubblicit[àa]|reklama"
     r"|(?:story|article) continues (?:below|after)(?: (?:this )?(?:advertisement|ad))?|continue reading below"
     r"|la suite apr[èe]s (?:cette )?(?:la )?publicit[ée]|weiterlesen nach der anzeige"
     r"|\d+ (?:kommentare?|comments?|commentaires?|comentarios?)|neue kommentare|kommentieren|kommentar schreiben"
     r"|leave a (?:comment|reply)|laisser un commentaire|[ée]crire un commentaire|deja (?:un|tu) comentario"
-    r"|artikel teilen|beitrag teilen|hier anmelden|(?:alle )?angaben ohne gew[äa]hr)\W*$",
+    r"|artikel teilen|beitrag teilen|hier anmelden|(?:alle )?angaben ohne gew[äa]hr"
+    r"|loading\.*|wird geladen\.*|chargement(?: en cours)?\.*|cargando\.*)\W*$",
     re.IGNORECASE,
 )
 
@@ -140,6 +145,35 @@ _CALL_KEYS = ("app", "facebook", "twitter", "instagram", "youtube", "linkedin", 
               "advertiser disclosure", "already", "bereits abonnent", "zapraszamy", "donate", "spenden",
               "faire un don", "illustr", "couverture", "creative commons", "©", "(foto", "(photo", "(bild",
               "(image", "(cr", "letter to the editor", "hear what you think")
+
+
+# a call to subscribe, to sign up for a newsletter or to register, as a site writes it around
+# its articles ("Subscribe to Salon's weekly newsletter", "Dann abonniere meinen Newsletter:",
+# "Registrieren Sie sich jetzt kostenlos:", "Inscrivez-vous gratuitement", "Offre découverte"):
+# an invitation to the reader in the second person, never a report on someone's newsletter
+_SUBSCRIBE_RE = re.compile(
+    r"\b(?:sign up|subscribe)\s+(?:now\s+|today\s+)?(?:to|for)\s+(?:our|my|the|[\w'’.-]+(?:'s|’s))\b[^.!?]{0,60}"
+    r"\bnewsletters?\b|\bnewsletter sign-?up\b|\bdelivered (?:directly |straight )?to your inbox\b"
+    r"|^\W*subscribe to (?-i:[A-Z])[\w'’ .&-]{1,40}\W*$|\bsubscribed to [^?]{1,40}\?\s*(?:register|sign in|log in)\b"
+    r"|\bwant more [^?]{1,60}\?\s*(?:sign up|subscribe)\b|\btry\b[^.!?]{1,30}\bpremium for free\b"
+    r"|\b(?:new|first-time) subscribers (?:also )?(?:receive|get)\b"
+    r"|\babonnier(?:e|en sie)\b[^.!?]{0,50}\bnewsletter\b|\bnewsletter[- ]?anmeldung\b"
+    r"|\bim kostenlosen [\w-]*newsletter\b"
+    r"|\bregistrieren sie sich\b|\bhier\b[^.!?]{0,40}\bregistrieren\s*!|\bsie sind bereits registriert\b"
+    r"|\boder neu registrieren\b|\bsie m[üu]ssen sich anmelden,? um\b"
+    r"|\binscrivez-vous\b|\boffre d[ée]couverte\b|\br[ée]serv[ée]s? aux (?:abonn[ée]s|inscrits)\b"
+    r"|\bnewsletters? gratuites?\b|\bsuscr[íi]be(?:te|se)\b|\biscriviti\b",
+    re.IGNORECASE,
+)
+_SUBSCRIBE_KEYS = ("newsletter", "subscri", "inbox", "premium", "abonn", "registr", "anmelden", "inscri",
+                   "offre", "réserv", "reserv", "suscr", "iscriv")
+_SUBSCRIBE_MAX_CHARS = 250  # a call is a line or two
+
+
+def _subscribe_call(text: str) -> bool:
+    low = text.lower()
+    return len(text) < _SUBSCRIBE_MAX_CHARS and any(key in low for key in _SUBSCRIBE_KEYS) \
+        and bool(_SUBSCRIBE_RE.search(text))
 
 
 def _call_to_action(text: str) -> bool:
@@ -458,14 +492,29 @@ def _drop_appended_posts(container: HtmlElement, title: str) -> None:
             drop_element(post)
 
 
+# a teaser of another article closed by its rubric in capitals and brackets, as tabloid CMSs print
+# them under "Don't miss..." ("... win £392k on Postcode Lottery [REVEAL]", "[INSIGHT]", "[LATEST]")
+_TEASER_TAG_RE = re.compile(r"\s\[[A-Z]{4,}(?: [A-Z]{2,})?\]\W*$")
+_TEASER_TAGS_RE = re.compile(r"\s\[[A-Z]{4,}(?: [A-Z]{2,})?\](?=\s|$)")
+TEASER_BLOCK_MAX_CHARS = 800  # a block of such teasers, one a line (<br>): a few of them
+
+
+def _teaser_tags(text: str) -> bool:
+    """A teaser closed by a rubric tag, or a block of two or more of them (after its label)."""
+    if "[" not in text or not _TEASER_TAG_RE.search(text):
+        return False
+    return len(text) < 220 or (len(text) < TEASER_BLOCK_MAX_CHARS and len(_TEASER_TAGS_RE.findall(text)) >= 2)
+
+
 def _noise_line(text: str) -> bool:
     """A line that is not the article's, by its words and length: a meta line, a teaser
-    label, a page slot's label, a promotion or credit line, a disclaimer."""
+    label, a page slot's label, a promotion or credit line, a disclaimer, a call to subscribe."""
     return bool((len(text) < 220 and (_META_LINE_RE.match(text) or _TEASER_LABEL_RE.match(text)))
                 or (len(text) < 60 and (_LIST_LABEL_RE.match(text) or _SLOT_LABEL_RE.match(text)))
                 or (len(text) < 160 and (_PROMO_LINE_RE.match(text) or _SOURCE_LINE_RE.match(text)))
                 or (len(text) < 400 and _DISCLAIMER_RE.match(text))
-                or (len(text) < 300 and _call_to_action(text)))
+                or (len(text) < 300 and _call_to_action(text)) or _subscribe_call(text)
+                or _teaser_tags(text))
 
 
 _MONTH = (r"(?:jan(?:uary|uar|vier|eiro)?|feb(?:ruary|ruar|rero|braio)?|f[ée]v(?:rier)?|m[äa]r(?:ch|z|s|zo|ço)?"
@@ -498,7 +547,8 @@ _BYLINE_RE = re.compile(
     r"|\s+(?:Fotos?|Photos?|Bilder?|Illustrations?)(?: von| by| par)?\s*:?\s*[^.!?|]{1,50})?"
     r"(?<![.!?:])\s*$")
 _HEAD_LINES, _TAIL_LINES = 3, 2  # where a date or byline stands over or under the text
-_META_LINE_TAGS = ("p", "div", "span", "time", "li", "address", "small", "em", "strong", "b", "i")
+_META_LINE_TAGS = ("p", "div", "span", "time", "li", "address", "small", "em", "strong", "b", "i",
+                   "h2", "h3", "h4", "h5", "h6")  # a date over the text set as a small heading
 
 
 def _meta_line(text: str, at_head: bool) -> bool:
@@ -627,7 +677,9 @@ def link_list_texts(page: Page) -> list[str]:
     "Empfohlene Beiträge", "Beiträge aus dem Forum"): the heading, each link and each item.
 
     Fed to the trafilatura fallback, which keeps such a heading and the list's titles when the
-    list sits beside the text; the rule reads the page's markup, never one site's wording."""
+    list sits beside the text; the rule reads the page's markup, never one site's wording.
+    With them, the texts of the page's teaser cards and subscription prompts (`teaser_card_texts`,
+    `prompt_box_lines`), which trafilatura keeps as lines of their own just as well."""
     candidates = list(page.root.iter("h2", "h3", "h4", "h5", "h6"))
     for token in page.classes_matching(_LIST_HEADING_CLASS_RE):
         candidates += [el for el in page.classes[token] if el.tag in _LIST_HEADING_TAGS]
@@ -665,7 +717,111 @@ def link_list_texts(page: Page) -> list[str]:
             if run:
                 texts.append(heading)
                 texts += run
+    return texts + teaser_card_texts(page) + prompt_box_lines(page)
+
+
+# what makes a link a card: block elements inside it (a teaser's headline, summary and byline
+# in one <a>, as listing templates write them); a link in running text holds words only
+_CARD_BLOCK_TAGS = frozenset(("div", "p", "h1", "h2", "h3", "h4", "h5", "h6", "figure", "figcaption", "li", "ul",
+                              "ol", "section", "article", "header", "footer", "blockquote"))
+_LINKS_WITH_BLOCKS = etree.XPath("//a[@href][descendant::*[" + " or ".join(
+    f"self::{tag}" for tag in sorted(_CARD_BLOCK_TAGS)) + "]]")
+CARD_MAX_CHARS = 600  # a card is a teaser; a link this long wraps more than one (broken markup)
+
+
+def _same_document(page: Page, href: str, here: str) -> bool:
+    """`href` leads to the page itself (`here`: the page's path; or the same path under an archive's prefix)."""
+    target = urlsplit(page.absolute(href)).path.rstrip("/")
+    if not target or not here:
+        return target == here
+    return target == here or target.endswith(here) or here.endswith(target)
+
+
+class CardText(str):
+    """A teaser card's text in a list of texts to drop, its blocks' texts one a line: a block of
+    the fallback's text that says a run of its blocks goes too (trafilatura reads a card's
+    headline, summary and byline as one item, or as lines of their own), and one that opens a
+    block and says most of it (trafilatura leaves out a byline's date)."""
+
+
+CARD_PART_MIN_WORDS = 3  # a part of a card this long at least: not a category's or a region's name
+CARD_PREFIX_SHARE = 2 / 3  # the share of a card's block that a line opening it says
+
+
+def _card_runs(cards: list[str]) -> tuple[set[str], list[str]]:
+    """(every run of consecutive blocks of the cards, the cards' blocks)."""
+    runs: set[str] = set()
+    parts: list[str] = []
+    for card in cards:
+        blocks = [line for line in card.split("\n") if line]
+        parts += blocks
+        for i in range(len(blocks)):
+            for j in range(i + 1, len(blocks) + 1):
+                runs.add(" ".join(blocks[i:j]))
+    return runs, parts
+
+
+def _card_part(text: str, runs: set[str], parts: list[str]) -> bool:
+    """`text` is a card's: a run of its blocks, or most of one block from its start."""
+    if len(text.split()) < CARD_PART_MIN_WORDS:
+        return False
+    if text in runs:
+        return True
+    return any(len(part) > len(text) and part.startswith(text + " ") and len(text) >= CARD_PREFIX_SHARE * len(part)
+               for part in parts)
+
+
+def teaser_card_texts(page: Page) -> list[str]:
+    """The texts of the link cards of the page (`CardText`): a link holding block elements (the
+    headline, summary and byline of another article, the whole card one <a>). trafilatura keeps
+    a list of them that sits under the text as paragraphs of its own."""
+    texts: list[str] = []
+    here = urlsplit(page.url).path.rstrip("/")
+    for a in _LINKS_WITH_BLOCKS(page.root):
+        href = (a.get("href") or "").strip()
+        if not href or href.startswith(("#", "javascript:")):
+            continue
+        text = inline_text(a)
+        if text and len(text) <= CARD_MAX_CHARS and not _same_document(page, href, here):
+            texts.append(CardText("\n".join(line for line in element_text(a).split("\n") if line)))
     return texts
+
+
+# a box that asks the reader to subscribe: a paywall's prompt, a newsletter's or a subscription's
+# form (`div#paywall`, `newsletter-form__strapline`, `subscribe-box`); "non-paywall" says the opposite
+_PROMPT_BOX_RE = re.compile(r"(?:^|[\s_-])(?<!non-)(?<!no-)(?:paywall|premium-wall|subscribe-wall|newsletters?"
+                            r"|subscribe|subscription)(?:$|[\s_-])", re.IGNORECASE)
+PROMPT_BOX_MAX_CHARS = 1200  # a prompt is a heading, a line or two and a list of benefits
+PROMPT_LINE_MAX_CHARS = 250  # none of its lines is a paragraph of running text
+# a prompt's words, one at least: a heading or paragraph of the article the class marks as walled
+# says none of them (and is no box: those tags are left out)
+_PROMPT_WORDS = ("abonn", "subscri", "inscri", "registr", "newsletter", "premium", "offre", "offer", "sign in",
+                 "sign up", "log in", "login", "connect", "anmeld", "suscri", "iscriv", "assin")
+_PROMPT_BOX_TAGS = frozenset(("div", "section", "aside", "form", "dialog", "ul", "ol", "header", "footer", "article",
+                              "nav", "figure", "table"))
+_PROMPT_LINE_TAGS = ("p", "div", "li", "span", "strong", "b", "a", "h2", "h3", "h4", "h5", "h6", "label", "button")
+
+
+def prompt_box_lines(page: Page) -> list[str]:
+    """The lines of the page's subscription prompts (boxes classed as a paywall, a newsletter or
+    a subscription form that hold no paragraph of the article: the wall's text that holds the
+    article's paragraphs stays, see `walled_text`)."""
+    boxes = {el for index in (page.classes, page.ids) for token, elements in index.items()
+             if ("wall" in token.lower() or "newsletter" in token.lower() or "subscri" in token.lower())
+             and _PROMPT_BOX_RE.search(token) for el in elements}
+    lines: list[str] = []
+    for box in boxes:
+        if box.tag not in _PROMPT_BOX_TAGS or walled_text(box):
+            continue
+        text = inline_text(box)
+        if not text or len(text) > PROMPT_BOX_MAX_CHARS or not any(w in text.lower() for w in _PROMPT_WORDS):
+            continue
+        inner = [t for el in box.iter(_PROMPT_LINE_TAGS) if (t := inline_text(el))]
+        if any(len(t) > PROMPT_LINE_MAX_CHARS for t in inner):
+            continue
+        lines.append(text)
+        lines += inner
+    return lines
 
 
 def _in_page(page: Page, href: str | None) -> bool:
@@ -827,6 +983,92 @@ def author_box_lines(page: Page) -> list[str]:
     return lines
 
 
+# the page's own headline, where a page says it: its Open Graph / Twitter title, its <title>, its
+# JSON-LD headline, its one <h1> (a page with several uses them for sections)
+_TITLE_META_RE = re.compile(
+    r"<meta\b(?=[^>]*\b(?:name|property)\s*=\s*[\"']?(?:og|twitter):title[\"'\s>])[^>]*?\bcontent\s*=\s*"
+    r"(?:\"([^\"]*)\"|'([^']*)')", re.IGNORECASE)
+_TITLE_TAG_RE = re.compile(r"<title\b[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
+_H1_RE = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.IGNORECASE | re.DOTALL)
+_TAG_RE = re.compile(r"<[^>]+>")
+_LD_HEADLINE_RE = re.compile(r'"headline"\s*:\s*"((?:[^"\\]|\\.){1,400})"')
+_TITLE_DASHES_RE = re.compile(r"\s*[\u2010-\u2015\u2212-]\s*")
+_TITLE_QUOTES_RE = re.compile(r"[\"'\u2018-\u201f\u00ab\u00bb\u2039\u203a]")
+_TITLE_SEPARATORS = (" | ", " - ", " : ", " · ", " :: ", " // ", " / ", " • ")
+_TITLE_HEAD_BLOCKS = 4  # the title line is one of the text's first blocks
+_TITLE_HEAD_SHORT = 150  # and only shorter lines (a kicker, a date, a breadcrumb) stand before it
+
+
+def _title_key(text: str) -> str:
+    """`text` for comparing titles: entities read, case folded, dashes one "-", quotes and a
+    closing full stop or colon left out."""
+    text = unicodedata.normalize("NFKC", html_lib.unescape(html_lib.unescape(text))).casefold()
+    text = _TITLE_QUOTES_RE.sub("", _TITLE_DASHES_RE.sub(" - ", text))
+    return clean_space(text).rstrip(" .:!?")
+
+
+def page_titles(doc) -> list[str]:
+    """The headlines the page gives itself (`_title_key`ed): Open Graph's and Twitter's title, the
+    <title>, JSON-LD's headline, the page's h1 when it has one only. `doc`: its tree or HTML."""
+    if isinstance(doc, HtmlElement):
+        root = doc.getroottree().getroot()
+        found = [m.get("content") or "" for m in root.iter("meta")
+                 if (m.get("property") or m.get("name") or "").lower() in ("og:title", "twitter:title")]
+        found += [text_content(t) for t in root.iter("title")][:1]
+        scripts = [text_content(s) for s in root.iter("script") if "ld+json" in (s.get("type") or "")]
+        h1s = [t for h in root.iter("h1") if (t := inline_text(h))]
+    else:
+        html = doc.decode("utf-8", "replace") if isinstance(doc, bytes) else str(doc or "")
+        found = [a or b for a, b in _TITLE_META_RE.findall(html)]
+        found += _TITLE_TAG_RE.findall(html)[:1]
+        scripts = _LD_JSON_RE.findall(html)
+        h1s = [t for h in _H1_RE.findall(html) if (t := clean_space(_TAG_RE.sub(" ", h)))]
+    for script in scripts:
+        found += [m.group(1).replace('\\"', '"') for m in _LD_HEADLINE_RE.finditer(script)]
+    if len(h1s) == 1:
+        found.append(h1s[0])
+    keys = [_title_key(t) for t in found]
+    return [k for k in dict.fromkeys(keys) if k]
+
+
+def _is_title(text: str, titles: list[str]) -> bool:
+    """`text` says one of `titles`, or one of them is `text` and the site's name beside it
+    ("Title | Site", "Site - Title")."""
+    key = _title_key(text)
+    if len(key) < 8:
+        return False
+    for title in titles:
+        if title == key:
+            return True
+        if len(title) > len(key) and any(title.startswith(key + sep) or title.endswith(sep + key)
+                                         for sep in _TITLE_SEPARATORS):
+            return True
+    return False
+
+
+def drop_title_line(root: HtmlElement, titles: list[str]) -> None:
+    """The page's headline repeated at the head of the text (trafilatura keeps the <h1>, or the
+    title in a heading or paragraph of its own): a field of its own, not the text. Looked for in
+    the first blocks only, before any line of running text; never the text's only block."""
+    if not titles:
+        return
+    blocks = [el for el in root.iter("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "header")
+              if el is not root and not any(isinstance(c.tag, str) and c.tag in _TEXT_BLOCK_TAGS for c in el)]
+    blocks = [(el, text) for el in blocks if (text := inline_text(el))]
+    if len(blocks) < 2:
+        return
+    for el, text in blocks[:_TITLE_HEAD_BLOCKS]:
+        if _is_title(text, titles):
+            drop_element(el)
+            return
+        if len(text) >= _TITLE_HEAD_SHORT:
+            return
+
+
+_TEXT_BLOCK_TAGS = frozenset(("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "blockquote",
+                              "header", "section", "table", "figure", "pre"))
+
+
 def fallback_body(html, url: str, drop_texts: list[str] | None = None) -> tuple[str, str, HtmlElement | None]:
     """trafilatura's body as (sanitised html, text), less the lines our rules know are not
     article text (read-also links, meta lines, `drop_texts`); empty when it finds nothing."""
@@ -855,6 +1097,7 @@ def fallback_body(html, url: str, drop_texts: list[str] | None = None) -> tuple[
     body = root.find(".//body")
     root = body if body is not None else root
     drop = {clean_space(t) for t in drop_texts or [] if t}
+    runs, parts = _card_runs([t for t in drop_texts or [] if isinstance(t, CardText)])
     for el in list(root.iter("p", "div", "li", "h2", "h3", "h4", "h5", "h6", "blockquote")):
         if el.getparent() is None:
             continue
@@ -863,8 +1106,13 @@ def fallback_body(html, url: str, drop_texts: list[str] | None = None) -> tuple[
             drop_element(el)
         else:
             _drop_further_info(el, text)
+    if parts:  # the cards' lines, innermost first: an item whose summary goes may say its headline only
+        for el in reversed(list(root.iter("p", "div", "li", "h2", "h3", "h4", "h5", "h6", "blockquote"))):
+            if el.getparent() is not None and _card_part(inline_text(el), runs, parts):
+                drop_element(el)
     _drop_contact_tail(root)
-    drop_meta_lines(root, html)
+    drop_meta_lines(root, html)  # the title still counts among the opening lines it reads
+    drop_title_line(root, page_titles(html))
     _drop_trailing_headings(root)
     html_out = sanitise("".join(lxml_html.tostring(c, encoding="unicode") for c in root)).strip()
     return html_out, element_text(root, skip_captions=True), root

@@ -91,8 +91,17 @@ def _text_pieces(el: HtmlElement):
         yield el.tail
 
 
+# a class naming an image's caption: `wp-caption-text`, `media__caption`, `image-caption`, `caption`
+_CAPTION_CLASS_RE = re.compile(r"(?:^|[\s_-])caption(?:s|-text|__text)?(?:$|[\s_-])", re.IGNORECASE)
+
+
 def _is_caption(el: HtmlElement, tag: str) -> bool:
-    return tag == "figcaption" or "caption-text" in (el.get("class") or "")
+    """A figure's caption: <figcaption>, or a block classed as a caption (not a table's <caption>,
+    which heads its rows)."""
+    if tag == "figcaption":
+        return True
+    cls = el.get("class")
+    return bool(cls) and tag != "caption" and "aption" in cls and bool(_CAPTION_CLASS_RE.search(cls))
 
 
 def text_content(el: HtmlElement) -> str:

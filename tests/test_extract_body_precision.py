@@ -1,0 +1,199 @@
+"""Precision of the body on trafilatura's reading of a page: lines that no reader takes for the
+article's text and that both trafilatura and the earlier rules kept (the page's headline over the
+text, subscription calls, teaser cards, a subscription prompt's lines, captions by class, a few
+labels), each rule with the markup as CMSs write it, and what the rules must leave alone."""
+
+from lxml import html as lxml_html
+
+from ess_crawler.extract import extract_article
+from ess_crawler.extract.body import fallback_body, link_list_texts
+from ess_crawler.extract.document import Page
+from ess_crawler.extract.text import element_text
+
+URL = "https://www.example.com/politik/2023/wahlkampf-im-land"
+P = ("Die Landesregierung hat am Dienstag ihren Entwurf für den Haushalt des kommenden Jahres "
+     "vorgestellt, der deutlich höhere Ausgaben für Schulen und den Nahverkehr vorsieht. ")
+Q = ("Die Opposition kritisierte die Pläne als unsolide und verlangte, die neuen Schulden vor der "
+     "Abstimmung im Landtag im Einzelnen offenzulegen, wie ihr Fraktionschef sagte. ")
+R = ("Bis zum Sommer sollen die Ausschüsse beraten; die Verbände der Kommunen haben bereits "
+     "angekündigt, ihre eigenen Forderungen in die Beratungen einzubringen. ")
+TITLE = "Haushalt: Land plant mehr Geld für Schulen"
+
+
+def page(body: str, head: str = "") -> str:
+    """A news page without CMS or microdata markup: the body is trafilatura's reading of it."""
+    return f"""<html lang="de"><head><title>{TITLE} | Example Zeitung</title>
+<meta property="og:title" content="{TITLE}">{head}</head><body><div id="page"><div class="story">
+{body}</div></div></body></html>"""
+
+
+def fallback_text(html: str) -> str:
+    """trafilatura's body less our rules, with the drop texts read from the page's tree."""
+    tree = Page(lxml_html.fromstring(html), URL)
+    _, text, _ = fallback_body(html, URL, link_list_texts(tree))
+    return text
+
+
+# ------------------------------------------------------------------ the headline over the text
+
+def test_the_page_s_headline_repeated_over_the_text_goes():
+    html = page(f"<h1 class='story__title'>{TITLE}</h1><div class='story__text'><p>{P}</p><p>{Q}</p><p>{R}</p></div>")
+    art = extract_article(html, URL)
+    assert art.provenance["body"] == "fallback:trafilatura"
+    assert art.title == TITLE
+    assert TITLE not in art.body_text
+    assert art.body_text.startswith("Die Landesregierung hat am Dienstag")
+
+
+def test_the_headline_is_matched_with_the_site_name_and_other_dashes():
+    # <title> "Headline - Site", a paragraph with an en dash: the same headline
+    html = page(f"<p><b>Haushalt – Land plant mehr Geld für Schulen</b></p><p>{P}</p><p>{Q}</p>").replace(
+        f'<meta property="og:title" content="{TITLE}">', "").replace(
+        f"{TITLE} | Example Zeitung", "Haushalt - Land plant mehr Geld für Schulen - Example Zeitung")
+    text = fallback_text(html)
+    assert "Land plant mehr Geld" not in text
+    assert "Die Landesregierung" in text
+
+
+def test_a_subheading_saying_the_headline_after_the_first_paragraph_stays():
+    html = page(f"<div class='story__text'><p>{P}{Q}</p><h2>{TITLE}</h2><p>{R}</p></div>")
+    text = fallback_text(html)
+    assert TITLE in text  # running text before it: a heading of the text, not the page's headline
+
+
+def test_a_headline_that_is_the_only_block_stays():
+    html = page(f"<div class='story__text'><p>{TITLE}</p></div>")
+    _, text, _ = fallback_body(html, URL, [])
+    assert TITLE in text
+
+
+# ------------------------------------------------------------------ calls to subscribe
+
+def test_calls_to_subscribe_or_register_leave_the_text():
+    calls = ["Want more health stories in your inbox? Subscribe to Example's weekly newsletter Lab Notes.",
+             "Interesse an Digitalisierung? Dann abonniere meinen Newsletter: https://example.com/newsletter/",
+             "Registrieren Sie sich jetzt kostenlos:", "Inscrivez-vous gratuitement"]
+    html = page(f"<h1>{TITLE}</h1><div class='story__text'><p>{P}</p>"
+                + "".join(f"<p>{c}</p>" for c in calls) + f"<p>{Q}</p><p>{R}</p></div>")
+    text = fallback_text(html)
+    for call in calls:
+        assert call not in text
+    assert "Die Opposition kritisierte" in text and "Bis zum Sommer" in text
+
+
+def test_a_report_on_a_newsletter_is_not_a_call():
+    line = "Der Verband verschickt seinen Newsletter seit 2019 an rund 4000 Mitglieder in ganz Deutschland."
+    html = page(f"<div class='story__text'><p>{P}</p><p>{line}</p><p>{Q}</p></div>")
+    assert line in fallback_text(html)
+
+
+# ------------------------------------------------------------------ teaser cards
+
+SUMMARY = "Warum die Koalition über Ausnahmen streitet und was das für den Haushalt im kommenden Jahr bedeutet"
+CARDS = "".join(f"""<li class="listing__item"><a class="listing__link" href="/politik/2023/{slug}">
+<div class="listing__textblock"><span class="listing__title">{title}</span>
+<p class="listing__text">{SUMMARY}: {slug}</p><p class="listing__byline">Von Anna Berg <time>2. November 2023</time></p>
+</div></a></li>""" for slug, title in (
+    ("schulden", "Die Schuldenbremse wackelt im Landtag"), ("verkehr", "Neue Buslinien für den ländlichen Raum"),
+    ("schulen", "Lehrermangel: Quereinsteiger sollen helfen"), ("kitas", "Kita-Gebühren: Was Eltern zahlen"),
+))
+
+
+def test_the_lines_of_teaser_cards_beside_the_text_go():
+    # the list of the site's latest stories in the article element, under the text: trafilatura
+    # keeps each card's headline and summary as lines of their own
+    html = f"""<html><head><title>{TITLE}</title></head><body><article><h1>{TITLE}</h1><p>{P}</p><p>{Q}</p>
+<p>{R}</p><ul class="listing__list">{CARDS}</ul></article></body></html>"""
+    assert "Die Schuldenbremse wackelt" in fallback_body(html, URL, [])[1]  # what the rule is for
+    text = fallback_text(html)
+    for line in ("Die Schuldenbremse wackelt", "Warum die Koalition", "Neue Buslinien", "Lehrermangel",
+                 "Kita-Gebühren"):
+        assert line not in text
+    assert "Die Landesregierung" in text and "Bis zum Sommer" in text
+
+
+def test_a_subheading_that_a_card_also_names_stays():
+    cards = """<ul><li><a href="/land/termine"><div><span class="kicker">Nahverkehr</span>
+<h3>Fachkräfte für den Nahverkehr in Niedersachsen gesucht</h3></div></a></li>
+<li><a href="/land/bus"><div><h3>Busse im Takt</h3></div></a></li></ul>"""
+    html = page(f"<div class='story__text'><p>{P}</p><h2>Nahverkehr</h2><p>{Q}</p><h2>Niedersachsen</h2>"
+                f"<p>{R}</p></div><aside class='more'>{cards}</aside>")
+    lines = fallback_text(html).split("\n\n")
+    assert "Nahverkehr" in lines and "Niedersachsen" in lines  # a word of a card is no card's line
+
+
+def test_a_card_linking_to_the_page_itself_is_not_a_teaser():
+    html = page(f"""<a href="{URL}"><div><h2>{TITLE}</h2><p>Der Entwurf sieht deutlich mehr Geld für Schulen
+und Busse vor, die Opposition ist dagegen.</p></div></a><div class='story__text'><p>{P}</p><p>{Q}</p></div>""")
+    tree = Page(lxml_html.fromstring(html), URL)
+    assert not any("Der Entwurf sieht" in t for t in link_list_texts(tree))
+
+
+# ------------------------------------------------------------------ a subscription prompt
+
+PROMPT = """<div id="paywall" class="sc-pgxf3b-2"><h2><span>Inscrivez-vous gratuitement</span></h2><ul>
+<li><p>L'accès aux articles réservés aux inscrits</p></li><li><p>La sauvegarde de vos articles sur le site et
+l'application</p></li><li><p>Une alerte à chaque nouvel épisode de vos séries préférées</p></li></ul></div>"""
+
+
+def test_the_lines_of_a_paywall_prompt_box_go():
+    html = page(f"<h1>{TITLE}</h1><div class='story__text'><p>{P}</p><p>{Q}</p>{PROMPT}<p>{R}</p></div>")
+    text = fallback_text(html)
+    assert "La sauvegarde de vos articles" not in text
+    assert "Une alerte à chaque nouvel épisode" not in text
+    assert "Bis zum Sommer" in text
+
+
+def test_the_article_s_own_walled_heading_and_a_non_paywall_block_stay():
+    html = page(f"""<div class='story__text'><p>{P}</p><h3 class="paywall article-body__section">Was die
+Kommunen fordern</h3><p class="paywall">{Q}</p><section class="row non-paywall"><p>Ein Abo lohnt sich: {R}</p>
+</section></div>""")
+    tree = Page(lxml_html.fromstring(html), URL)
+    lines = link_list_texts(tree)
+    assert not any("Was die Kommunen" in t for t in lines)
+    assert not any("Ein Abo lohnt sich" in t for t in lines)
+
+
+# ------------------------------------------------------------------ captions by class
+
+def test_a_caption_classed_as_such_is_not_body_text():
+    el = lxml_html.fromstring(f"""<div><p>{P}</p><div class="el__image"><img src="a.jpg">
+<div class="media__caption el__gallery_image-title"><p>Die Ministerin im Landtag, im März.</p></div></div>
+<p>{Q}</p><div class="caption">Your Browser, Everywhere</div><table><caption>Ausgaben 2024</caption>
+<tr><td>Schulen</td></tr></table></div>""")
+    text = element_text(el, skip_captions=True)
+    assert "Die Ministerin im Landtag" not in text and "Your Browser" not in text
+    assert "Ausgaben 2024" in text  # a table's caption heads its rows
+    assert "Die Opposition kritisierte" in text
+
+
+# ------------------------------------------------------------------ labels and placeholders
+
+def test_labels_placeholders_credits_and_tagged_teasers_go():
+    lines = ["Loading...", "MORE : Storm tracker shows how the storm will cross the country", "Lue myös:",
+             "Foto: IBU/C. Manzoni; IBU archives",
+             "Major incident declared as winds cause carnage across UK [INSIGHT]"]
+    html = page(f"<h1>{TITLE}</h1><div class='story__text'><p>{P}</p>"
+                + "".join(f"<p>{line}</p>" for line in lines) + f"<p>{Q}</p><p>{R}</p></div>")
+    text = fallback_text(html)
+    for line in lines:
+        assert line not in text
+    assert "Die Opposition kritisierte" in text
+
+
+def test_a_block_of_tagged_teasers_under_its_label_goes():
+    block = ("<p>Don't miss...<br>Family who moved on a whim win £392k on the lottery [REVEAL]<br>"
+             "Boss's brutal slap down when employee says they will work from home [SPOTLIGHT]</p>"
+             "<p><strong>Don't miss...</strong></p><p><a href='/a'>Storm hits the coast overnight</a> [LATEST]</p>")
+    html = page(f"<h1>{TITLE}</h1><div class='story__text'><p>{P}</p>{block}<p>{Q}</p><p>{R}</p></div>")
+    text = fallback_text(html)
+    assert "Don't miss" not in text and "[REVEAL]" not in text
+    assert "Die Opposition kritisierte" in text
+
+
+def test_a_date_alone_in_a_small_heading_over_the_text_goes():
+    html = page(f"<h3 class='teaser-meta'>02.01.2022</h3><h1>{TITLE}</h1><div class='story__text'><p>{P}</p>"
+                f"<p>{Q}</p><p>{R}</p></div>")
+    text = fallback_text(html)
+    assert "02.01.2022" not in text
+    assert "Die Landesregierung" in text
