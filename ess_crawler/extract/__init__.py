@@ -30,6 +30,7 @@ from .body import (
     fallback_body,
     find_container,
     link_list_texts,
+    page_descriptions,
 )
 from .boilerplate import drop_element, is_boilerplate
 from .datechoice import choose_published
@@ -188,7 +189,7 @@ def _extract(page: Page, html_text: str) -> Article:
                 drop_element(block)
             tree = page.root
             anchors, images = _anchors_and_images(page, excluded)
-        html, body, _ = fallback_body(tree, page.url, drop)
+        html, body, _ = fallback_body(tree, page.url, drop, page)
         if len(body) >= max(len(art.body_text), 1):
             art.body_html, art.body_text = html, body
             flat = " ".join(body.split())
@@ -361,7 +362,7 @@ def _body_from_container(page: Page, art: Article, container: HtmlElement, rule:
     if lead_el is not None:
         drop.append(lead_el)
     keep = {m for ms in notes.markers.values() for m in ms}
-    clean_container(container, drop, art.title, keep=keep)
+    clean_container(container, drop, art.title, keep=keep, descriptions=page_descriptions(page))
     art.images = _images(page, container)
     art.body_html, art.body_text = body_outputs(page, container)
     art.links = _links(container)

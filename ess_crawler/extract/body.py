@@ -28,7 +28,7 @@ from .boilerplate import (
     strip_boilerplate,
     walled_text,
 )
-from .document import Page, clean_space, contains, has_descendant
+from .document import Page, clean_space, contains, has_descendant, load_page
 from .metadata import profile_elements, select
 from .text import element_text, inline_text, text_content
 
@@ -442,7 +442,7 @@ def _inside_any(el: HtmlElement, excluded: set) -> bool:
 
 
 def clean_container(container: HtmlElement, drop: list[HtmlElement], title: str,
-                    keep: set | None = None) -> None:
+                    keep: set | None = None, descriptions: list[str] = ()) -> None:
     """Remove from the container (in place) what the other extractors took and boilerplate."""
     for el in drop:
         if el is container:
@@ -462,7 +462,7 @@ def clean_container(container: HtmlElement, drop: list[HtmlElement], title: str,
             _drop_further_info(el, text)
     _drop_teaser_cards(container)
     _drop_contact_tail(container)
-    drop_meta_lines(container)
+    drop_meta_lines(container, descriptions)
     for h in container.iter("h1"):
         if clean_space(text_content(h)) == title or not title:
             drop_element(h)
@@ -558,47 +558,30 @@ def _meta_line(text: str, at_head: bool) -> bool:
     return bool(_BYLINE_RE.match(text) or (at_head and _DATE_LINE_RE.match(text)))
 
 
-_DESCRIPTION_META_RE = re.compile(
-    r"<meta\b(?=[^>]*\b(?:name|property)\s*=\s*[\"']?(?:og:|twitter:)?description[\"'\s>])[^>]*?\bcontent\s*=\s*"
-    r"(?:\"([^\"]*)\"|'([^']*)')", re.IGNORECASE)
-_LD_JSON_RE = re.compile(r"<script\b[^>]*ld\+json[^>]*>(.*?)</script>", re.IGNORECASE | re.DOTALL)
-_LD_DESCRIPTION_RE = re.compile(r'"description"\s*:\s*"')
 _DESCRIPTION_NAMES = ("description", "og:description", "twitter:description")
 
 
-def _descriptions(doc) -> list[str]:
+def page_descriptions(page: Page) -> list[str]:
     """The page's descriptions (its meta description, Open Graph's and Twitter's, JSON-LD's), whitespace
-    collapsed: those the lead is read from (an lxml tree, or the page's HTML)."""
-    if isinstance(doc, HtmlElement):
-        root = doc.getroottree().getroot()
-        found = [m.get("content") or "" for m in root.iter("meta")
-                 if (m.get("name") or m.get("property") or "").lower() in _DESCRIPTION_NAMES]
-        scripts = [text_content(s) for s in root.iter("script") if "ld+json" in (s.get("type") or "")]
-    else:
-        html = doc.decode("utf-8", "replace") if isinstance(doc, bytes) else str(doc or "")
-        found = [a or b for a, b in _DESCRIPTION_META_RE.findall(html)]
-        scripts = _LD_JSON_RE.findall(html)
-    found += [script[m.end():m.end() + 300] for script in scripts for m in _LD_DESCRIPTION_RE.finditer(script)]
+    collapsed: those the lead is read from."""
+    found = [d for name in _DESCRIPTION_NAMES for d in page.meta.get(name, ())]
+    found += [obj["description"] for obj in page.jsonld if isinstance(obj.get("description"), str)]
     return [clean_space(html_lib.unescape(t)) for t in found if t]
 
 
-def drop_meta_lines(root: HtmlElement, doc=None) -> None:
+def drop_meta_lines(root: HtmlElement, descriptions: list[str]) -> None:
     """The date and the byline that open the text ("24. Januar 2022", "Von Irmela Schwab") or the
     byline that closes it, each a paragraph of its own: the page's metadata, not the article's
     text. Read on the paragraphs of the text; the outermost element saying just that line goes.
-    A line the page's description opens with stays (the description is matched to the body's
-    opening to tell whether it is a lead of its own). `doc`: the page (tree or HTML), else
-    `root`'s own document."""
+    A line one of the page's `descriptions` (`page_descriptions`) opens with stays (the
+    description is matched to the body's opening to tell whether it is a lead of its own)."""
     paragraphs = [p for p in element_text(root).split("\n\n") if p.strip()]
     if len(paragraphs) < 3:
         return
     picked = [(p, True) for p in paragraphs[:_HEAD_LINES]] + [(p, False) for p in paragraphs[-_TAIL_LINES:]]
-    descriptions = None
     for text, at_head in picked:
         if "\n" in text or not _meta_line(text, at_head):
             continue
-        if descriptions is None:
-            descriptions = _descriptions(root if doc is None else doc)
         if any(text in d[: len(text) + 40] for d in descriptions):
             continue
         matches: list[HtmlElement] = []
@@ -985,13 +968,6 @@ def author_box_lines(page: Page) -> list[str]:
 
 # the page's own headline, where a page says it: its Open Graph / Twitter title, its <title>, its
 # JSON-LD headline, its one <h1> (a page with several uses them for sections)
-_TITLE_META_RE = re.compile(
-    r"<meta\b(?=[^>]*\b(?:name|property)\s*=\s*[\"']?(?:og|twitter):title[\"'\s>])[^>]*?\bcontent\s*=\s*"
-    r"(?:\"([^\"]*)\"|'([^']*)')", re.IGNORECASE)
-_TITLE_TAG_RE = re.compile(r"<title\b[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
-_H1_RE = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.IGNORECASE | re.DOTALL)
-_TAG_RE = re.compile(r"<[^>]+>")
-_LD_HEADLINE_RE = re.compile(r'"headline"\s*:\s*"((?:[^"\\]|\\.){1,400})"')
 _TITLE_DASHES_RE = re.compile(r"\s*[\u2010-\u2015\u2212-]\s*")
 _TITLE_QUOTES_RE = re.compile(r"[\"'\u2018-\u201f\u00ab\u00bb\u2039\u203a]")
 _TITLE_SEPARATORS = (" | ", " - ", " : ", " · ", " :: ", " // ", " / ", " • ")
@@ -1007,24 +983,16 @@ def _title_key(text: str) -> str:
     return clean_space(text).rstrip(" .:!?")
 
 
-def page_titles(doc) -> list[str]:
+def page_titles(page: Page) -> list[str]:
     """The headlines the page gives itself (`_title_key`ed): Open Graph's and Twitter's title, the
-    <title>, JSON-LD's headline, the page's h1 when it has one only. `doc`: its tree or HTML."""
-    if isinstance(doc, HtmlElement):
-        root = doc.getroottree().getroot()
-        found = [m.get("content") or "" for m in root.iter("meta")
-                 if (m.get("property") or m.get("name") or "").lower() in ("og:title", "twitter:title")]
-        found += [text_content(t) for t in root.iter("title")][:1]
-        scripts = [text_content(s) for s in root.iter("script") if "ld+json" in (s.get("type") or "")]
-        h1s = [t for h in root.iter("h1") if (t := inline_text(h))]
-    else:
-        html = doc.decode("utf-8", "replace") if isinstance(doc, bytes) else str(doc or "")
-        found = [a or b for a, b in _TITLE_META_RE.findall(html)]
-        found += _TITLE_TAG_RE.findall(html)[:1]
-        scripts = _LD_JSON_RE.findall(html)
-        h1s = [t for h in _H1_RE.findall(html) if (t := clean_space(_TAG_RE.sub(" ", h)))]
-    for script in scripts:
-        found += [m.group(1).replace('\\"', '"') for m in _LD_HEADLINE_RE.finditer(script)]
+    <title>, JSON-LD's headline, the page's h1 when it has one only (as first read: the body's
+    cleaning may have dropped it since)."""
+    found = [t for name in ("og:title", "twitter:title") for t in page.meta.get(name, ())]
+    title = page.root.find(".//title")
+    if title is not None:
+        found.append(text_content(title))
+    found += [obj["headline"] for obj in page.jsonld if isinstance(obj.get("headline"), str)]
+    h1s = [t for el in page.parsed_elements if el.tag == "h1" and (t := inline_text(el))]
     if len(h1s) == 1:
         found.append(h1s[0])
     keys = [_title_key(t) for t in found]
@@ -1069,9 +1037,12 @@ _TEXT_BLOCK_TAGS = frozenset(("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "l
                               "header", "section", "table", "figure", "pre"))
 
 
-def fallback_body(html, url: str, drop_texts: list[str] | None = None) -> tuple[str, str, HtmlElement | None]:
+def fallback_body(html, url: str, drop_texts: list[str] | None = None, page: Page | None = None,
+                  ) -> tuple[str, str, HtmlElement | None]:
     """trafilatura's body as (sanitised html, text), less the lines our rules know are not
-    article text (read-also links, meta lines, `drop_texts`); empty when it finds nothing."""
+    article text (read-also links, meta lines, the headline, `drop_texts`); empty when it finds
+    nothing. `page`: the page `html` was read from, for its headlines and descriptions (read from
+    `html` itself without it)."""
     import trafilatura
     from lxml import html as lxml_html
 
@@ -1111,8 +1082,11 @@ def fallback_body(html, url: str, drop_texts: list[str] | None = None) -> tuple[
             if el.getparent() is not None and _card_part(inline_text(el), runs, parts):
                 drop_element(el)
     _drop_contact_tail(root)
-    drop_meta_lines(root, html)  # the title still counts among the opening lines it reads
-    drop_title_line(root, page_titles(html))
+    if page is None:
+        page = Page(html, url) if isinstance(html, HtmlElement) else load_page(html, url)
+    if page is not None:
+        drop_meta_lines(root, page_descriptions(page))  # the title still counts among the opening lines it reads
+        drop_title_line(root, page_titles(page))
     _drop_trailing_headings(root)
     html_out = sanitise("".join(lxml_html.tostring(c, encoding="unicode") for c in root)).strip()
     return html_out, element_text(root, skip_captions=True), root
