@@ -9,6 +9,9 @@ import re
 
 from lxml.html import HtmlElement
 
+from .document import clean_space
+from .text import text_content
+
 # Whole tags that never belong to an article body.
 DROP_TAGS = ("script", "style", "noscript", "template", "form", "button", "input", "select",
              "textarea", "nav", "iframe", "object", "embed", "svg", "canvas", "dialog")
@@ -58,17 +61,20 @@ def attr_tokens(el: HtmlElement) -> str:
     return " ".join(filter(None, (el.get("class"), el.get("id"), el.get("role")))).lower()
 
 
-def is_boilerplate(el: HtmlElement) -> bool:
-    """True when the element's tag, role, class or id says it is not article text."""
+def _unseen(el: HtmlElement) -> bool:
+    """A dropped tag, a boilerplate role, or hidden by an attribute or a style."""
     tag = el.tag if isinstance(el.tag, str) else ""
-    if tag in DROP_TAGS:
-        return True
-    if (el.get("role") or "").lower() in _ROLES:
+    if tag in DROP_TAGS or (el.get("role") or "").lower() in _ROLES:
         return True
     if el.get("hidden") is not None or el.get("aria-hidden") == "true":
         return True
     style = (el.get("style") or "").replace(" ", "").lower()
-    if "display:none" in style or "visibility:hidden" in style:
+    return "display:none" in style or "visibility:hidden" in style
+
+
+def is_boilerplate(el: HtmlElement) -> bool:
+    """True when the element's tag, role, class or id says it is not article text."""
+    if _unseen(el):
         return True
     tokens = " ".join(filter(None, (el.get("class"), el.get("id"))))
     if not tokens:
@@ -97,19 +103,9 @@ def walled_text(el: HtmlElement) -> bool:
     if _BOILERPLATE_RE.search(rest) or author_box_token(rest):
         return False
     if el.tag == "p":
-        return len(" ".join(el.text_content().split())) >= WALLED_PARAGRAPH_CHARS
-    lengths = (len(" ".join(p.text_content().split())) for p in el.iter("p"))
+        return len(clean_space(text_content(el))) >= WALLED_PARAGRAPH_CHARS
+    lengths = (len(clean_space(text_content(p))) for p in el.iter("p"))
     return sum(n for n in lengths if n >= 100) >= WALLED_TEXT_CHARS
-
-
-def _visible(el: HtmlElement) -> bool:
-    """Neither a dropped tag, nor a boilerplate role, nor hidden by an attribute or a style."""
-    if el.tag in DROP_TAGS or (el.get("role") or "").lower() in _ROLES:
-        return False
-    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
-        return False
-    style = (el.get("style") or "").replace(" ", "").lower()
-    return "display:none" not in style and "visibility:hidden" not in style
 
 
 def strip_boilerplate(container: HtmlElement, keep: set | None = None) -> None:
@@ -121,7 +117,7 @@ def strip_boilerplate(container: HtmlElement, keep: set | None = None) -> None:
         if not isinstance(el.tag, str) or el in keep:
             continue
         if is_boilerplate(el) and not any(k in keep for k in el.iterdescendants()) \
-                and not (_visible(el) and walled_text(el)):
+                and (_unseen(el) or not walled_text(el)):
             doomed.append(el)
     for el in doomed:
         drop_element(el)
