@@ -28,6 +28,7 @@ from .boilerplate import (
     strip_boilerplate,
     walled_text,
 )
+from .dates import MONTH_NAMES_RE
 from .document import Page, clean_space, contains, has_descendant, load_page
 from .metadata import profile_elements, select
 from .text import element_text, inline_text, text_content
@@ -517,10 +518,9 @@ def _noise_line(text: str) -> bool:
                 or _teaser_tags(text))
 
 
-_MONTH = (r"(?:jan(?:uary|uar|vier|eiro)?|feb(?:ruary|ruar|rero|braio)?|f[ée]v(?:rier)?|m[äa]r(?:ch|z|s|zo|ço)?"
-          r"|apr(?:il|ile)?|avr(?:il)?|abr(?:il)?|ma[iy]|mayo|maggio|jun[ie]?|june|juin|junio|giugno|jul[iy]?|juillet"
-          r"|julio|luglio|aug(?:ust)?|ao[uû]t|agosto|sep(?:t(?:ember|embre|iembre)?)?|settembre|o[ck]t(?:ober|obre)?"
-          r"|ottobre|nov(?:ember|embre)?|de[cz](?:ember|embre)?|dic(?:iembre|embre)?)\.?")
+# the month names the date parser knows (English, French, German, Italian, Spanish, Portuguese, Dutch,
+# Polish), abbreviated or not
+_MONTH = rf"(?:{MONTH_NAMES_RE})\.?"
 _WEEKDAY = (r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag"
             r"|sonntag)|(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)|(?:lunes|martes|mi[ée]rcoles|jueves"
             r"|viernes|s[áa]bado|domingo)")

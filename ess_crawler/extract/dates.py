@@ -72,7 +72,7 @@ _WEEKDAY_WORDS = sorted(
     key=len,
     reverse=True,
 )
-_MONTH_RE = "|".join(re.escape(m) for m in _MONTH_WORDS)
+MONTH_NAMES_RE = "|".join(re.escape(m) for m in _MONTH_WORDS)  # (also the body's date lines)
 _WEEKDAY_RE = "|".join(re.escape(w) for w in _WEEKDAY_WORDS)
 _TIME_RE = r"(?:\s*(?:,|-|–|à|at|a)?\s*(?P<hour>\d{1,2})\s*[h:]\s*(?P<minute>\d{2})(?::(?P<second>\d{2}))?)?"
 
@@ -82,12 +82,12 @@ _FOUR_DIGITS_RE = re.compile(r"\d\D*\d\D*\d\D*\d")
 # of the month: one comma alone is a list, `Seite 3, Mai 2020`)
 _DAY_MONTH_YEAR = re.compile(
     rf"(?P<text>(?:\b(?:{_WEEKDAY_RE})\.?,?\s+)?\b(?:\d{{1,2}})(?:er|st|nd|rd|th|º)?"
-    rf"(?:\.?\s+(?:de\s+)?(?:{_MONTH_RE})\.?,?|,\s*(?:{_MONTH_RE}),)\s+(?:de\s+)?\d{{4}}){_TIME_RE}",
+    rf"(?:\.?\s+(?:de\s+)?(?:{MONTH_NAMES_RE})\.?,?|,\s*(?:{MONTH_NAMES_RE}),)\s+(?:de\s+)?\d{{4}}){_TIME_RE}",
     re.IGNORECASE,
 )
 # November 25, 2013
 _MONTH_DAY_YEAR = re.compile(
-    rf"(?P<text>\b(?:{_MONTH_RE})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}){_TIME_RE}",
+    rf"(?P<text>\b(?:{MONTH_NAMES_RE})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}){_TIME_RE}",
     re.IGNORECASE,
 )
 _PATTERNS = [
@@ -102,7 +102,7 @@ _PATTERNS = [
     re.compile(r"(?P<text>\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b)" + _TIME_RE),
     # the same parts set apart by a spaced bar or slash, the month as a number or a name:
     # `26 | 01 | 2022`, `29 / Dezember / 2022` (one separator twice, a four-digit year)
-    re.compile(rf"(?P<spaced>\b(?P<sd>\d{{1,2}})\s*(?P<sep>[|/])\s*(?P<sm>0[1-9]|1[0-2]|(?:{_MONTH_RE})\.?)\s*(?P=sep)\s*"
+    re.compile(rf"(?P<spaced>\b(?P<sd>\d{{1,2}})\s*(?P<sep>[|/])\s*(?P<sm>0[1-9]|1[0-2]|(?:{MONTH_NAMES_RE})\.?)\s*(?P=sep)\s*"
                rf"(?P<sy>(?:19|20)\d{{2}})(?!\d))",
                re.IGNORECASE),
     # novembre 2013 (month precision: kept raw, day unknown) is deliberately not a date
