@@ -779,7 +779,7 @@ _CMS_CATEGORY = {
                ".field--name-field-category a", ".field--name-field-categorie a",
                ".field--name-field-thematique a", ".field--name-field-section a"),
 }
-_BREADCRUMB_SELECTORS = ("nav.breadcrumb a", ".breadcrumb a", ".breadcrumbs a", ".ariane a",
+BREADCRUMB_SELECTORS = ("nav.breadcrumb a", ".breadcrumb a", ".breadcrumbs a", ".ariane a",
                          ".fil-ariane a", ".arbo a", '[class*="breadcrumb"] a')
 _HOME_WORDS = {"accueil", "home", "start", "homepage", "page d'accueil"}
 
@@ -804,7 +804,7 @@ def find_category(page: Page, title: str, excluded: set) -> Found:
                 if css.startswith((".arbo", ".ariane", "#hierarchie")):
                     return _breadcrumb_last(select(page, css), title), f"cms:{page.cms}:breadcrumb"
                 return text, f"cms:{page.cms}"
-    for css in _BREADCRUMB_SELECTORS:
+    for css in BREADCRUMB_SELECTORS:
         links = select(page, css)
         if links:
             crumb = _breadcrumb_last(links, title)

@@ -24,7 +24,7 @@ from ess_crawler.items import RelatedLink
 
 from .dates import find_dates
 from .document import Page, clean_space, contains, fold, has_descendant
-from .metadata import find_category, normalise_url, profile_elements, select
+from .metadata import BREADCRUMB_SELECTORS, find_category, normalise_url, profile_elements, select
 from .text import drop_invisible, element_text, inline_text, text_content
 
 # Folded (lower case, no accents). French first, then the wordings met on other sites: English,
@@ -200,7 +200,7 @@ def _is_own_rubric_name(key: str, page: Page, own_url: str) -> bool:
         names += section if isinstance(section, list) else [section]
         for name in ("article:section", "og:section", "og:article:section", "section", "article:tag", "og:tag"):
             names += page.meta.get(name, [])
-        for css in _CRUMB_SELECTORS:
+        for css in BREADCRUMB_SELECTORS:
             names += [inline_text(a) for a in select(page, css)]
         cache["meta"] = _rubric_keys(names)
     if cache["meta"]:  # (the links only for a page that names no rubric of its own otherwise)
@@ -225,9 +225,6 @@ def _is_own_rubric_name(key: str, page: Page, own_url: str) -> bool:
 def _rubric_keys(names: list) -> set[str]:
     keys = {_rubric_key(n) for n in names if isinstance(n, str) and 0 < len(n) <= 80}
     return {k for k in keys if k and k not in _NO_RUBRIC and k not in ("home", "start", "accueil", "inicio")}
-
-
-_CRUMB_SELECTORS = (".breadcrumb a", ".breadcrumbs a", '[class*="breadcrumb"] a')
 
 
 def _site_names(page: Page, own_url: str) -> set[str]:
