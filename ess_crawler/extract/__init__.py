@@ -62,7 +62,7 @@ from .metadata import (
     select,
 )
 from .related import find_related
-from .text import element_text, inline_text, text_content
+from .text import SKIP_TAGS, element_text, inline_text, text_content
 
 logger = logging.getLogger(__name__)
 
@@ -435,7 +435,7 @@ def _structured_description(page: Page) -> tuple[str, str]:
 
 _SHOWN_RUN = 4  # words of a description in a row: a run of them in the page's text shows it
 _SHOWN_CHARS = 10  # or characters, in a script written without spaces
-_UNSHOWN_TAGS = frozenset(("script", "style", "noscript", "template", "textarea", "title"))
+_UNSHOWN_TAGS = SKIP_TAGS | {"title"}  # (the text no reader sees, and the window's title)
 _TEXT_WITH = etree.XPath("descendant::text()[contains(., $word)]")
 
 

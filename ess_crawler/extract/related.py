@@ -25,7 +25,7 @@ from ess_crawler.items import RelatedLink
 from .dates import find_dates
 from .document import Page, clean_space, contains, fold, has_descendant
 from .metadata import BREADCRUMB_SELECTORS, find_category, normalise_url, profile_elements, select
-from .text import drop_invisible, element_text, inline_text, text_content
+from .text import SKIP_TAGS, drop_invisible, element_text, inline_text, text_content
 
 # Folded (lower case, no accents). French first, then the wordings met on other sites: English,
 # German, Spanish, Portuguese, Italian, Dutch, Polish, Czech, Nordic, Finnish, Indonesian. "Read
@@ -519,8 +519,8 @@ def _anchor_title(a: HtmlElement) -> str:
 
 
 def _reader_text(el: HtmlElement) -> str:
-    """`inline_text`, less the text of `<style>` and `<script>` elements inside `el`."""
-    if next(el.iterdescendants(*_NO_TEXT_TAGS), None) is None:
+    """`inline_text`, less the text of the SKIP_TAGS elements (`<style>`, `<script>`...) inside `el`."""
+    if next(el.iterdescendants(*SKIP_TAGS), None) is None:
         return inline_text(el)
     return clean_space(drop_invisible("".join(_texts(el))))
 
@@ -847,7 +847,7 @@ def _first_label(el: HtmlElement) -> str:
             if isinstance(child.tag, str):
                 if child.tag == "a":
                     return None
-                if child.tag not in _NO_TEXT_TAGS and child.tag != "i" and "icon" not in (child.get("class") or ""):
+                if child.tag not in SKIP_TAGS and child.tag != "i" and "icon" not in (child.get("class") or ""):
                     found = walk(child)
                     if found != "":
                         return found
@@ -988,16 +988,15 @@ def _alone_on_line(a: HtmlElement) -> bool:
     return line is not None and clean_space(text_content(line)) == clean_space(text_content(a))
 
 
-_NO_TEXT_TAGS = frozenset(("style", "script", "noscript", "template"))
 
 
 def _texts(el: HtmlElement):
-    """The text nodes of `el` in document order, less those of `<style>`, `<script>` and comments
+    """The text nodes of `el` in document order, less those of comments and of SKIP_TAGS (`<style>`, `<script>`...)
     (an inline-related-posts plugin's card opens with its CSS)."""
     if el.text:
         yield el.text
     for child in el:
-        if isinstance(child.tag, str) and child.tag not in _NO_TEXT_TAGS:
+        if isinstance(child.tag, str) and child.tag not in SKIP_TAGS:
             yield from _texts(child)
         if child.tail:
             yield child.tail
@@ -1012,7 +1011,7 @@ def _first_text(el: HtmlElement) -> str:
             break
     else:
         return ""
-    if next(el.iterdescendants(*_NO_TEXT_TAGS), None) is None:
+    if next(el.iterdescendants(*SKIP_TAGS), None) is None:
         return first
     return next((t for t in _texts(el) if t.strip()), "")
 
