@@ -224,6 +224,9 @@ MARKED_SUP = f"<p>{LONG}Selon le rapport<sup>1</sup>, puis l'enquête<sup>2</sup
     # "(N)" markers before a punctuation mark, notes "(N)" with no heading
     page(f"<p>{LONG}Selon le rapport (1), puis l'enquête (2).</p><p>{LONG * 2}</p>"
          f"<p>(1) {TWO[0]}</p><p>(2) {TWO[1]}</p>"),
+    # subscript digits both as markers and as the notes' numbers, under a "Quellenangaben:" line
+    page(f"<p>{LONG}Selon le rapport.₁</p><p>{LONG * 2}Puis l'enquête.₂</p>"
+         f"<p>Quellenangaben:</p><p>₁ {TWO[0]}</p><p>₂ {TWO[1]}</p>"),
     # "1)" notes under "Sources"
     page(MARKED_SUP + f"<h4>Sources</h4><p>1) {TWO[0]}</p><p>2) {TWO[1]}</p>"),
     # [N] markers, a bold "Quellen:" line, one nested <div> per note (an online editor's markup),
@@ -236,18 +239,20 @@ MARKED_SUP = f"<p>{LONG}Selon le rapport<sup>1</sup>, puis l'enquête<sup>2</sup
     "</main></body></html>",
 ], ids=["drupal-footnotes", "simple-footnotes", "kebbet-footnotes", "webplus-footnotes", "br-paren-under-heading",
         "br-numbered-after-sup", "br-sup-numbers", "div-of-p", "superscript-digits", "paren-no-heading",
+        "subscript-digits",
         "paren-close-under-sources", "nested-divs-under-quellen"])
 def test_more_conventions(html):
     art = extract_article(html, URL)
     assert [n.number for n in art.footnotes] in (["1"], ["1", "2"])
     for note in art.footnotes:
-        assert note.text and note.text[0] not in "([0123456789¹²", note.text
+        assert note.text and note.text[0] not in "([0123456789¹²₁₂", note.text
         assert "\n" not in note.text and not note.text.endswith(("↩", "↑", "^"))
         assert note.text[:20] not in art.body_text
     assert art.footnotes[0].text.startswith("Rapport")
     if len(art.footnotes) == 2 and "Cress, 2020" not in html:
         assert [n.text for n in art.footnotes] == ["Rapport du CNCRESS, 2021.", "Enquête Recherches & Solidarités."]
-    assert not any(line.strip() in ("Notes", "Sources", "Quellen:") for line in art.body_text.split("\n"))
+    assert not any(line.strip() in ("Notes", "Sources", "Quellen:", "Quellenangaben:")
+                   for line in art.body_text.split("\n"))
 
 
 @pytest.mark.parametrize("body", [
@@ -265,7 +270,11 @@ def test_more_conventions(html):
     # a "Sources" heading far from any marker: nested divs, the markers missing
     f"<div><div><span>{LONG}</span></div></div><div><div><strong>Sources :</strong></div></div>"
     "<div><div><span>[1] Insee, 2022.</span></div></div><div><div><span>[2] Dares, 2023.</span></div></div>",
-], ids=["paren-enumeration", "steps-with-br", "bibliography-with-br", "superscript-units", "sources-without-markers"])
+    # CO₂ and H₂O are formulas, not markers of a numbered list under "Sources"
+    f"<p>{LONG}Le CO₂ et la vapeur H₂O, puis le CH₁.</p><p>{LONG * 2}</p>"
+    "<h4>Sources</h4><p>1. Insee, 2022.</p><p>2. Dares, 2023.</p>",
+], ids=["paren-enumeration", "steps-with-br", "bibliography-with-br", "superscript-units", "sources-without-markers",
+        "chemical-formulas"])
 def test_more_not_notes(body):
     assert extract_article(page(body), URL).footnotes == []
 

@@ -175,7 +175,7 @@ def _extract(page: Page, html_text: str) -> Article:
         # know is not article text; our own scoring when it finds nothing
         notes = find_footnotes(page, None)
         if not notes.notes and (page.root.find(".//sup") is not None
-                                  or any(m in page.text for m in ("[1]", "(1)", "¹"))):
+                                  or any(m in page.text for m in ("[1]", "(1)", "¹", "₁"))):
             # plain trailing notes need the text block they end: our own guess at it
             guess, _ = find_container(page, not_body)
             if guess is not None:

@@ -14,7 +14,8 @@ the notes sit under a "Notes" / "Sources" / "Références" / "参考资料" head
 after a word when the notes start "(N)" too: before a punctuation mark, or before a word that
 does not open its own note, the markers in order). One marker may stand for several notes
 (`[1-2]`, `[7–9]`, `[3,4]`, `[1][2]`: Wikipedia copies, Baidu Baike); Word's endnotes may be
-numbered `<sup>[i]</sup>`. Notes may start `¹`, share one paragraph split by `<br>`, sit in a
+numbered `<sup>[i]</sup>`; notes numbered in subscript digits (`₁ Source`) take subscript markers
+(`text.₁`), which elsewhere write formulas (CO₂). Notes may start `¹`, share one paragraph split by `<br>`, sit in a
 `<div>` of `<p>`s, or come after a share bar, tags or an author box (up to the comments, a
 sidebar or the footer); after a notes heading (a `<dt>` too) they are also looked for outside the
 text block (or in the whole page when none was found); with no heading and no numbers of their
@@ -51,9 +52,11 @@ _ROMAN_MARKER_RE = re.compile(r"^\s*[\[(]?([ivxl]{1,6})[\])]?\s*$")
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50}
 _NOTE_START_RE = re.compile(
     r"^\s*(?:\[(\d{1,3})\]|\((\d{1,3})\)|(\d{1,3})(?:\s*[.):–—-]|\s)(?!\d)"
-    r"|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})(?![⁰¹²³⁴⁵⁶⁷⁸⁹])[.):]?|\[([ivxl]{1,6})\]|\(([ivxl]{1,6})\))\s*")
-_NOTE_FIRST_CHARS = "[(⁰¹²³⁴⁵⁶⁷⁸⁹"  # what _NOTE_START_RE can start with, besides digits
-_FROM_SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+    r"|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}(?![⁰¹²³⁴⁵⁶⁷⁸⁹])|[₀₁₂₃₄₅₆₇₈₉]{1,3}(?![₀₁₂₃₄₅₆₇₈₉]))[.):]?"
+    r"|\[([ivxl]{1,6})\]|\(([ivxl]{1,6})\))\s*")
+_SUBSCRIPTS = "₀₁₂₃₄₅₆₇₈₉"  # some authors number their notes `₁ Source...` and mark them `text.₁`
+_NOTE_FIRST_CHARS = "[(⁰¹²³⁴⁵⁶⁷⁸⁹" + _SUBSCRIPTS  # what _NOTE_START_RE can start with, besides digits
+_FROM_SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹" + _SUBSCRIPTS, "0123456789" * 2)
 _URL_RE = re.compile(r"https?://[^\s<>\"')\]]+[^\s<>\"')\].,;:!?]")
 _BACKLINK_TEXT = {"↩", "↑", "^", "↩︎", "retour", "back"}
 
@@ -392,7 +395,7 @@ def _own_fragment(href: str, page: Page) -> str:
 
 
 def _start_number(m: re.Match) -> str:
-    """The note number a `_NOTE_START_RE` match read, superscript digits made plain."""
+    """The note number a `_NOTE_START_RE` match read, superscript and subscript digits made plain."""
     return next(g for g in m.groups() if g).translate(_FROM_SUPERSCRIPT)
 
 
@@ -578,7 +581,8 @@ def _trailing(page: Page, container, blocks: list[HtmlElement] | None, rule: str
     first = notes[0][1]
     headed = id(first) in opened or _headed(origin.get(id(first), first))
     paren = all(element_text(el).lstrip().startswith("(") for _, el in notes)
-    if not blocks and not all(number in markers or _marker_in_text(number, before, headed, paren)
+    sub = _in_subscript(notes)
+    if not blocks and not all(number in markers or _marker_in_text(number, before, headed, paren, sub)
                               for number, _el in notes):
         if not (paren and not headed and _paren_markers_before_words(notes, before)):
             return None
@@ -602,13 +606,21 @@ def _ends_the_article(el: HtmlElement) -> bool:
 
 
 _SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+_SUBSCRIPT_DIGITS = str.maketrans("0123456789", _SUBSCRIPTS)
 
 
-def _marker_in_text(number: str, text: str, headed: bool, paren_notes: bool = False) -> bool:
+def _in_subscript(notes: list[tuple[str, HtmlElement]]) -> bool:
+    """The notes are numbered in subscript digits (`₁ WWF (2020): ...`)."""
+    return bool(notes) and element_text(notes[0][1]).lstrip()[:1] in _SUBSCRIPTS
+
+
+def _marker_in_text(number: str, text: str, headed: bool, paren_notes: bool = False,
+                    subscript: bool = False) -> bool:
     """A hand-written marker of note `number` in the body text: `[N]` or superscript digits
     (`¹`) after a word; `(N)` after a word when the notes sit under a notes heading, or,
     when the notes themselves start "(N)", right after a word and before a punctuation
-    mark ("le rapport (1)."; elsewhere "(1) être adhérent, (2)..." is an enumeration)."""
+    mark ("le rapport (1)."; elsewhere "(1) être adhérent, (2)..." is an enumeration).
+    Subscript digits (`₁`) only for notes numbered so: elsewhere they write CO₂."""
     if not number.isdecimal():  # Roman numerals count only as <sup> markers
         return False
     if re.search(rf"(?<=\S)\s?\[{number}\]", text):
@@ -617,6 +629,9 @@ def _marker_in_text(number: str, text: str, headed: bool, paren_notes: bool = Fa
         return True
     sup = number.translate(_SUPERSCRIPT_DIGITS)
     if re.search(rf"(?<=[^\s⁰¹²³⁴⁵⁶⁷⁸⁹]){sup}(?![⁰¹²³⁴⁵⁶⁷⁸⁹])", text):
+        return True
+    if subscript and re.search(rf"(?<=[^\s{_SUBSCRIPTS}]){number.translate(_SUBSCRIPT_DIGITS)}(?![{_SUBSCRIPTS}])",
+                               text):
         return True
     if headed:
         return bool(re.search(rf"(?<=[\w.,;:»\"’)])\s?\({number}\)", text))
@@ -722,7 +737,8 @@ def _headed_list(page: Page, container) -> FootnoteResult | None:
             continue
         markers = {n: [m for m in ms if not _inside(m, lst)] for n, ms in _markers_in(container).items()}
         before = _text_before(container, heading)
-        if not all(markers.get(n) or _marker_in_text(n, before, True) for n in numbers):
+        sub = _in_subscript(notes)
+        if not all(markers.get(n) or _marker_in_text(n, before, True, subscript=sub) for n in numbers):
             continue
         result = FootnoteResult(rule="heuristic:notes-list", blocks=[lst, heading])
         for number, li in notes:
@@ -837,7 +853,8 @@ def _headed_block(page: Page, container) -> FootnoteResult | None:
                        and not any(_inside(m, b) or m is b for b in blocks)]
                    for n, ms in _markers_in(where).items()}
         before = _text_before(where, node) if _inside(node, where) else element_text(where)
-        if not all(markers.get(n) or _marker_in_text(n, before, True) for n in numbers):
+        sub = _in_subscript(notes)
+        if not all(markers.get(n) or _marker_in_text(n, before, True, subscript=sub) for n in numbers):
             continue
         return _notes_result("heuristic:notes-heading", notes, page, markers, origin, [node])
     return None
@@ -884,7 +901,7 @@ def _text_before(container: HtmlElement, stop: HtmlElement) -> str:
 _NOTES_HEADING_RE = re.compile(
     r"^\W*(notes?( et r[ée]f[ée]rences| and references| & references| de bas de page)?|sources?"
     r"|r[ée]f[ée]rences?( bibliographiques)?|bibliographie|footnotes?|endnotes|renvois"
-    r"|anmerkungen|fu[ßs]noten|einzelnachweise|quellen|notas|referencias"
+    r"|anmerkungen|fu[ßs]noten|einzelnachweise|quellen(angaben|nachweise?|verzeichnis)?|notas|referencias"
     r"|参考资料|参考文献|参考來源|参考来源|注释|註釋|脚注|腳註|注解)\W*$",
     re.IGNORECASE,
 )
