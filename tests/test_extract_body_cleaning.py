@@ -178,6 +178,17 @@ def test_advert_comment_and_share_slot_labels_are_not_article_text():
     assert "Mehr Mitglieder" in art.body_text
 
 
+def test_comment_counters_in_a_layout_table_are_not_article_text():
+    # an old site builder's layout: the counter after the text, in a table cell of its own
+    aside = ("<table><tr><td width='60%'>Kommentare insgesamt: <b>0</b></td><td></td></tr></table>"
+             "<table><tr><td>Comments (2)</td><td>Ort</td><td>Mitglieder</td></tr>"
+             "<tr><td>Nord</td><td>Kiel</td><td>1200</td></tr></table>")
+    art = extract_article(page(aside), "https://www.example.de/artikel")
+    assert art.provenance["body"] == "fallback:trafilatura"
+    assert "Kommentare insgesamt" not in art.body_text and "Comments (2)" not in art.body_text
+    assert "Mehr Mitglieder" in art.body_text
+
+
 def test_advert_labels_inside_a_wordpress_post_go_too():
     html = f"""<html><head><title>Post</title><meta name="generator" content="WordPress 6.4"></head><body>
     <article class="post"><h1 class="entry-title">Genossenschaften wachsen</h1><div class="entry-content">

@@ -106,7 +106,7 @@ _META_LINE_RE = re.compile(
 )
 # a label alone on its line that stands for a slot of the page, not for text: the advert's
 # placeholder ("Advertisement", "- Anzeige -", "Story continues below advertisement"), the
-# comment counter or link ("3 Kommentare", "Neue Kommentare", "Leave a comment"), a share or
+# comment counter or link ("3 Kommentare", "Kommentare insgesamt: 0", "Comments (2)", "Leave a comment"), a share or
 # sign-in button's words, a disclaimer of two words ("Alle Angaben ohne Gewähr"), an embed's
 # placeholder ("Loading...")
 _SLOT_LABEL_RE = re.compile(
@@ -114,6 +114,7 @@ _SLOT_LABEL_RE = re.compile(
     r"|(?:story|article) continues (?:below|after)(?: (?:this )?(?:advertisement|ad))?|continue reading below"
     r"|la suite apr[èe]s (?:cette )?(?:la )?publicit[ée]|weiterlesen nach der anzeige"
     r"|\d+ (?:kommentare?|comments?|commentaires?|comentarios?)|neue kommentare|kommentieren|kommentar schreiben"
+    r"|(?:total )?(?:kommentare?|comments?|commentaires?|comentarios?|commenti)(?: insgesamt| total)?\s*[:(]\s*\d+"
     r"|leave a (?:comment|reply)|laisser un commentaire|[ée]crire un commentaire|deja (?:un|tu) comentario"
     r"|artikel teilen|beitrag teilen|hier anmelden|(?:alle )?angaben ohne gew[äa]hr"
     r"|loading\.*|wird geladen\.*|chargement(?: en cours)?\.*|cargando\.*)\W*$",
@@ -1069,11 +1070,14 @@ def fallback_body(html, url: str, drop_texts: list[str] | None = None, page: Pag
     root = body if body is not None else root
     drop = {clean_space(t) for t in drop_texts or [] if t}
     runs, parts = _card_runs([t for t in drop_texts or [] if isinstance(t, CardText)])
-    for el in list(root.iter("p", "div", "li", "h2", "h3", "h4", "h5", "h6", "blockquote")):
+    for el in list(root.iter("p", "div", "li", "h2", "h3", "h4", "h5", "h6", "blockquote", "td")):
         if el.getparent() is None:
             continue
         text = inline_text(el)
-        if text in drop or (len(text) < 220 and _READ_ALSO_RE.match(text)) or _noise_line(text):
+        if el.tag == "td":  # a layout table's cell holding a page slot's line ("Kommentare insgesamt: 0")
+            if len(el) == 0 and _noise_line(text):
+                drop_element(el)
+        elif text in drop or (len(text) < 220 and _READ_ALSO_RE.match(text)) or _noise_line(text):
             drop_element(el)
         else:
             _drop_further_info(el, text)
