@@ -208,3 +208,66 @@ def test_warc_folders_are_found_the_same_way_by_merge_and_reextract(tmp_path):
                            extra=tmp_path / "elsewhere")
     assert folders == [tmp_path / "elsewhere", tmp_path.resolve() / "warc", Path("captures"),
                        tmp_path.resolve() / "captures"]
+
+
+def _record_fields(data: bytes) -> tuple:
+    """A WARC record's headers (its random WARC-Record-ID aside), HTTP headers and payload."""
+    from io import BytesIO
+
+    from warcio.archiveiterator import ArchiveIterator
+
+    record = next(iter(ArchiveIterator(BytesIO(data))))
+    headers = [(k, v) for k, v in record.rec_headers.headers if k != "WARC-Record-ID"]
+    http = record.http_headers.headers if record.http_headers else None
+    return headers, http, record.content_stream().read()
+
+
+def test_a_worker_builds_the_pages_warc_record_as_the_crawls_process_would():
+    """The crawl's process only appends what the worker built: the same response or revisit record."""
+    from ess_crawler.crawl.warc import WarcRecord, payload_digest
+
+    page = next((SAMPLES / "chorum" / "actualite").glob("*.html"))
+    url = "https://www.chorum.fr/actualite/" + page.stem
+    body = page.read_bytes()
+    headers = [("Content-Type", "text/html; charset=utf-8"), ("Content-Encoding", "gzip")]
+    records = [
+        WarcRecord(url, 200, "OK", headers, payload_digest(body), "2026-01-02T03:04:05Z",
+                   fetched_from="http://127.0.0.1:8000/actualite/" + page.stem),
+        WarcRecord(url, 200, "OK", headers, payload_digest(body), "2026-01-02T03:04:05Z",
+                   refers_to_date="2025-12-01T00:00:00Z"),
+    ]
+    pool = ExtractionPool(2)
+
+    async def pages():
+        return [await pool.extract(body, url, get_profile("chorum"), record) for record in records]
+
+    try:
+        assert all(article.title for article in asyncio.run(pages()))
+    finally:
+        pool.close()
+    response, revisit = (_record_fields(record.data) for record in records)
+    assert response == _record_fields(records[0].build(body)) and response[2] == body
+    assert ("WARC-Date", "2026-01-02T03:04:05Z") in response[0]
+    assert ("WARC-ESS-Fetched-From", records[0].fetched_from) in response[0]
+    assert revisit == _record_fields(records[1].build(body)) and revisit[2] == b""
+    assert ("WARC-Type", "revisit") in revisit[0] and ("WARC-Refers-To-Date", "2025-12-01T00:00:00Z") in revisit[0]
+
+
+def test_the_workers_are_forked_when_the_crawl_opens_with_its_spiders_profile():
+    from types import SimpleNamespace
+
+    from ess_crawler.crawl import extraction_pool
+
+    profile = get_profile("chorum")
+    pool = ExtractionPool(2)
+
+    async def open_crawl():
+        pool.start(SimpleNamespace(profile=profile))
+        return list(extraction_pool._WORKERS.all)
+
+    try:
+        workers = asyncio.run(open_crawl())
+        assert len(workers) == 2 and all(w.process.is_alive() for w in workers)  # before any page
+        assert extraction_pool._PROFILES["chorum"] is profile
+    finally:
+        pool.close()

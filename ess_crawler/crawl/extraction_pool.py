@@ -8,18 +8,23 @@ spider's async callback awaits the result, so the reactor goes on downloading an
 while the workers extract:
 
     pool = ExtractionPool.of(self.crawler)
-    article = await pool.extract(response.body, public_url, self.profile)
+    article = await pool.extract(response.body, public_url, self.profile, response.meta.get(RECORD_KEY))
 
 With 0 workers (or no pool) `extract` runs `extract_article` in place, so the callback
-is the same either way. A worker is forked with the profiles of the pages already handed
-to the pool in memory, and looks a page's profile up by name there: one that read its
-profile files itself would share the parent's open zip file when the project runs as an
-egg (Scrapyd), and two processes reading one file offset tear its reads (`BadZipFile`).
+is the same either way. The workers are forked when the first crawl opens (copies of a
+process its sitemaps and requests have not grown yet), with its spider's profile and those
+of the pages already handed to the pool in memory; a worker looks a page's profile up by
+name there: one that read its profile files itself would share the parent's open zip file
+when the project runs as an egg (Scrapyd), and two processes reading one file offset tear
+its reads (`BadZipFile`).
 A profile it was not forked with it reads by name (ESS_PROFILE_DIRS is inherited).
 An exception in a worker comes back as itself (ExtractionError included), with the
 worker's traceback as its cause; one that cannot cross processes comes back as an
 exception of the same name and message, so the error row reads as the inline path's.
 A worker that dies fails the page it had (an `extraction` error row) and is replaced.
+A worker also builds the page's WARC record, when given one (`WarcRecord`, decided by the
+crawl when the response came): `record.data` holds it once the page is back (None if it
+failed or there are no workers: the archive pipeline builds it then).
 
 Each worker is a forked process joined by a socket pair that the event loop reads and
 writes without blocking: no helper threads in the crawl's process (a ProcessPoolExecutor
@@ -32,6 +37,7 @@ hands each to the page's callback.
 from __future__ import annotations
 
 import asyncio
+import gc
 import multiprocessing
 import os
 import pickle
@@ -44,6 +50,7 @@ from collections import deque
 
 from scrapy import signals
 
+from ess_crawler.crawl.warc import WarcRecord
 from ess_crawler.extract import extract_article
 from ess_crawler.items import Article
 from ess_crawler.profiles import SiteProfile
@@ -88,8 +95,18 @@ def _recv_exact(sock: socket.socket, size: int) -> bytes | None:
     return b"".join(chunks)
 
 
+def _build_record(record: WarcRecord | None, body: bytes) -> bytes | None:
+    if record is None:
+        return None
+    try:
+        return record.build(body)
+    except Exception:  # noqa: BLE001 - the crawl builds it again, and sees the error itself
+        return None
+
+
 def _serve(sock: socket.socket, inherited: tuple = ()) -> None:
-    """A worker's loop: read (body, url, profile name), send back (ok, Article or error).
+    """A worker's loop: read (body, url, profile name, WARC record or None), send back
+    (ok, Article or error, the record's bytes or None).
 
     `inherited`: the parent's ends of this worker's and the earlier workers' socket pairs, which
     the fork copied; closed at once, so that each worker reads end-of-file when its crawl hangs up."""
@@ -107,14 +124,16 @@ def _serve(sock: socket.socket, inherited: tuple = ()) -> None:
         data = _recv_exact(sock, _HEADER.unpack(header)[0])
         if data is None:
             return
+        body, url, profile_name, record = pickle.loads(data)
+        built = _build_record(record, body)
         try:
-            result = (True, _extract_in_worker(*pickle.loads(data)))
+            result = (True, _extract_in_worker(body, url, profile_name), built)
         except Exception as exc:  # noqa: BLE001 - every error goes back to the page's callback
-            result = (False, _portable(exc))
+            result = (False, _portable(exc), built)
         try:
             payload = pickle.dumps(result, pickle.HIGHEST_PROTOCOL)
         except Exception as exc:  # noqa: BLE001 - an Article that does not pickle
-            payload = pickle.dumps((False, _portable(exc)), pickle.HIGHEST_PROTOCOL)
+            payload = pickle.dumps((False, _portable(exc), built), pickle.HIGHEST_PROTOCOL)
         sock.sendall(_HEADER.pack(len(payload)) + payload)
 
 
@@ -141,7 +160,13 @@ class _Worker:
         self.sock, child = socket.socketpair()
         self.process = context.Process(target=_serve, args=(child, (self.sock, *others)), daemon=True,
                                        name="ess-extraction")
-        self.process.start()
+        # the worker's collector leaves alone the objects it was forked with, so it never writes to the
+        # pages it shares with this process (copy-on-write); here they are collected as before
+        gc.freeze()
+        try:
+            self.process.start()
+        finally:
+            gc.unfreeze()
         child.close()
         self.sock.setblocking(False)
         self.waiting: deque[asyncio.Future] = deque()  # one per page sent, in the order sent
@@ -149,7 +174,7 @@ class _Worker:
         self.reader: asyncio.Task | None = None
         self.cut = False
 
-    async def extract(self, loop, message: bytes):
+    async def extract(self, loop, message: bytes, record: WarcRecord | None = None):
         result = loop.create_future()
         if self.sending is None:
             self.sending = asyncio.Lock()
@@ -162,7 +187,9 @@ class _Worker:
                 raise
         if self.reader is None:
             self.reader = loop.create_task(self._read_results(loop))
-        ok, value = await result
+        ok, value, built = await result
+        if record is not None:
+            record.data = built
         if ok:
             return value
         raise _rebuild(value)
@@ -227,7 +254,7 @@ def _context():
 class _Workers:
     """The extraction workers of this process, shared by every crawl it runs (`crawl --all` runs
     each site's crawler in one process: one set of workers for all of them, not one per site).
-    Started at the first page, stopped when the last pool using them closes."""
+    Started when a crawl opens (else at the first page), stopped when the last pool using them closes."""
 
     def __init__(self):
         self.size = 0  # the largest number of workers a pool asked for
@@ -318,6 +345,7 @@ class ExtractionPool:
         if workers < 0:
             workers = _default_workers()
         pool = cls(workers)
+        crawler.signals.connect(pool.start, signal=signals.spider_opened)
         crawler.signals.connect(pool.close, signal=signals.spider_closed)
         crawler.signals.connect(pool.close, signal=signals.engine_stopped)  # (a crawl that never opened)
         return pool
@@ -327,18 +355,35 @@ class ExtractionPool:
         """The crawler's pool (None when the extension is not enabled)."""
         return crawler.get_extension(ExtractionPool) if crawler is not None else None
 
-    async def extract(self, body: bytes, url: str, profile: SiteProfile | None = None) -> Article:
-        """`extract_article(body, url, profile)`, in a worker process when there are workers."""
+    def start(self, spider=None) -> None:
+        """Fork the workers as the crawl opens (with its spider's profile), not at its first page:
+        a worker starts with a copy of the crawl's process, smaller before sitemaps and requests grow it."""
+        if not self._joined:
+            return
+        profile = getattr(spider, "profile", None)
+        if isinstance(profile, SiteProfile):
+            _PROFILES[profile.name] = profile
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # (no event loop running yet: they start at the first page)
+            return
+        _WORKERS.ready(loop)
+
+    async def extract(self, body: bytes, url: str, profile: SiteProfile | None = None,
+                      record: WarcRecord | None = None) -> Article:
+        """`extract_article(body, url, profile)`, in a worker process when there are workers (which
+        also builds `record`, the page's WARC record, into `record.data`)."""
         if not self._joined:
             return extract_article(body, url, profile)
         if profile is not None:
             _PROFILES[profile.name] = profile  # before any worker is forked (`ready`)
         loop = asyncio.get_running_loop()
         idle = _WORKERS.ready(loop)
-        message = pickle.dumps((body, url, profile.name if profile is not None else None), pickle.HIGHEST_PROTOCOL)
+        message = pickle.dumps((body, url, profile.name if profile is not None else None, record),
+                               pickle.HIGHEST_PROTOCOL)
         worker = _WORKERS.current(await idle.get())
         try:
-            return await worker.extract(loop, message)
+            return await worker.extract(loop, message, record)
         except (WorkerDied, OSError):
             # a worker that died, or whose exchange was cut, is replaced (its pages fail, the crawl goes on)
             worker = _WORKERS.replace(worker)

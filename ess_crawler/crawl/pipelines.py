@@ -13,7 +13,8 @@ not at all), and is committed every ESS_WRITE_BATCH_SECONDS, after ESS_WRITE_BAT
 crawl closes, when the process gets SIGTERM or SIGINT, and when the reactor stops. The
 WARC file is flushed before each commit, so a committed capture always points at a record
 on disk. The capture of an article page waits, in memory, for what became of the page (the
-article, its error, or "unchanged") and is written with it: a crawl killed at any moment
+article, its error, or "unchanged") and is written with it, its WARC record too (built by the
+extraction worker that had the page, or else here): a crawl killed at any moment
 leaves a page either archived with its capture or not at all, and the next crawl, which
 knows only what was committed, fetches again what was lost. Crawls of one process that
 write to the same archive share its connection (one writer, so they never wait on each
@@ -41,7 +42,7 @@ from scrapy.exceptions import DropItem
 
 from ess_crawler import __version__
 from ess_crawler.crawl.records import record_found
-from ess_crawler.crawl.warc import WarcFile, payload_digest, recover, warc_date
+from ess_crawler.crawl.warc import RECORD_KEY, WarcFile, WarcRecord, payload_digest, recover, warc_date
 from ess_crawler.items import Article, CrawlError, Discovered, SeenUnchanged
 from ess_crawler.sqlite import sqlite3
 from ess_crawler.store import coverage
@@ -222,8 +223,9 @@ class ArchivePipeline:
         self.writer: ArchiveWriter | None = None
         self.batch_seconds = 1.0
         self.batch_items = 200
-        # public URL -> [(monotonic time, record_capture kwargs)]: article pages' captures awaiting their outcome
-        self.pending: dict[str, list[tuple[float, dict]]] = {}
+        # public URL -> [(monotonic time, record_capture kwargs, WARC record or None, body)]: article pages'
+        # captures awaiting their outcome
+        self.pending: dict[str, list[tuple[float, dict, WarcRecord | None, bytes]]] = {}
         self.crawl_id: int | None = None
         self.progress_interval = 5.0
         self._task = None
@@ -311,7 +313,9 @@ class ArchivePipeline:
     def _write_pending(self, url: str) -> int | None:
         """Write the captures of `url` that wait for their outcome; returns the last one's id."""
         capture_id = None
-        for _, capture in self.pending.pop(url, ()):
+        for _, capture, record, body in self.pending.pop(url, ()):
+            if record is not None:
+                capture.update(self._append_warc(record, body))
             capture_id = self.writer.record(self.archive.record_capture, **capture)
         return capture_id
 
@@ -432,8 +436,10 @@ class ArchivePipeline:
         url = to_public(response.url)
         headers = response.headers
         warc = {"fetched_from": response.url if response.url != url else None}
+        record = None
         if self.warc is not None:
-            warc.update(self._write_warc(url, response))
+            record = self._warc_record(url, response)
+            warc.update(payload_digest=record.digest, record_type=record.kind)
         self._judge_response(url, response.status)
         capture = dict(
             crawl_id=self.crawl_id, url=url, status=response.status,
@@ -444,8 +450,12 @@ class ArchivePipeline:
         )
         if getattr(request.callback, "__name__", None) == "parse_article":
             # an article page: its capture is written with the page's outcome, in the same batch
-            self.pending.setdefault(url, []).append((time.monotonic(), capture))
+            if record is not None:
+                request.meta[RECORD_KEY] = record
+            self.pending.setdefault(url, []).append((time.monotonic(), capture, record, response.body))
         else:
+            if record is not None:
+                capture.update(self._append_warc(record, response.body))
             self._record(self.archive.record_capture, **capture)
 
     def _judge_response(self, url: str, status: int) -> None:
@@ -461,8 +471,8 @@ class ArchivePipeline:
                 self.normal_articles += 1
                 self.gone.pop(url, None)
 
-    def _write_warc(self, url: str, response) -> dict:
-        """The raw response as a WARC record (a revisit when this payload is archived already)."""
+    def _warc_record(self, url: str, response) -> WarcRecord:
+        """The raw response's WARC record, dated now (a revisit when this payload is archived already)."""
         from http import HTTPStatus
 
         try:
@@ -474,19 +484,16 @@ class ArchivePipeline:
         digest = payload_digest(response.body)
         first = None
         if response.body:
-            first = next((c["fetched_at"] for _, c in self.pending.get(url, ())
+            first = next((c["fetched_at"] for _, c, _, _ in self.pending.get(url, ())
                           if c.get("payload_digest") == digest and c.get("record_type") == "response"), None)
             first = first or self.archive.first_capture_time(url, digest)
-        if first is not None:
-            offset, length = self.warc.write_revisit(
-                url, response.status, reason, headers, digest, url, warc_date(_parse_iso(first)))
-            kind = "revisit"
-        else:
-            offset, length = self.warc.write_response(url, response.status, reason, headers, response.body,
-                                                      fetched_from=response.url)
-            kind = "response"
-        return {"payload_digest": digest, "record_type": kind, "warc_file": self.warc.name,
-                "warc_offset": offset, "warc_length": length}
+        return WarcRecord(url, response.status, reason, headers, digest, warc_date(), fetched_from=response.url,
+                          refers_to_date=warc_date(_parse_iso(first)) if first is not None else None)
+
+    def _append_warc(self, record: WarcRecord, body: bytes) -> dict:
+        """Append the record (built now unless a worker did) to the WARC file; its place, for the capture."""
+        offset, length = self.warc.append(record.data or record.build(body))
+        return {"warc_file": self.warc.name, "warc_offset": offset, "warc_length": length}
 
     def item_dropped(self, item, response, exception, spider):
         if self.archive is None or not isinstance(item, Article):

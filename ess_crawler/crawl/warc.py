@@ -6,6 +6,9 @@ of the archive) writes them out. A file is written as `NAME.warc.gz.open` and re
 closes; a crawl killed mid-write leaves an `.open` file that `recover()` cuts back
 to its last complete record before the next crawl. A payload already archived for
 the same URL is written as a `revisit` record that points at the first capture.
+A record is decided when its response comes (`WarcRecord`: its date, response or revisit)
+and may be built later, where the body is: an article page's by the extraction worker that
+extracts it (`RECORD_KEY`), so the crawl's own process only appends the bytes.
 
 Scrapy hands over decompressed bodies, so records hold the decoded payload with
 `Content-Encoding` and `Transfer-Encoding` removed and `Content-Length` set to it.
@@ -19,6 +22,7 @@ import hashlib
 import logging
 import os
 import zlib
+from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
 
@@ -34,8 +38,8 @@ _GZIP_LEVEL = 6
 
 
 class _GzipMembers:
-    """The file as warcio's output: each record one gzip member, written through the file's buffer
-    (warcio's own wrapper compresses at level 9 and flushes the file after each record)."""
+    """warcio's output as gzip members, one a record (warcio's own wrapper compresses at level 9
+    and flushes its output after each record)."""
 
     def __init__(self, fh):
         self.fh = fh
@@ -47,7 +51,7 @@ class _GzipMembers:
         self.fh.write(self.compressor.compress(data))
 
     def flush(self) -> None:
-        """The end of a record (warcio calls it): the member is closed; the file is flushed by WarcFile."""
+        """The end of a record (warcio calls it): the member is closed."""
         if self.compressor is not None:
             self.fh.write(self.compressor.flush())
             self.compressor = None
@@ -63,6 +67,62 @@ def warc_date(moment: dt.datetime | None = None) -> str:
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+# request.meta key of an article page's WarcRecord (set by the archive pipeline when the response
+# comes), for the extraction worker to build along with the page's article
+RECORD_KEY = "ess_warc_record"
+
+
+def _http_headers(status: int, reason: str, headers: list[tuple[str, str]], length: int) -> StatusAndHeaders:
+    kept = [(k, v) for k, v in headers if k.lower() not in _DROPPED_HEADERS]
+    kept.append(("Content-Length", str(length)))
+    return StatusAndHeaders(f"{status} {reason}".strip(), kept, protocol="HTTP/1.1")
+
+
+def _gzip_member(make_record, date: str | None = None) -> bytes:
+    """The record `make_record(writer)` gives, as one gzip member; `date`: its WARC-Date (else now)."""
+    out = BytesIO()
+    writer = WARCWriter(_GzipMembers(out), gzip=False)
+    record = make_record(writer)
+    if date:
+        record.rec_headers.replace_header("WARC-Date", date)
+    writer.write_record(record)
+    return out.getvalue()
+
+
+@dataclass
+class WarcRecord:
+    """A response's WARC record as decided when the response came: its WARC-Date, and `response`
+    or a `revisit` of the payload first archived at `refers_to_date`. `build` makes its bytes."""
+
+    url: str
+    status: int
+    reason: str
+    headers: list[tuple[str, str]]
+    digest: str
+    date: str
+    fetched_from: str = ""
+    refers_to_date: str | None = None
+    data: bytes | None = None  # the record built already (by an extraction worker)
+
+    @property
+    def kind(self) -> str:
+        return "revisit" if self.refers_to_date else "response"
+
+    def build(self, body: bytes) -> bytes:
+        """The record (one gzip member) of this response, whose body is `body`."""
+        if self.refers_to_date:
+            return _gzip_member(lambda writer: writer.create_revisit_record(
+                self.url, self.digest, self.url, self.refers_to_date,
+                http_headers=_http_headers(self.status, self.reason, self.headers, 0)), self.date)
+        extra = {"WARC-Payload-Digest": self.digest}
+        if self.fetched_from and self.fetched_from != self.url:
+            extra["WARC-ESS-Fetched-From"] = self.fetched_from
+        return _gzip_member(lambda writer: writer.create_warc_record(
+            self.url, "response", payload=BytesIO(body), length=len(body),
+            http_headers=_http_headers(self.status, self.reason, self.headers, len(body)),
+            warc_headers_dict=extra), self.date)
+
+
 class WarcFile:
     """The WARC file of one crawl run."""
 
@@ -73,48 +133,27 @@ class WarcFile:
         self.name = f"{site}-{crawl_id:06d}-{stamp}.warc.gz"
         self.open_path = self.folder / (self.name + ".open")
         self._fh = open(self.open_path, "wb")  # noqa: SIM115 - kept open for the crawl
-        self._writer = WARCWriter(_GzipMembers(self._fh), gzip=False)
-        info = self._writer.create_warcinfo_record(self.name, {
+        self.append(_gzip_member(lambda writer: writer.create_warcinfo_record(self.name, {
             "software": software, "format": "WARC File Format 1.0",
             "description": f"ess-crawler capture of {site}, crawl {crawl_id}",
-        })
-        self._write(info)
+        })))
 
-    def _write(self, record) -> tuple[int, int]:
+    def append(self, record: bytes) -> tuple[int, int]:
+        """Append a built record (`WarcRecord.build`); returns its (offset, length) in the file."""
         offset = self._fh.tell()
-        self._writer.write_record(record)
-        return offset, self._fh.tell() - offset
+        self._fh.write(record)
+        return offset, len(record)
 
     def flush(self) -> None:
         """Hand the records written so far to the OS (before the archive commits captures pointing at them;
         a killed process loses nothing the OS has, and a record torn at the end is cut by `recover`)."""
         self._fh.flush()
 
-    @staticmethod
-    def _http_headers(status: int, reason: str, headers: list[tuple[str, str]], length: int) -> StatusAndHeaders:
-        kept = [(k, v) for k, v in headers if k.lower() not in _DROPPED_HEADERS]
-        kept.append(("Content-Length", str(length)))
-        return StatusAndHeaders(f"{status} {reason}".strip(), kept, protocol="HTTP/1.1")
-
     def write_response(self, url: str, status: int, reason: str, headers: list[tuple[str, str]],
                        body: bytes, fetched_from: str = "") -> tuple[int, int]:
         """A `response` record; returns (offset, length) in the file."""
-        extra = {"WARC-Payload-Digest": payload_digest(body)}
-        if fetched_from and fetched_from != url:
-            extra["WARC-ESS-Fetched-From"] = fetched_from
-        record = self._writer.create_warc_record(
-            url, "response", payload=BytesIO(body), length=len(body),
-            http_headers=self._http_headers(status, reason, headers, len(body)),
-            warc_headers_dict=extra)
-        return self._write(record)
-
-    def write_revisit(self, url: str, status: int, reason: str, headers: list[tuple[str, str]],
-                      digest: str, refers_to_uri: str, refers_to_date: str) -> tuple[int, int]:
-        """A `revisit` record (identical payload already archived); returns (offset, length)."""
-        record = self._writer.create_revisit_record(
-            url, digest, refers_to_uri, refers_to_date,
-            http_headers=self._http_headers(status, reason, headers, 0))
-        return self._write(record)
+        record = WarcRecord(url, status, reason, headers, payload_digest(body), warc_date(), fetched_from)
+        return self.append(record.build(body))
 
     def close(self) -> Path:
         """Close and give the file its final name."""

@@ -49,6 +49,7 @@ from twisted.web._newclient import ResponseFailed
 
 from ess_crawler.crawl.extraction_pool import ExtractionPool
 from ess_crawler.crawl.records import emit
+from ess_crawler.crawl.warc import RECORD_KEY
 from ess_crawler.extract import ExtractionError, extract_article
 from ess_crawler.items import CrawlError, Discovered, SeenUnchanged
 from ess_crawler.profiles import SiteProfile
@@ -339,7 +340,8 @@ class SiteSpider(scrapy.Spider):
             # in a worker process with ESS_EXTRACTION_WORKERS > 0, so the reactor goes on meanwhile
             pool = ExtractionPool.of(self.crawler)
             if pool is not None:
-                article = await pool.extract(response.body, public, self.profile)
+                # (the worker builds the page's WARC record too, that the archive pipeline decided)
+                article = await pool.extract(response.body, public, self.profile, response.meta.get(RECORD_KEY))
             else:
                 article = extract_article(response.body, public, self.profile)
         except ExtractionError as exc:
