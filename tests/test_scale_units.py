@@ -190,10 +190,12 @@ def test_the_shared_frontier_is_off_unless_asked():
 
 
 def test_read_payload_gives_back_the_body(tmp_path):
-    from ess_crawler.crawl.warc import WarcFile, read_payload
+    from ess_crawler.crawl.warc import WarcFile, WarcRecord, payload_digest, read_payload, warc_date
 
     warc = WarcFile(tmp_path, "s", 1, "test")
-    offset, _ = warc.write_response("https://s/1", 200, "OK", [("Content-Type", "text/html")], b"<p>corps</p>")
+    body = b"<p>corps</p>"
+    record = WarcRecord("https://s/1", 200, "OK", [("Content-Type", "text/html")], payload_digest(body), warc_date())
+    offset, _ = warc.append(record.build(body))
     warc.close()
     assert read_payload(tmp_path / warc.name, offset) == (200, b"<p>corps</p>")
 

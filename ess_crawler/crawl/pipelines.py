@@ -452,7 +452,9 @@ class ArchivePipeline:
             # an article page: its capture is written with the page's outcome, in the same batch
             if record is not None:
                 request.meta[RECORD_KEY] = record
-            self.pending.setdefault(url, []).append((time.monotonic(), capture, record, response.body))
+            # (the body waits too, only for a record the worker may not build)
+            body = response.body if record is not None else b""
+            self.pending.setdefault(url, []).append((time.monotonic(), capture, record, body))
         else:
             if record is not None:
                 capture.update(self._append_warc(record, response.body))

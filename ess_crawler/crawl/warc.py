@@ -149,12 +149,6 @@ class WarcFile:
         a killed process loses nothing the OS has, and a record torn at the end is cut by `recover`)."""
         self._fh.flush()
 
-    def write_response(self, url: str, status: int, reason: str, headers: list[tuple[str, str]],
-                       body: bytes, fetched_from: str = "") -> tuple[int, int]:
-        """A `response` record; returns (offset, length) in the file."""
-        record = WarcRecord(url, status, reason, headers, payload_digest(body), warc_date(), fetched_from)
-        return self.append(record.build(body))
-
     def close(self) -> Path:
         """Close and give the file its final name."""
         self._fh.close()
