@@ -56,7 +56,7 @@ _NOTE_START_RE = re.compile(
     r"|\[([ivxl]{1,6})\]|\(([ivxl]{1,6})\))\s*")
 _SUBSCRIPTS = "₀₁₂₃₄₅₆₇₈₉"  # some authors number their notes `₁ Source...` and mark them `text.₁`
 _NOTE_FIRST_CHARS = "[(⁰¹²³⁴⁵⁶⁷⁸⁹" + _SUBSCRIPTS  # what _NOTE_START_RE can start with, besides digits
-_FROM_SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹" + _SUBSCRIPTS, "0123456789" * 2)
+_PLAIN_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹" + _SUBSCRIPTS, "0123456789" * 2)
 _URL_RE = re.compile(r"https?://[^\s<>\"')\]]+[^\s<>\"')\].,;:!?]")
 _BACKLINK_TEXT = {"↩", "↑", "^", "↩︎", "retour", "back"}
 
@@ -396,7 +396,7 @@ def _own_fragment(href: str, page: Page) -> str:
 
 def _start_number(m: re.Match) -> str:
     """The note number a `_NOTE_START_RE` match read, superscript and subscript digits made plain."""
-    return next(g for g in m.groups() if g).translate(_FROM_SUPERSCRIPT)
+    return next(g for g in m.groups() if g).translate(_PLAIN_DIGITS)
 
 
 def _note_paragraphs(elements: list[HtmlElement]) -> list[tuple[str, HtmlElement]]:
