@@ -136,3 +136,20 @@ def test_a_month_between_commas():
     assert parse_line("26, Abril, 2022")[0].iso == "2022-04-26"
     assert parse_line("Seite 3, Mai 2020")[0] is None
     assert parse_line("Kapitel 1, 2, 3, März 2019")[0] is None
+
+
+@pytest.mark.parametrize("text, found", [
+    # the weekday before the day belongs to the date's raw text, however it is set apart
+    ("Publié le lundi 25 novembre 2013 à 10h30", [(10, "lundi 25 novembre 2013 à 10h30")]),
+    ("x dim.,  6 juin 2021 et Wed., 7 July 2021", [(2, "dim.,  6 juin 2021"), (24, "Wed., 7 July 2021")]),
+    ("Monday,\n5 May 2020", [(0, "Monday,\n5 May 2020")]),
+    # a weekday inside a longer word is no weekday; a day glued to a number is no day
+    ("Salundi 25 novembre 2013", [(8, "25 novembre 2013")]),
+    ("125 novembre 2013", []),
+    # a day and year after a month only: `November 25, 2013`, not `25, 2013` alone
+    ("on November 25, 2013 and 25, 2014", [(3, "November 25, 2013")]),
+])
+def test_found_dates_keep_their_weekday_and_place(text, found):
+    from ess_crawler.extract.dates import find_dates
+
+    assert [(pos, date.raw) for pos, date in find_dates(text, dt.date(2026, 1, 1))] == found

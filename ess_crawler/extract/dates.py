@@ -80,11 +80,19 @@ _FOUR_DIGITS_RE = re.compile(r"\d\D*\d\D*\d\D*\d")
 # The forms, most specific first. Each match is handed to dateutil.
 # lundi 25 novembre 2013 [à 10h30], 1er mai 2020; `26, Abril, 2022` (commas on both sides
 # of the month: one comma alone is a list, `Seite 3, Mai 2020`)
+_DAY_MONTH_YEAR_CORE = (
+    rf"\b(?:\d{{1,2}})(?:er|st|nd|rd|th|º)?"
+    rf"(?:\.?\s+(?:de\s+)?(?:{MONTH_NAMES_RE})\.?,?|,\s*(?:{MONTH_NAMES_RE}),)\s+(?:de\s+)?\d{{4}}"
+)
 _DAY_MONTH_YEAR = re.compile(
-    rf"(?P<text>(?:\b(?:{_WEEKDAY_RE})\.?,?\s+)?\b(?:\d{{1,2}})(?:er|st|nd|rd|th|º)?"
-    rf"(?:\.?\s+(?:de\s+)?(?:{MONTH_NAMES_RE})\.?,?|,\s*(?:{MONTH_NAMES_RE}),)\s+(?:de\s+)?\d{{4}}){_TIME_RE}",
+    rf"(?P<text>(?:\b(?:{_WEEKDAY_RE})\.?,?\s+)?{_DAY_MONTH_YEAR_CORE}){_TIME_RE}",
     re.IGNORECASE,
 )
+# where `_DAY_MONTH_YEAR` matches, found from its day number: its optional weekday, tried first at
+# every character, made it the costliest search; the weekday is looked for behind the day instead
+_DAY_MONTH_YEAR_DAY = re.compile(_DAY_MONTH_YEAR_CORE, re.IGNORECASE)
+_WEEKDAY_BEFORE = re.compile(rf"\b(?:{_WEEKDAY_RE})\.?,?\Z", re.IGNORECASE)
+_WEEKDAY_SPAN = max(map(len, _WEEKDAY_WORDS)) + 2
 # November 25, 2013
 _MONTH_DAY_YEAR = re.compile(
     rf"(?P<text>\b(?:{MONTH_NAMES_RE})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}){_TIME_RE}",
@@ -112,6 +120,36 @@ _PATTERNS = [
 # alternations of every month and weekday name, tried at each character)
 _SPACED_YEAR_RE = re.compile(r"\s\d{4}")
 _SPACED_YEAR_FORMS = frozenset((_DAY_MONTH_YEAR, _MONTH_DAY_YEAR))
+# what `_MONTH_DAY_YEAR` holds besides its month: a day after white space, then the year
+_DAY_THEN_YEAR_RE = re.compile(r"\s\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}", re.IGNORECASE)
+
+
+def _day_month_year_matches(text: str):
+    """`_DAY_MONTH_YEAR.finditer(text)`, the same matches, located from their day number."""
+    pos = 0
+    while True:
+        day = _DAY_MONTH_YEAR_DAY.search(text, pos)
+        if day is None:
+            return
+        start = end = day.start()
+        while end > 0 and text[end - 1].isspace():
+            end -= 1
+        if end < start:  # white space before the day: a weekday may end there
+            weekday = _WEEKDAY_BEFORE.search(text, max(0, end - _WEEKDAY_SPAN), end)
+            if weekday is not None:
+                start = weekday.start()
+        m = _DAY_MONTH_YEAR.match(text, start)
+        yield m
+        pos = m.end()
+
+
+def _matches(pattern: re.Pattern, text: str):
+    """`pattern`'s matches in `text`, sparing the searches the text cannot satisfy."""
+    if pattern is _DAY_MONTH_YEAR:
+        return _day_month_year_matches(text)
+    if pattern is _MONTH_DAY_YEAR and _DAY_THEN_YEAR_RE.search(text) is None:
+        return ()
+    return pattern.finditer(text)
 
 _MODIFIED_LABELS = re.compile(
     r"(mis(?:e)?\s+[aà]\s+jour|modifi[ée]e?|derni[eè]re\s+modification|updated|last\s+modified"
@@ -153,7 +191,7 @@ def find_dates(text: str, today: dt.date | None = None) -> list[tuple[int, Parse
     for pattern in _PATTERNS:
         if not spaced_year and pattern in _SPACED_YEAR_FORMS:
             continue
-        for m in pattern.finditer(text):
+        for m in _matches(pattern, text):
             start, end = m.span()
             if any(start < e and end > s for s, e in taken):
                 continue
