@@ -88,9 +88,10 @@ _DAY_MONTH_YEAR = re.compile(
     rf"(?P<text>(?:\b(?:{_WEEKDAY_RE})\.?,?\s+)?{_DAY_MONTH_YEAR_CORE}){_TIME_RE}",
     re.IGNORECASE,
 )
-# where `_DAY_MONTH_YEAR` matches, found from its day number: its optional weekday, tried first at
-# every character, made it the costliest search; the weekday is looked for behind the day instead
-_DAY_MONTH_YEAR_DAY = re.compile(_DAY_MONTH_YEAR_CORE, re.IGNORECASE)
+# `_DAY_MONTH_YEAR` without its weekday, the same groups: where it matches, found from the day
+# number (the optional weekday, tried first at every character, made it the costliest search);
+# the weekday is looked for behind the day instead
+_DAY_MONTH_YEAR_DAY = re.compile(rf"(?P<text>{_DAY_MONTH_YEAR_CORE}){_TIME_RE}", re.IGNORECASE)
 _WEEKDAY_BEFORE = re.compile(rf"\b(?:{_WEEKDAY_RE})\.?,?\Z", re.IGNORECASE)
 _WEEKDAY_SPAN = max(map(len, _WEEKDAY_WORDS)) + 2
 # November 25, 2013
@@ -117,7 +118,7 @@ _PATTERNS = [
 ]
 # the month-name forms end in white space and the four-digit year: a text without one
 # (`Actualité 12/10/2020 ...`) is spared their search, the costliest (case-insensitive
-# alternations of every month and weekday name, tried at each character)
+# alternations of every month name)
 _SPACED_YEAR_RE = re.compile(r"\s\d{4}")
 _SPACED_YEAR_FORMS = frozenset((_DAY_MONTH_YEAR, _MONTH_DAY_YEAR))
 # what `_MONTH_DAY_YEAR` holds besides its month: a day after white space, then the year
@@ -131,14 +132,14 @@ def _day_month_year_matches(text: str):
         day = _DAY_MONTH_YEAR_DAY.search(text, pos)
         if day is None:
             return
-        start = end = day.start()
+        m = day
+        end = day.start()
         while end > 0 and text[end - 1].isspace():
             end -= 1
-        if end < start:  # white space before the day: a weekday may end there
+        if end < day.start():  # white space before the day: a weekday may end there
             weekday = _WEEKDAY_BEFORE.search(text, max(0, end - _WEEKDAY_SPAN), end)
             if weekday is not None:
-                start = weekday.start()
-        m = _DAY_MONTH_YEAR.match(text, start)
+                m = _DAY_MONTH_YEAR.match(text, weekday.start())
         yield m
         pos = m.end()
 
@@ -150,6 +151,7 @@ def _matches(pattern: re.Pattern, text: str):
     if pattern is _MONTH_DAY_YEAR and _DAY_THEN_YEAR_RE.search(text) is None:
         return ()
     return pattern.finditer(text)
+
 
 _MODIFIED_LABELS = re.compile(
     r"(mis(?:e)?\s+[aà]\s+jour|modifi[ée]e?|derni[eè]re\s+modification|updated|last\s+modified"
