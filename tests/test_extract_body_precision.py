@@ -67,6 +67,66 @@ def test_a_headline_that_is_the_only_block_stays():
     assert TITLE in text
 
 
+def test_the_headline_with_its_date_set_inside_the_heading_goes():
+    # a federal agency's template: `<h1><span class="topline"><span class="date">...</span></span>Title</h1>`
+    html = page(f"<h1><span class='topline'><span class='date'>27.01.2022</span></span>{TITLE}</h1>"
+                f"<div class='story__text'><p>{P}</p><p>{Q}</p></div>")
+    text = fallback_text(html)
+    assert "27.01.2022" not in text and TITLE not in text
+    assert text.startswith("Die Landesregierung")
+
+
+def test_a_date_over_a_one_word_title_is_not_taken_for_the_headline():
+    # og:title "Pressemitteilungen" (the rubric, not the headline): its date line is no headline line
+    html = page(f"<p>24. April 2020 | Pressemitteilungen</p><h1>{TITLE}</h1><p>{P}</p><p>{Q}</p>").replace(
+        f'content="{TITLE}"', 'content="Pressemitteilungen"').replace(f"<title>{TITLE} | Example Zeitung", "<title>x")
+    text = fallback_text(html)
+    assert "24. April 2020 | Pressemitteilungen" in text
+
+
+# ------------------------------------------------------------------ the rubric's name over the text
+
+def test_the_section_s_name_over_the_text_goes_when_the_url_s_folder_spells_it():
+    for label, url in (("Politik", URL), ("Pressemitteilungen", "https://www.example.de/pressemitteilungen_reader/x.html"),
+                       ("Bergisch Gladbach -", "https://www.example.de/region/bergischgladbach/pflaster-123")):
+        html = page(f"<div class='story__text'><h2>{label}</h2><p>{P}</p><p>{Q}</p><p>{R}</p></div>")
+        _, text, _ = fallback_body(html, url, [])
+        assert label.rstrip(" -") not in text, url
+        assert text.startswith("Die Landesregierung")
+
+
+def test_a_first_heading_the_url_does_not_spell_or_the_article_s_own_slug_stays():
+    html = page(f"<div class='story__text'><h2>Wahlkampf im Land</h2><p>{P}</p><p>{Q}</p><p>{R}</p></div>")
+    _, text, _ = fallback_body(html, URL, [])  # the page's own slug, `wahlkampf-im-land`: its headline, not a rubric
+    assert text.startswith("Wahlkampf im Land")
+    html = page(f"<div class='story__text'><h2>Schulen</h2><p>{P}</p><p>{Q}</p><p>{R}</p></div>")
+    _, text, _ = fallback_body(html, URL, [])
+    assert text.startswith("Schulen")
+    html = page(f"<div class='story__text'><p>Politik.</p><p>{P}</p><p>{Q}</p><p>{R}</p></div>")
+    _, text, _ = fallback_body(html, URL, [])  # a sentence, however short
+    assert text.startswith("Politik.")
+
+
+# ------------------------------------------------------------------ a closing copyright notice
+
+def test_a_closing_copyright_notice_with_its_reservation_of_rights_goes():
+    notices = ["© 2022, Example.com. This article is the copyrighted property of Example News. Written permission "
+               "must be obtained before reprint in online or print media. REPRINTING CONTENT WITHOUT PERMISSION "
+               "AND/OR PAYMENT IS THEFT AND PUNISHABLE BY LAW.",
+               "Copyright 2021 Example Zeitung GmbH. Alle Rechte vorbehalten. Vervielfältigung nur mit Genehmigung."]
+    for notice in notices:
+        html = page(f"<div class='story__text'><p>{P}</p><p>{Q}</p><p>{R}</p><p>{notice}</p></div>")
+        text = fallback_text(html)
+        assert notice[:30] not in text and text.rstrip().endswith("einzubringen.")
+
+
+def test_a_paragraph_about_copyright_stays():
+    about = ("Copyright holders argue that reproduction without permission harms authors, the court heard, "
+             "while the defendants said the reprint served the public interest.")
+    html = page(f"<div class='story__text'><p>{P}</p><p>{about}</p><p>{Q}</p><p>{R}</p></div>")
+    assert about in fallback_text(html)
+
+
 # ------------------------------------------------------------------ calls to subscribe
 
 def test_calls_to_subscribe_or_register_leave_the_text():

@@ -28,6 +28,8 @@ from .boilerplate import (
     strip_boilerplate,
     walled_text,
 )
+from ess_crawler.text import fold
+
 from .dates import MONTH_NAMES_RE
 from .document import Page, clean_space, contains, has_descendant, load_page
 from .metadata import profile_elements, select
@@ -83,7 +85,7 @@ _PROMO_LINE_RE = re.compile(
     r"^\W*(?:to (?:view|read) the (?:full|rest of the) (?:story|article)|subscribe (?:now|today)\b"
     r"|pour (?:lire la suite|acc[ée]der en illimit[ée])|abonnez-vous|d[ée]j[àa] abonn[ée]|jetzt (?:abonnieren|abo)"
     r"|sign up (?:to|for)\b|s[ií]guenos en|follow us on|folgen sie uns|suivez-nous"
-    r"|[\w .-]{0,40}newsletter\W*$|cr[ée]dits? photos?\s*:|copyright\b|©|\(c\) \d{4}|photos?\s*:\s*\S+\W*$"
+    r"|[\w .-]{0,40}newsletter\W*$|cr[ée]dits? photos?\s*:|copyright\b(?!\s+(?-i:[a-z]))|©|\(c\) \d{4}|photos?\s*:\s*\S+\W*$"
     r"|(?:fotos?|bild|image)\s*:\s*(?:[^.!?:]|(?<=\b[A-Z])\.){2,60}$"
     r"|getty images\W*$|keine kommentare|no comments?\W*$|aucun commentaire|kommentare insgesamt)",
     re.IGNORECASE,
@@ -191,6 +193,17 @@ _DISCLAIMER_RE = re.compile(
     r"|les propos (?:tenus|exprim[ée]s)[^.]{0,80}n[’']engagent que)",
     re.IGNORECASE,
 )
+
+# a closing copyright notice, a paragraph of its own: the sign or the word, then the reservation of
+# rights or the ban on reprinting ("© 2022, Site.com. This article is the copyrighted property of ...
+# Written permission must be obtained before reprint ...", "Copyright 2021 X. All rights reserved.")
+_COPYRIGHT_NOTICE_RE = re.compile(
+    r"^\W*(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\))?\s*\d{4}).{0,300}?"
+    r"\b(?:all rights reserved|rights reserved|permission|reprint|reproduc|republish|tous droits|droits r[ée]serv"
+    r"|alle rechte|vervielf[äa]ltig|derechos reservados|tutti i diritti)",
+    re.IGNORECASE | re.DOTALL,
+)
+_COPYRIGHT_NOTICE_MAX_CHARS = 500
 
 ALLOWED_TAGS = {
     "p", "br", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd", "blockquote",
@@ -515,6 +528,7 @@ def _noise_line(text: str) -> bool:
                 or (len(text) < 60 and (_LIST_LABEL_RE.match(text) or _SLOT_LABEL_RE.match(text)))
                 or (len(text) < 160 and (_PROMO_LINE_RE.match(text) or _SOURCE_LINE_RE.match(text)))
                 or (len(text) < 400 and _DISCLAIMER_RE.match(text))
+                or (len(text) < _COPYRIGHT_NOTICE_MAX_CHARS and _COPYRIGHT_NOTICE_RE.match(text))
                 or (len(text) < 300 and _call_to_action(text)) or _subscribe_call(text)
                 or _teaser_tags(text))
 
@@ -1012,6 +1026,9 @@ def _is_title(text: str, titles: list[str]) -> bool:
         if len(title) > len(key) and any(title.startswith(key + sep) or title.endswith(sep + key)
                                          for sep in _TITLE_SEPARATORS):
             return True
+        if len(key) > len(title) and key.endswith(title) and len(title.split()) >= 3 \
+                and _DATE_LINE_RE.match(key[:-len(title)]):
+            return True  # the headline with its date set over it inside the heading (`<h1><span>27.01.2022</span>Title`)
     return False
 
 
@@ -1021,9 +1038,7 @@ def drop_title_line(root: HtmlElement, titles: list[str]) -> None:
     the first blocks only, before any line of running text; never the text's only block."""
     if not titles:
         return
-    blocks = [el for el in root.iter("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "header")
-              if el is not root and not any(isinstance(c.tag, str) and c.tag in _TEXT_BLOCK_TAGS for c in el)]
-    blocks = [(el, text) for el in blocks if (text := inline_text(el))]
+    blocks = _head_blocks(root)
     if len(blocks) < 2:
         return
     for el, text in blocks[:_TITLE_HEAD_BLOCKS]:
@@ -1032,6 +1047,38 @@ def drop_title_line(root: HtmlElement, titles: list[str]) -> None:
             return
         if len(text) >= _TITLE_HEAD_SHORT:
             return
+
+
+_RUBRIC_WORD_RE = re.compile(r"[^\W_]+")
+_RUBRIC_MAX_WORDS, _RUBRIC_MAX_CHARS = 3, 40
+
+
+def drop_rubric_line(root: HtmlElement, url: str) -> None:
+    """The name of the site's section set over the text ("Pressemitteilungen" over a page of
+    `/pressemitteilungen_reader/...`): a first block of a word or three, no sentence, which one
+    of the URL's folders spells. A label of the page, not the article's text."""
+    folders = [fold(seg) for seg in urlsplit(url).path.rstrip("/").split("/")[:-1] if seg]  # (not the page's own)
+    if not folders:
+        return
+    blocks = _head_blocks(root)
+    if len(blocks) < 3:
+        return
+    el, text = blocks[0]
+    words = _RUBRIC_WORD_RE.findall(fold(text))
+    if not 0 < len(words) <= _RUBRIC_MAX_WORDS or len(text) > _RUBRIC_MAX_CHARS or any(c in text for c in ".!?:"):
+        return
+    for sep in ("-", "_", ""):
+        slug = sep.join(words)
+        if any(seg == slug or seg.startswith((slug + "_", slug + "-")) for seg in folders):
+            drop_element(el)
+            return
+
+
+def _head_blocks(root: HtmlElement) -> list[tuple[HtmlElement, str]]:
+    """The innermost text blocks of `root` with their text, in order."""
+    blocks = [el for el in root.iter("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "header")
+              if el is not root and not any(isinstance(c.tag, str) and c.tag in _TEXT_BLOCK_TAGS for c in el)]
+    return [(el, text) for el in blocks if (text := inline_text(el))]
 
 
 _TEXT_BLOCK_TAGS = frozenset(("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "blockquote",
@@ -1089,6 +1136,7 @@ def fallback_body(html, url: str, drop_texts: list[str] | None = None, page: Pag
     if page is None:
         page = Page(html, url) if isinstance(html, HtmlElement) else load_page(html, url)
     if page is not None:
+        drop_rubric_line(root, url)
         drop_meta_lines(root, page_descriptions(page))  # the title still counts among the opening lines it reads
         drop_title_line(root, page_titles(page))
     _drop_trailing_headings(root)
