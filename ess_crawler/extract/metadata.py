@@ -819,6 +819,13 @@ def find_category(page: Page, title: str, excluded: set) -> Found:
             continue
         text = inline_text(el)
         if 0 < len(text) < 60:
+            if parse_date(text) is not None:
+                # the rubric's link and the date beside it (`<div class="tags_category"><a>Crime</a>
+                # <span>Published On May 10, 2022</span>`): the link's text, or nothing
+                text = next((t for a in el.iter("a") if a.get("href") and (t := inline_text(a))
+                             and parse_date(t) is None), "")
+                if not text:
+                    continue
             return text, "heuristic:category-class"
     return "", ""
 

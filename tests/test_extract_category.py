@@ -1,0 +1,32 @@
+"""The category read from an element whose class names it, on pages with no CMS, microdata or
+breadcrumb saying it: its text, less the date a theme sets beside the rubric's link."""
+
+from ess_crawler.extract import extract_article
+
+URL = "https://news.example.com/vi-crime/vessel-returning-to-puerto-rico"
+TEXT = "".join(f"<p>Agents found the cargo in the vessel's hull during a routine inspection, number {i}.</p>"
+               for i in range(6))
+
+
+def page(box: str) -> str:
+    return (f"<html><head><title>Vessel returning to Puerto Rico</title></head><body><section>"
+            f"<h2>Vessel returning to Puerto Rico</h2>{box}<div class='description_data'>{TEXT}</div>"
+            f"</section></body></html>")
+
+
+def test_a_category_class_element_gives_its_text():
+    art = extract_article(page("<div class='post-category'>Crime</div>"), URL)
+    assert (art.category, art.provenance["category"]) == ("Crime", "heuristic:category-class")
+
+
+def test_the_rubric_s_link_is_the_category_not_the_date_beside_it():
+    box = ("<div class='tags_category'><span><a href='https://news.example.com/vi-crime'>Crime</a></span> "
+           "<span>Published On May 10, 2022 01:52 PM</span></div>")
+    art = extract_article(page(box), URL)
+    assert art.category == "Crime"
+    assert art.published.startswith("2022-05-10")
+
+
+def test_a_category_box_holding_only_a_date_gives_no_category():
+    art = extract_article(page("<div class='tags_category'><span>Published On May 10, 2022</span></div>"), URL)
+    assert art.category == ""
