@@ -542,9 +542,10 @@ _WEEKDAY = (r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:montag|dienstag|mitt
 _DATE = (r"(?:\d{1,2}\.?\s*" + _MONTH + r"\s*\d{4}|" + _MONTH + r"\s*\d{1,2}(?:st|nd|rd|th)?,?\s*\d{4}"
          r"|\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})")
 _TIME = r"\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?\s?m\.?)?(?:\s*(?:uhr|h|cet|cest|mez|mesz|est|edt|gmt|utc))?"
-_DATE_PART = (r"(?:(?:published|updated|posted|last (?:updated|modified)|ver[öo]ffentlicht|aktualisiert|erstellt"
-              r"|ge[äa]ndert|stand|publi[ée]e?|mis à jour|modifi[ée]e?|publicado|actualizado|pubblicato|aggiornato)"
-              r"(?:\s+(?:on|am|le|el|il))?\s*:?\s*)?(?:(?:" + _WEEKDAY + r"),?\s*)?" + _DATE
+_DATE_LABELS = (r"(?:published|updated|posted|created|last (?:updated|modified)|ver[öo]ffentlicht|aktualisiert"
+                r"|erstellt|ge[äa]ndert|stand|publi[ée]e?|mis à jour|modifi[ée]e?|publicado|actualizado|pubblicato"
+                r"|aggiornato)")
+_DATE_PART = (r"(?:" + _DATE_LABELS + r"(?:\s+(?:on|am|le|el|il))?\s*:?\s*)?(?:(?:" + _WEEKDAY + r"),?\s*)?" + _DATE
               + r"(?:\s*(?:,|um|at|à|a las|alle|-|–)?\s*" + _TIME + r")?")
 # a line that is only the article's date (or its dates: "Published: ... | Updated: ..."): the page's
 # metadata printed over the text
@@ -566,11 +567,21 @@ _META_LINE_TAGS = ("p", "div", "span", "time", "li", "address", "small", "em", "
                    "h2", "h3", "h4", "h5", "h6")  # a date over the text set as a small heading
 
 
+# a page's footer saying when its file was made or changed, after its name ("notes.html - Created
+# 03-10-2004 2:20pm - Last Modified: 03-10-2004 2:20pm", "Last updated: 12 March 2021")
+_FILE_NAME_PREFIX_RE = re.compile(r"^\s*[\w.-]+\.(?:s?html?|php|aspx?|txt)\s*[-–|:]\s*", re.IGNORECASE)
+_DATE_LABEL_RE = re.compile(r"\b" + _DATE_LABELS + r"\b", re.IGNORECASE)
+
+
 def _meta_line(text: str, at_head: bool) -> bool:
-    """A date line (at the head only: a date further down heads a section of the text) or a byline."""
+    """A date line (at the head; under the text only with its label: an unlabelled date further
+    down heads a section or signs a letter) or a byline."""
     if not text or len(text) > 100:
         return False
-    return bool(_BYLINE_RE.match(text) or (at_head and _DATE_LINE_RE.match(text)))
+    if _BYLINE_RE.match(text) or (at_head and _DATE_LINE_RE.match(text)):
+        return True
+    return not at_head and _DATE_LABEL_RE.search(text) is not None \
+        and _DATE_LINE_RE.match(_FILE_NAME_PREFIX_RE.sub("", text)) is not None
 
 
 _DESCRIPTION_NAMES = ("description", "og:description", "twitter:description")
