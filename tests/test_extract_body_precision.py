@@ -118,6 +118,34 @@ def test_a_labelled_date_line_under_the_text_goes_an_unlabelled_one_stays():
     assert "Berlin, 12. März 2021" in fallback_text(html)  # a letter's place and date: its text
 
 
+# ------------------------------------------------------------------ a download link's file details
+
+DOWNLOAD = ("<p><span class='c-download-list__li'><a class='Publication FTpdf' href='/SharedDocs/Downloads/info.pdf'>"
+            "Informationsschreiben vom 14. Oktober 2021</a><span class='c-download-list__info'>PDF | 38 KB | Datei ist "
+            "nicht barrierefrei</span></span></p>")
+
+
+def test_a_download_link_s_file_details_leave_the_text_its_title_stays():
+    html = page(f"<div class='story__text'><p>{P}</p>{DOWNLOAD}<p>{Q}</p><p>{R}</p></div>")
+    art = extract_article(html, URL)
+    assert art.provenance["body"] == "fallback:trafilatura"
+    assert "Informationsschreiben vom 14. Oktober 2021" in art.body_text
+    assert "38 KB" not in art.body_text
+    wordpress = (f"<html><head><title>{TITLE}</title><meta name='generator' content='WordPress 6.4'></head><body>"
+                 f"<article class='post type-post'><h1 class='entry-title'>{TITLE}</h1><div class='entry-content'>"
+                 f"<p>{P}</p><p><a href='/wp-content/uploads/plan.pdf'>Der Haushaltsplan</a> <span>(PDF, 1,2 MB)</span>"
+                 f"</p><p>{Q}</p></div></article></body></html>")
+    art = extract_article(wordpress, URL)
+    assert art.provenance["body"].startswith("cms:wordpress")
+    assert "Der Haushaltsplan" in art.body_text and "1,2 MB" not in art.body_text
+
+
+def test_a_sentence_about_a_file_s_size_stays():
+    said = "<p><a href='/bericht.pdf'>Der Bericht</a> <span>PDF files of 38 KB and more were sent to every school.</span></p>"
+    html = page(f"<div class='story__text'><p>{P}</p>{said}<p>{Q}</p><p>{R}</p></div>")
+    assert "PDF files of 38 KB and more" in extract_article(html, URL).body_text
+
+
 # ------------------------------------------------------------------ a closing copyright notice
 
 def test_a_closing_copyright_notice_with_its_reservation_of_rights_goes():

@@ -26,6 +26,7 @@ from .body import (
     clean_container,
     content_hash,
     drop_blocks,
+    drop_file_info,
     drop_leading_block,
     fallback_body,
     find_container,
@@ -187,6 +188,7 @@ def _extract(page: Page, html_text: str) -> Article:
             _link_markers(notes)
             for block in notes.blocks:
                 drop_element(block)
+            drop_file_info(page.root)
             tree = page.root
             anchors, images = _anchors_and_images(page, excluded)
         html, body, _ = fallback_body(tree, page.url, drop, page)

@@ -452,6 +452,37 @@ def _merge_siblings(best: HtmlElement) -> HtmlElement:
     return parent
 
 
+# a download link's file details, in an element of their own after the link: "PDF | 38 KB | Datei ist
+# nicht barrierefrei", "(PDF, 1,2 MB)", "docx - 45 Ko"
+_FILE_INFO_RE = re.compile(
+    r"^\W*(?:pdf|docx?|xlsx?|pptx?|odt|ods|odp|rtf|csv|zip|epub|mp3|mp4)\b\s*[-,|:(]?\s*\d+(?:[.,]\d+)?\s*"
+    r"(?:[kmg]i?b|bytes?|ko|mo|go|octets)\b(?:\s*[-,|]\s*[^|()]{1,60})?\W*$",
+    re.IGNORECASE,
+)
+
+
+def drop_file_info(root: HtmlElement) -> None:
+    """The file details a download link carries beside it (type and size): the page's
+    furniture, not the article's words (the link's own text stays)."""
+    for el in list(root.iter("span", "small", "em", "i")):
+        if len(el) or el.getparent() is None:
+            continue
+        prev = el.getprevious()
+        if (prev is None or prev.tag != "a" or (prev.tail or "").strip()) and not _follows_link(el):
+            continue
+        if _FILE_INFO_RE.match(el.text or ""):
+            drop_element(el)
+
+
+def _follows_link(el: HtmlElement) -> bool:
+    """`el` is the first thing in its parent, and the parent comes right after a link."""
+    parent = el.getparent()
+    if el.getprevious() is not None or (parent.text or "").strip():
+        return False
+    before = parent.getprevious()
+    return before is not None and before.tag == "a" and not (before.tail or "").strip()
+
+
 def _inside_any(el: HtmlElement, excluded: set) -> bool:
     return any(a in excluded for a in el.iterancestors())
 
@@ -466,6 +497,7 @@ def clean_container(container: HtmlElement, drop: list[HtmlElement], title: str,
             drop_element(el)
     _drop_appended_posts(container, title)
     strip_boilerplate(container, keep=keep)
+    drop_file_info(container)
     for el in list(container.iter("p", "div", "li", "strong", "span", "h3", "h4", "h5", "h6", "aside")):
         if el is container or el.getparent() is None:
             continue
