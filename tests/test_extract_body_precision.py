@@ -87,7 +87,8 @@ def test_a_date_over_a_one_word_title_is_not_taken_for_the_headline():
 # ------------------------------------------------------------------ the rubric's name over the text
 
 def test_the_section_s_name_over_the_text_goes_when_the_url_s_folder_spells_it():
-    for label, url in (("Politik", URL), ("Pressemitteilungen", "https://www.example.de/pressemitteilungen_reader/x.html"),
+    for label, url in (("Politik", URL),
+                       ("Pressemitteilungen", "https://www.example.de/pressemitteilungen_reader/x.html"),
                        ("Bergisch Gladbach -", "https://www.example.de/region/bergischgladbach/pflaster-123")):
         html = page(f"<div class='story__text'><h2>{label}</h2><p>{P}</p><p>{Q}</p><p>{R}</p></div>")
         _, text, _ = fallback_body(html, url, [])
@@ -141,7 +142,8 @@ def test_a_download_link_s_file_details_leave_the_text_its_title_stays():
 
 
 def test_a_sentence_about_a_file_s_size_stays():
-    said = "<p><a href='/bericht.pdf'>Der Bericht</a> <span>PDF files of 38 KB and more were sent to every school.</span></p>"
+    said = ("<p><a href='/bericht.pdf'>Der Bericht</a> "
+            "<span>PDF files of 38 KB and more were sent to every school.</span></p>")
     html = page(f"<div class='story__text'><p>{P}</p>{said}<p>{Q}</p><p>{R}</p></div>")
     assert "PDF files of 38 KB and more" in extract_article(html, URL).body_text
 

@@ -19,6 +19,8 @@ import nh3
 from lxml import etree
 from lxml.html import HtmlElement
 
+from ess_crawler.text import fold
+
 from .boilerplate import (
     AUTHOR_BOX_MAX_CHARS,
     attr_tokens,
@@ -28,8 +30,6 @@ from .boilerplate import (
     strip_boilerplate,
     walled_text,
 )
-from ess_crawler.text import fold
-
 from .dates import MONTH_NAMES_RE
 from .document import Page, clean_space, contains, has_descendant, load_page
 from .metadata import profile_elements, select
@@ -85,7 +85,8 @@ _PROMO_LINE_RE = re.compile(
     r"^\W*(?:to (?:view|read) the (?:full|rest of the) (?:story|article)|subscribe (?:now|today)\b"
     r"|pour (?:lire la suite|acc[ée]der en illimit[ée])|abonnez-vous|d[ée]j[àa] abonn[ée]|jetzt (?:abonnieren|abo)"
     r"|sign up (?:to|for)\b|s[ií]guenos en|follow us on|folgen sie uns|suivez-nous"
-    r"|[\w .-]{0,40}newsletter\W*$|cr[ée]dits? photos?\s*:|copyright\b(?!\s+(?-i:[a-z]))|©|\(c\) \d{4}|photos?\s*:\s*\S+\W*$"
+    r"|[\w .-]{0,40}newsletter\W*$|cr[ée]dits? photos?\s*:|copyright\b(?!\s+(?-i:[a-z]))|©|\(c\) \d{4}"
+    r"|photos?\s*:\s*\S+\W*$"
     r"|(?:fotos?|bild|image)\s*:\s*(?:[^.!?:]|(?<=\b[A-Z])\.){2,60}$"
     r"|getty images\W*$|keine kommentare|no comments?\W*$|aucun commentaire|kommentare insgesamt)",
     re.IGNORECASE,
@@ -1071,7 +1072,7 @@ def _is_title(text: str, titles: list[str]) -> bool:
             return True
         if len(key) > len(title) and key.endswith(title) and len(title.split()) >= 3 \
                 and _DATE_LINE_RE.match(key[:-len(title)]):
-            return True  # the headline with its date set over it inside the heading (`<h1><span>27.01.2022</span>Title`)
+            return True  # the headline, its date set inside the heading (`<h1><span>27.01.2022</span>Title`)
     return False
 
 
