@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 _LIGATURES = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss", "ﬁ": "fi", "ﬂ": "fl"})
@@ -20,6 +21,14 @@ def fold(text: str | None) -> str:
     for mark in {c for c in set(text) if not c.isascii() and unicodedata.combining(c)}:
         text = text.replace(mark, "")
     return text
+
+
+WORD_RE = re.compile(r"[^\W_]+")
+
+
+def words(text: str | None) -> list[str]:
+    """The folded words of a text (letters and digits; apostrophes, hyphens and the rest separate)."""
+    return WORD_RE.findall(fold(text or ""))
 
 
 def clean_space(text: str | None) -> str:

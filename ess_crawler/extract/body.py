@@ -19,7 +19,7 @@ import nh3
 from lxml import etree
 from lxml.html import HtmlElement
 
-from ess_crawler.text import fold
+from ess_crawler.text import fold, words
 
 from .boilerplate import (
     AUTHOR_BOX_MAX_CHARS,
@@ -466,22 +466,18 @@ def drop_file_info(root: HtmlElement) -> None:
     """The file details a download link carries beside it (type and size): the page's
     furniture, not the article's words (the link's own text stays)."""
     for el in list(root.iter("span", "small", "em", "i")):
-        if len(el) or el.getparent() is None:
-            continue
-        prev = el.getprevious()
-        if (prev is None or prev.tag != "a" or (prev.tail or "").strip()) and not _follows_link(el):
-            continue
-        if _FILE_INFO_RE.match(el.text or ""):
+        text = el.text
+        # (the text first: most of a page's spans are rejected before their neighbours are read)
+        if text and not len(el) and _FILE_INFO_RE.match(text) and _after_link(el):
             drop_element(el)
 
 
-def _follows_link(el: HtmlElement) -> bool:
-    """`el` is the first thing in its parent, and the parent comes right after a link."""
-    parent = el.getparent()
-    if el.getprevious() is not None or (parent.text or "").strip():
-        return False
-    before = parent.getprevious()
-    return before is not None and before.tag == "a" and not (before.tail or "").strip()
+def _after_link(el: HtmlElement) -> bool:
+    """`el` comes right after a link, or opens (no text before it) the element that does."""
+    prev, parent = el.getprevious(), el.getparent()
+    if prev is None and parent is not None and not (parent.text or "").strip():
+        prev = parent.getprevious()
+    return prev is not None and prev.tag == "a" and not (prev.tail or "").strip()
 
 
 def _inside_any(el: HtmlElement, excluded: set) -> bool:
@@ -1093,7 +1089,6 @@ def drop_title_line(root: HtmlElement, titles: list[str]) -> None:
             return
 
 
-_RUBRIC_WORD_RE = re.compile(r"[^\W_]+")
 _RUBRIC_MAX_WORDS, _RUBRIC_MAX_CHARS = 3, 40
 
 
@@ -1108,11 +1103,11 @@ def drop_rubric_line(root: HtmlElement, url: str) -> None:
     if len(blocks) < 3:
         return
     el, text = blocks[0]
-    words = _RUBRIC_WORD_RE.findall(fold(text))
-    if not 0 < len(words) <= _RUBRIC_MAX_WORDS or len(text) > _RUBRIC_MAX_CHARS or any(c in text for c in ".!?:"):
+    label = words(text)
+    if not 0 < len(label) <= _RUBRIC_MAX_WORDS or len(text) > _RUBRIC_MAX_CHARS or any(c in text for c in ".!?:"):
         return
     for sep in ("-", "_", ""):
-        slug = sep.join(words)
+        slug = sep.join(label)
         if any(seg == slug or seg.startswith((slug + "_", slug + "-")) for seg in folders):
             drop_element(el)
             return

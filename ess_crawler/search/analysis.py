@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-import re
 import threading
 from functools import lru_cache
 
 import Stemmer
 
-from ess_crawler.text import fold
+from ess_crawler.text import WORD_RE, fold, words
 
-WORD_RE = re.compile(r"[^\W_]+")
+# `words` and `WORD_RE` live in ess_crawler.text, for the extractor too; search's callers import them here
+__all__ = ["WORD_RE", "stem", "stem_text", "stem_words", "words"]
+
 _local = threading.local()  # a Stemmer object is not thread-safe: one per thread (Datasette's SQL threads)
 
 
@@ -19,11 +20,6 @@ def _stemmer() -> Stemmer.Stemmer:
     if stemmer is None:
         stemmer = _local.stemmer = Stemmer.Stemmer("french")
     return stemmer
-
-
-def words(text: str | None) -> list[str]:
-    """The folded words of a text (letters and digits; apostrophes, hyphens and the rest separate)."""
-    return WORD_RE.findall(fold(text or ""))
 
 
 @lru_cache(maxsize=100_000)
