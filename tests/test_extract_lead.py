@@ -49,6 +49,26 @@ def test_a_typo3_news_teaser_text_with_itemprop_description_is_the_lead():
     assert lead_of(html) == (INTRO, "heuristic:standfirst")
 
 
+def test_a_standfirst_after_an_indented_author_box_is_the_lead():
+    # a Drupal theme's author block, desktop and mobile copies, its template's indentation kept:
+    # some 40 characters a reader sees, several hundred in the source
+    pad = "\n" + " " * 40
+    box = "".join(f'<div class="author-block author-block-{v}">{pad}<div class="author-block__name">{pad}Anna Muster'
+                  f'{pad}</div>{pad}<a class="author-block__url" href="/redaktion">Redaktion{pad}</a>{pad}'
+                  f'<div class="author-block__created">12.01.2022 14:47 Uhr</div>{pad * 3}</div>'
+                  for v in ("desktop", "mobile"))
+    html = page(header=f'{box}<div id="block-introtext"><div class="intro-text"><p>{INTRO}</p></div></div>')
+    assert lead_of(html) == (INTRO, "heuristic:standfirst")
+
+
+def test_a_teaser_class_notice_after_the_opening_paragraph_is_not_the_lead():
+    # `p.short-info` opens the text; the theme's "part of our special" notice after it says teaser
+    notice = '<p class="theme-special-article-teaser">Dieser Artikel gehört zum Themen-Special Genossenschaften</p>'
+    html = page(header=f'<p class="short-info">{INTRO}</p>{notice}')
+    lead, _rule = lead_of(html)
+    assert "Themen-Special" not in lead
+
+
 def test_teaser_cards_far_below_the_headline_are_not_the_lead():
     cards = "".join(f'<div class="teaser-card"><div class="teaser-card__text">{INTRO} ({i})</div></div>'
                     for i in range(3))

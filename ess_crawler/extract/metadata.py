@@ -18,7 +18,7 @@ from lxml.html import HtmlElement
 from .boilerplate import BOILERPLATE_RE, BOILERPLATE_ROLES, attr_tokens, is_boilerplate
 from .dates import _MODIFIED_LABELS, ParsedDate, normalise_iso, parse_date, parse_published_modified
 from .document import Page, clean_space, top_elements
-from .text import drop_invisible, inline_text, normalize_space, text_content
+from .text import drop_invisible, inline_text, normalize_space, shown_length, text_content
 
 Found = tuple  # (value, rule)
 
@@ -1057,31 +1057,39 @@ def _media(el: HtmlElement) -> bool:
 def _text_gap(start: HtmlElement, target: HtmlElement, limit: int) -> int | None:
     """Characters of text between the end of `start` and the beginning of `target`, which
     follows it in document order; None when there are more than `limit` or `target` does
-    not follow `start`."""
+    not follow `start`. Text counts as a reader sees it (`shown_length`): a theme's indented
+    author box or an inline script between them is not a long text. None too when a paragraph
+    of text lies between them."""
     path = set(target.iterancestors())
     if start in path:
         return None
     total, node = 0, start
     while total <= limit:
-        total += len((node.tail or "").strip())
+        total += len(clean_space(node.tail))
         nxt = node.getnext()
         while nxt is None:
             node = node.getparent()
             if node is None or node in path:
                 return None  # `target` was before `start`
-            total += len((node.tail or "").strip())
+            total += len(clean_space(node.tail))
             nxt = node.getnext()
         node = nxt
         while node in path:  # descend towards the target
-            total += len((node.text or "").strip())
+            total += len(clean_space(node.text))
             if len(node) == 0:
                 return None
             node = node[0]
         if node is target:
             return total if total <= limit else None
-        if isinstance(node.tag, str) and node.tag not in ("script", "style", "noscript", "template"):
-            total += len(node.text_content().strip())
+        if isinstance(node.tag, str):
+            shown = shown_length(node)
+            total += shown
+            if shown >= _GAP_PARAGRAPH and any(shown_length(p) >= _GAP_PARAGRAPH for p in node.iter("p")):
+                return None  # a paragraph of text before `target`: the text has begun
     return None
+
+
+_GAP_PARAGRAPH = 80  # characters of a paragraph that is the text's own, not a byline or a date line
 
 
 _ELLIPSIS_RE = re.compile(r"\s*(?:\[?…\]?|\[?\.\.\.\]?)")

@@ -79,6 +79,19 @@ def first_char(el: HtmlElement) -> str:
     return ""
 
 
+def shown_length(el: HtmlElement) -> int:
+    """Characters of the text a reader sees in `el` (no script, style or form controls; runs of
+    white space as one space; not its tail): what a markup template's indentation or an inline
+    script does not lengthen."""
+    pieces = []
+    if (el.tag if isinstance(el.tag, str) else "") not in SKIP_TAGS:
+        if el.text and isinstance(el.tag, str):
+            pieces.append(el.text)
+        for child in el:
+            pieces.extend(_text_pieces(child))
+    return len(clean_space("".join(pieces)))
+
+
 def _text_pieces(el: HtmlElement):
     """The texts `_walk` gathers (without its block and line breaks), in order, lazily."""
     tag = el.tag if isinstance(el.tag, str) else ""
