@@ -119,6 +119,29 @@ def test_a_labelled_date_line_under_the_text_goes_an_unlabelled_one_stays():
     assert "Berlin, 12. März 2021" in fallback_text(html)  # a letter's place and date: its text
 
 
+# ------------------------------------------------------------------ the date and the writer over the text
+
+def test_a_date_and_byline_line_over_the_text_goes():
+    for line in ("11.12.2019 - Amelie Loevenich", "12 mars 2021 par la rédaction", "09 Oct 2018"):
+        html = page(f"<div class='story__text'><p class='text-muted'>{line}</p><p>{P}</p><p>{Q}</p><p>{R}</p></div>")
+        assert line not in fallback_text(html), line
+
+
+def test_a_date_and_byline_left_as_loose_text_between_blocks_goes():
+    # a blog theme's `<small>` after the headline, which trafilatura gives as bare text after the <h2>
+    html = page(f"<div class='post'><h2>Ein Jahr im Verein</h2><small>11.09.2011, 16:20 von jovelstefan </small>"
+                f"<div class='entry'><p>{P}</p><p>{Q}</p><p>{R}</p></div></div>")
+    text = fallback_text(html)
+    assert "jovelstefan" not in text and P.strip() in text
+
+
+def test_a_dated_opening_sentence_stays():
+    for line in ("11.12.2019 - Der Bürgermeister sagte, die Stadt wachse weiter.",
+                 "11.12.2019 Die Stadt wächst weiter"):
+        html = page(f"<div class='story__text'><p>{line}</p><p>{P}</p><p>{Q}</p><p>{R}</p></div>")
+        assert line in fallback_text(html), line
+
+
 # ------------------------------------------------------------------ a download link's file details
 
 DOWNLOAD = ("<p><span class='c-download-list__li'><a class='Publication FTpdf' href='/SharedDocs/Downloads/info.pdf'>"

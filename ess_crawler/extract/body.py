@@ -591,6 +591,12 @@ _BYLINE_RE = re.compile(
     r"(?:\s*(?:,|\||–|-)\s*[^.!?|]{1,50}"
     r"|\s+(?:Fotos?|Photos?|Bilder?|Illustrations?)(?: von| by| par)?\s*:?\s*[^.!?|]{1,50})?"
     r"(?<![.!?:])\s*$")
+# the date and the writer on one line over the text: "11.09.2011, 16:20 von jovelstefan",
+# "11.12.2019 - Amelie Loevenich", "12 mars 2021 par la rédaction"
+_DATED_BYLINE_RE = re.compile(
+    r"^\W*(?i:" + _DATE_PART + r"(?:\s*[|·•/,–-]\s*" + _DATE_PART + r")*)"
+    r"(?:\s*[,|·•–-]?\s*(?i:von|by|par|por|de)\s+[\w.’'@-]+(?:\s+[\w.’'@-]+){0,2}"
+    r"|\s*[,|·•–-]\s*" + _NAME + r")\s*$")
 _HEAD_LINES, _TAIL_LINES = 3, 2  # where a date or byline stands over or under the text
 _META_LINE_TAGS = ("p", "div", "span", "time", "li", "address", "small", "em", "strong", "b", "i",
                    "h2", "h3", "h4", "h5", "h6")  # a date over the text set as a small heading
@@ -604,10 +610,10 @@ _DATE_LABEL_RE = re.compile(r"\b" + _DATE_LABELS + r"\b", re.IGNORECASE)
 
 def _meta_line(text: str, at_head: bool) -> bool:
     """A date line (at the head; under the text only with its label: an unlabelled date further
-    down heads a section or signs a letter) or a byline."""
+    down heads a section or signs a letter), a byline, or the two on one line at the head."""
     if not text or len(text) > 100:
         return False
-    if _BYLINE_RE.match(text) or (at_head and _DATE_LINE_RE.match(text)):
+    if _BYLINE_RE.match(text) or (at_head and (_DATE_LINE_RE.match(text) or _DATED_BYLINE_RE.match(text))):
         return True
     return not at_head and _DATE_LABEL_RE.search(text) is not None \
         and _DATE_LINE_RE.match(_FILE_NAME_PREFIX_RE.sub("", text)) is not None
@@ -645,6 +651,18 @@ def drop_meta_lines(root: HtmlElement, descriptions: list[str]) -> None:
                 matches.append(el)  # the outermost element saying the line, in document order
         if matches:
             drop_element(matches[0] if at_head else matches[-1])
+        else:  # loose text between two blocks (trafilatura's `<h1>…</h1>11.09.2011 von …<p>`)
+            _drop_loose_line(root, text, at_head)
+
+
+def _drop_loose_line(root: HtmlElement, text: str, first: bool) -> None:
+    """The text node between `root`'s blocks that says just `text` (the first or the last one)."""
+    if first and clean_space(root.text) == text:
+        root.text = None
+        return
+    tails = [el for el in root.iterdescendants() if el.tail and clean_space(el.tail) == text]
+    if tails:
+        (tails[0] if first else tails[-1]).tail = None
 
 
 _SHARE_URL_RE = re.compile(
