@@ -116,6 +116,28 @@ def test_calls_to_action_inside_a_wordpress_post_go_too():
     assert "Affiliate" not in art.body_text and "tausend neue Mitglieder" in art.body_text
 
 
+def test_a_french_or_italian_named_author_box_inside_a_wordpress_post_goes():
+    for cls in ("article_auteur", "vcard description_auteur", "box-autore"):
+        box = (f'<div class="{cls}"><h2>Über Anna Beispiel</h2><div class="bio">Anna Beispiel '
+               'schreibt seit zehn Jahren über Genossenschaften und die Wirtschaft auf dem Land.'
+               '<a href="/author/anna/" rel="author">weiter</a></div></div>')
+        html = f"""<html><head><title>Post</title><meta name="generator" content="WordPress 6.4"></head><body>
+        <article class="post"><h1 class="entry-title">Genossenschaften wachsen</h1><div class="entry-content">
+        <p>{P * 2}</p><p>{P}</p><p>{P}</p>{box}</div></article></body></html>"""
+        art = extract_article(html, "https://www.example.de/2024/01/genossenschaften/")
+        assert art.provenance["body"] == "cms:wordpress", cls
+        assert "seit zehn Jahren" not in art.body_text and "tausend neue Mitglieder" in art.body_text, cls
+
+
+def test_a_reading_time_line_goes_a_sentence_about_minutes_stays():
+    for line in ("01. Dez. 2017, 12:01 Uhr 3 min Lesezeit", "Estimated reading time: 6 minutes",
+                 "Temps de lecture : 4 min"):
+        art = extract_article(page_ending(f"<p>{line}</p>"), "https://www.example.de/artikel")
+        assert line not in art.body_text, line
+    sentence = "Die Fahrt dauert nur 5 Minuten, die Lesezeit des Berichts länger."
+    assert sentence in extract_article(page_ending(f"<p>{sentence}</p>"), "https://www.example.de/artikel").body_text
+
+
 def test_article_sentences_about_apps_networks_donations_and_photos_stay():
     aside = """<p>Die Stadt hat eine App vorgestellt, die man für iOS und Android herunterladen kann, um Schäden
     an Straßen zu melden.</p><p>Viele Vereine folgen dem Verband auf Facebook und Twitter, sagt die Sprecherin.</p>

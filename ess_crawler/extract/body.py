@@ -559,7 +559,26 @@ def _noise_line(text: str) -> bool:
                 or (len(text) < 400 and _DISCLAIMER_RE.match(text))
                 or (len(text) < _COPYRIGHT_NOTICE_MAX_CHARS and _COPYRIGHT_NOTICE_RE.match(text))
                 or (len(text) < 300 and _call_to_action(text)) or _subscribe_call(text)
-                or _teaser_tags(text))
+                or _teaser_tags(text) or (len(text) < 100 and _reading_time_line(text)))
+
+
+# a post's reading time ("3 min Lesezeit", "Estimated reading time: 6 minutes", "Temps de lecture : 4 min")
+_READING_TIME_RE = re.compile(
+    r"\b\d+\s*(?:minuten|minutes?|min)\.?\s*(?:lesezeit|read|reading|de lecture|lesedauer|leestijd)\b"
+    r"|\b(?:(?:estimated|gesch[äa]tzte)\s+)?(?:lesezeit|lesedauer|temps de lecture|reading time|leestijd"
+    r"|tiempo de lectura)\s*:?\s*(?:ca\.\s*)?\d+\s*(?:minuten|minutes?|minutos|min)?\.?",
+    re.IGNORECASE,
+)
+
+
+def _reading_time_line(text: str) -> bool:
+    """A line that says the reading time, alone or beside the page's date."""
+    if not any(c.isdigit() for c in text):
+        return False
+    rest = _READING_TIME_RE.sub(" ", text)
+    if rest == text:
+        return False
+    return not any(c.isalnum() for c in rest) or bool(_DATE_LINE_RE.match(rest.strip(" ,|·•–-")))
 
 
 # the month names the date parser knows (English, French, German, Italian, Spanish, Portuguese, Dutch,

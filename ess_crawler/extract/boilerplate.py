@@ -40,10 +40,13 @@ _BOILERPLATE_RE = re.compile(
 _ROLES = {"navigation", "banner", "complementary", "contentinfo", "search", "dialog", "alert"}
 # the box about the writer that themes put under a post (`author-box`, `nv-author-biography`,
 # `cbx-Author_InfoContainer`, `about-the-author`, `authorbox`, `autorenbox`): bylines, bios
+# (French `description_auteur`, `bio-auteur`, `article_auteur`; Italian `box-autore`)
+_AUTHOR_WORD = r"(?:author|autor|auteur|autore)"
 _AUTHOR_BOX_RE = re.compile(
-    r"(?:^|[\s_-])(?:author|autor)[_-]?(?:box|bio|biography|info|infocontainer|about|details|desc|description"
+    r"(?:^|[\s_-])" + _AUTHOR_WORD + r"[_-]?(?:box|bio|biography|info|infocontainer|about|details|desc|description"
     r"|profile|card)(?:$|[\s_-])|(?:^|[\s_-])about[_-]?(?:the[_-]?)?author|(?:^|\s)autorenbox|saboxplugin-wrap"
-    r"|abh_box",
+    r"|abh_box|(?:^|[\s_-])(?:box|bio|description|infos?|a[_-]?propos)[_-](?:d[eu][_-]|de[_-]l[_-])?" + _AUTHOR_WORD
+    + r"(?:$|[\s_-])|(?:^|[\s_-])article[_-]" + _AUTHOR_WORD + r"(?:$|[\s_-])",
     re.IGNORECASE,
 )
 AUTHOR_BOX_MAX_CHARS = 1500  # an author box is a few lines; a block this long is the post itself
@@ -53,7 +56,7 @@ def author_box_token(token: str) -> bool:
     """A class or id (or several, space-separated) naming an author box. A substring test
     first: the regex then reads one token in a hundred."""
     low = token.lower()
-    return ("uthor" in low or "utor" in low or "box" in low) and bool(_AUTHOR_BOX_RE.search(token))
+    return ("uthor" in low or "utor" in low or "uteur" in low or "box" in low) and bool(_AUTHOR_BOX_RE.search(token))
 
 
 def attr_tokens(el: HtmlElement) -> str:
