@@ -69,6 +69,25 @@ def test_a_teaser_class_notice_after_the_opening_paragraph_is_not_the_lead():
     assert "Themen-Special" not in lead
 
 
+def test_an_intro_class_wrapping_the_header_is_not_the_lead():
+    # `div.intro` around the headline, the byline and the image with its credit: the header, not a lead
+    header = (f'<div class="intro"><h1>{TITLE}</h1><p class="byline">von Anna Muster, Online-Redaktion</p>'
+              '<figure><img src="/a.jpg" alt=""><figcaption>Mitglieder bei der Versammlung © Verband | Foto Muster'
+              '</figcaption></figure></div>')
+    html = f"""<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>{TITLE} | Verband</title></head>
+<body><main class="site-main"><article class="article">{header}<div class="article__body">{BODY}</div>
+</article></main></body></html>"""
+    lead, rule = lead_of(html)
+    assert rule != "heuristic:lead-class" and "Foto Muster" not in lead and "Anna Muster" not in lead
+
+
+def test_the_page_s_own_address_printed_over_the_text_is_not_body():
+    html = page().replace('<div class="article__body">', f'<div class="article__body"><p>{URL}</p>')
+    art = extract_article(html, URL)
+    assert art.provenance["body"] == "fallback:trafilatura"
+    assert URL not in art.body_text and "tausend neue Mitglieder" in art.body_text
+
+
 def test_teaser_cards_far_below_the_headline_are_not_the_lead():
     cards = "".join(f'<div class="teaser-card"><div class="teaser-card__text">{INTRO} ({i})</div></div>'
                     for i in range(3))

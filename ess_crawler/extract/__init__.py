@@ -182,7 +182,7 @@ def _extract(page: Page, html_text: str) -> Article:
             if guess is not None:
                 notes = find_footnotes(page, guess)
         drop = ([r.title for r in art.related] + listed + [n.text for n in notes.notes] + link_list_texts(page)
-                + author_box_lines(page))
+                + author_box_lines(page) + [page.url, art.url])  # (a share box's copy of the address)
         tree, anchors, images = html_text, [], []
         if not art.body_text and not cleaned:  # the tree is intact: link the markers, notes out first
             _link_markers(notes)

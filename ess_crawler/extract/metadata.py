@@ -936,12 +936,19 @@ def find_lead_element(page: Page, excluded: set, title: str = "") -> tuple[HtmlE
     for css in _GENERIC_LEAD:
         for el in select(page, css):
             text = inline_text(el)
-            if not _inside(el, excluded) and 40 <= len(text) <= 1500 and not _not_article(el):
+            if not _inside(el, excluded) and 40 <= len(text) <= 1500 and not _not_article(el) \
+                    and not _header_wrapper(el):
                 return el, "heuristic:lead-class"
     el = standfirst_element(page, excluded, title)
     if el is not None:
         return el, "heuristic:standfirst"
     return None, ""
+
+
+def _header_wrapper(el: HtmlElement) -> bool:
+    """An `.intro` or `.lead` that wraps the article's header (its headline, an image and its
+    caption, the byline) rather than being the standfirst."""
+    return next(el.iter("h1", "figure", "figcaption", "img", "picture"), None) is not None
 
 
 # a lead is never in the site's navigation, footer, a sidebar, a cookie banner or a hidden block
