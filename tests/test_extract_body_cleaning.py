@@ -138,6 +138,37 @@ def test_a_reading_time_line_goes_a_sentence_about_minutes_stays():
     assert sentence in extract_article(page_ending(f"<p>{sentence}</p>"), "https://www.example.de/artikel").body_text
 
 
+HEADS = ("Mehr Mitglieder auf dem Land", "Neue Projekte im Jahr", "Was die Länder tun sollen")
+EZ_TOC = ('<div id="ez-toc-container" class="ez-toc-v2_0_51_1 counter-hierarchy"><div class="ez-toc-title-container">'
+          '<p class="ez-toc-title">Inhaltsverzeichnis</p><span class="ez-toc-title-toggle"><a href="#" '
+          'class="ez-toc-toggle" aria-label="Toggle Table of Content"><span style="display:none;">Toggle</span></a>'
+          '</span></div><nav><ul class="ez-toc-list">'
+          + "".join(f'<li><a class="ez-toc-link" href="https://www.example.de/2024/01/genossenschaften/#h{i}">{h}</a></li>'
+                    for i, h in enumerate(HEADS)) + '</ul></nav></div>')
+TOC_PLUS = ('<div id="toc_container" class="no_bullets"><p class="toc_title">Inhalt</p><ul class="toc_list">'
+            + "".join(f'<li><a href="#h{i}">{h}</a></li>' for i, h in enumerate(HEADS)) + '</ul></div>')
+SECTIONS = "".join(f'<h2 id="h{i}">{h}</h2><p>{P * 2}</p>' for i, h in enumerate(HEADS))
+
+
+def test_a_table_of_contents_inside_a_wordpress_post_goes_its_headings_stay():
+    html = f"""<html><head><title>Post</title><meta name="generator" content="WordPress 6.4"></head><body>
+    <article class="post"><h1 class="entry-title">Genossenschaften wachsen</h1><div class="entry-content">
+    <p>{P * 2}</p>{EZ_TOC}{SECTIONS}</div></article></body></html>"""
+    art = extract_article(html, "https://www.example.de/2024/01/genossenschaften/")
+    assert art.provenance["body"] == "cms:wordpress"
+    assert "Inhaltsverzeichnis" not in art.body_text and "Toggle" not in art.body_text
+    for h in HEADS:
+        assert art.body_text.count(h) == 1, h  # the section's heading, not the entry
+
+
+def test_a_list_of_notes_with_back_links_is_no_table_of_contents():
+    notes = "".join(f'<li id="fn{i}">{P}<a href="#ref{i}">↩</a></li>' for i in range(1, 3))
+    html = page_ending(f"<h2>Anmerkungen</h2><ol>{notes}</ol>")
+    art = extract_article(html, "https://www.example.de/artikel")
+    text = art.body_text + " ".join(n.text for n in art.footnotes)
+    assert text.count("tausend neue Mitglieder") >= 5  # the notes' text is kept, as body or as notes
+
+
 def test_article_sentences_about_apps_networks_donations_and_photos_stay():
     aside = """<p>Die Stadt hat eine App vorgestellt, die man für iOS und Android herunterladen kann, um Schäden
     an Straßen zu melden.</p><p>Viele Vereine folgen dem Verband auf Facebook und Twitter, sagt die Sprecherin.</p>

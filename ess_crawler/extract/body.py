@@ -493,6 +493,7 @@ def clean_container(container: HtmlElement, drop: list[HtmlElement], title: str,
         if any(a is container for a in el.iterancestors()):
             drop_element(el)
     _drop_appended_posts(container, title)
+    drop_contents_lists(container)  # before its `<nav>` goes as boilerplate, leaving its title
     strip_boilerplate(container, keep=keep)
     drop_file_info(container)
     for el in list(container.iter("p", "div", "li", "strong", "span", "h3", "h4", "h5", "h6", "aside")):
@@ -810,6 +811,66 @@ def _same_document(page: Page, href: str, here: str) -> bool:
     if not target or not here:
         return target == here
     return target == here or target.endswith(here) or here.endswith(target)
+
+
+_CONTENTS_LABEL_MAX_CHARS = 40  # "Inhalt", "Table of contents", "Sommaire" (and a plugin's "Toggle")
+_CONTENTS_LINK_SHARE = 0.9  # of a contents list's text that its links hold
+_CONTENTS_WRAPPER_LEVELS = 3  # the plugin's box around the list: `div#toc_container`, `#ez-toc-container > nav`
+
+
+def _places_in_one_page(links: list[HtmlElement]) -> bool:
+    """Every link goes to a place (a fragment) of one and the same page: `#section`, or the
+    page's address with its fragments (`https://site/post/#part-2`)."""
+    pages = set()
+    for a in links:
+        address, sep, fragment = (a.get("href") or "").strip().partition("#")
+        if not sep or not fragment:
+            return False
+        pages.add(address)
+    return len(pages) == 1
+
+
+def contents_lists(root: HtmlElement) -> list[tuple[HtmlElement, HtmlElement]]:
+    """The tables of contents in `root`, each (list, what goes with it): an outermost list
+    (ul, ol) of two links or more, every one to a place of one page (`_places_in_one_page`),
+    its links holding its text (a notes list's back links hold a sliver of it). With it goes the
+    box around it that says little else (the plugin's title and toggle), else the short line
+    without links right before it (a "Contents" heading). Navigation of the page, not its text:
+    its entries repeat the text's own headings."""
+    found = []
+    for lst in root.iter("ul", "ol"):
+        if any(anc.tag in ("ul", "ol") for anc in lst.iterancestors()):
+            continue
+        links = list(lst.iter("a"))
+        if len(links) < 2 or not _places_in_one_page(links):
+            continue
+        own = len(clean_space(text_content(lst)))
+        if not own or sum(len(clean_space(text_content(a))) for a in links) < _CONTENTS_LINK_SHARE * own:
+            continue
+        outer = lst
+        for _ in range(_CONTENTS_WRAPPER_LEVELS):
+            parent = outer.getparent()
+            if parent is None or parent is root \
+                    or len(clean_space(text_content(parent))) - own > _CONTENTS_LABEL_MAX_CHARS:
+                break
+            outer = parent
+        if outer is lst:
+            label = lst.getprevious()
+            if label is not None and isinstance(label.tag, str) and label.tag != "a" \
+                    and not has_descendant(label, "a") and not (label.tail or "").strip() \
+                    and 0 < len(inline_text(label)) <= _CONTENTS_LABEL_MAX_CHARS:
+                found.append((lst, label))
+                continue
+        found.append((lst, outer))
+    return found
+
+
+def drop_contents_lists(root: HtmlElement) -> None:
+    """The tables of contents in `root` (`contents_lists`), with their boxes or labels."""
+    for lst, extra in contents_lists(root):
+        for el in (extra, lst):
+            if el.getparent() is not None:
+                drop_element(el)
 
 
 class CardText(str):
