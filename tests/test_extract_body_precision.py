@@ -6,7 +6,7 @@ labels), each rule with the markup as CMSs write it, and what the rules must lea
 from lxml import html as lxml_html
 
 from ess_crawler.extract import extract_article
-from ess_crawler.extract.body import fallback_body, link_list_texts
+from ess_crawler.extract.body import _is_title, _title_key, fallback_body, link_list_texts
 from ess_crawler.extract.document import Page
 from ess_crawler.extract.text import element_text
 
@@ -77,11 +77,11 @@ def test_the_headline_with_its_date_set_inside_the_heading_goes():
 
 
 def test_a_date_over_a_one_word_title_is_not_taken_for_the_headline():
-    # og:title "Pressemitteilungen" (the rubric, not the headline): its date line is no headline line
-    html = page(f"<p>24. April 2020 | Pressemitteilungen</p><h1>{TITLE}</h1><p>{P}</p><p>{Q}</p>").replace(
-        f'content="{TITLE}"', 'content="Pressemitteilungen"').replace(f"<title>{TITLE} | Example Zeitung", "<title>x")
-    text = fallback_text(html)
-    assert "24. April 2020 | Pressemitteilungen" in text
+    # og:title "Pressemitteilungen" (the rubric, not the headline): a dated line saying it is no
+    # headline line (it goes as the date and section line it is, `_meta_line`); a dated headline of
+    # three words or more is one
+    assert not _is_title("24. April 2020 | Pressemitteilungen", [_title_key("Pressemitteilungen")])
+    assert _is_title(f"24. April 2020 | {TITLE}", [_title_key(TITLE)])
 
 
 # ------------------------------------------------------------------ the rubric's name over the text
@@ -122,7 +122,11 @@ def test_a_labelled_date_line_under_the_text_goes_an_unlabelled_one_stays():
 # ------------------------------------------------------------------ the date and the writer over the text
 
 def test_a_date_and_byline_line_over_the_text_goes():
-    for line in ("11.12.2019 - Amelie Loevenich", "12 mars 2021 par la rédaction", "09 Oct 2018"):
+    for line in ("11.12.2019 - Amelie Loevenich", "12 mars 2021 par la rédaction", "09 Oct 2018",
+                 "21. Jan 2022 // Dominik Ricker", "Posted: Thursday, April 21, 2022. 10:11 pm CST.",
+                 "Stand des Artikels: 26. Februar 2020, 12:30 Uhr.", "Datum 25.01.2022",
+                 "24. April 2020 | Pressemitteilungen", "Handball Schweiz • 02.02.2022",
+                 "durch Yirou Chen", "Eine Kolumne von Nils Pickert"):
         html = page(f"<div class='story__text'><p class='text-muted'>{line}</p><p>{P}</p><p>{Q}</p><p>{R}</p></div>")
         assert line not in fallback_text(html), line
 
@@ -137,7 +141,8 @@ def test_a_date_and_byline_left_as_loose_text_between_blocks_goes():
 
 def test_a_dated_opening_sentence_stays():
     for line in ("11.12.2019 - Der Bürgermeister sagte, die Stadt wachse weiter.",
-                 "11.12.2019 Die Stadt wächst weiter"):
+                 "11.12.2019 Die Stadt wächst weiter", "Durch die Stadt fließt ein Fluss",
+                 "12. März 2021 | Der Verband fordert mehr Geld für Schulen"):
         html = page(f"<div class='story__text'><p>{line}</p><p>{P}</p><p>{Q}</p><p>{R}</p></div>")
         assert line in fallback_text(html), line
 

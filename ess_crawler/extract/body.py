@@ -590,12 +590,13 @@ _WEEKDAY = (r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:montag|dienstag|mitt
             r"|viernes|s[áa]bado|domingo)")
 _DATE = (r"(?:\d{1,2}\.?\s*" + _MONTH + r"\s*\d{4}|" + _MONTH + r"\s*\d{1,2}(?:st|nd|rd|th)?,?\s*\d{4}"
          r"|\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})")
-_TIME = r"\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?\s?m\.?)?(?:\s*(?:uhr|h|cet|cest|mez|mesz|est|edt|gmt|utc))?"
+_TIME = (r"\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?\s?m\.?)?"
+         r"(?:\s*(?:uhr|h|cet|cest|mez|mesz|est|edt|cst|cdt|pst|pdt|gmt|bst|utc)\b)?")
 _DATE_LABELS = (r"(?:published|updated|posted|created|last (?:updated|modified)|ver[öo]ffentlicht|aktualisiert"
                 r"|erstellt|ge[äa]ndert|stand|publi[ée]e?|mis à jour|modifi[ée]e?|publicado|actualizado|pubblicato"
-                r"|aggiornato)")
+                r"|aggiornato|datum|date|stand des artikels)")
 _DATE_PART = (r"(?:" + _DATE_LABELS + r"(?:\s+(?:on|am|le|el|il))?\s*:?\s*)?(?:(?:" + _WEEKDAY + r"),?\s*)?" + _DATE
-              + r"(?:\s*(?:,|um|at|à|a las|alle|-|–)?\s*" + _TIME + r")?")
+              + r"(?:\s*(?:,|um|at|à|a las|alle|-|–|/|\.)?\s*" + _TIME + r")?")
 # a line that is only the article's date (or its dates: "Published: ... | Updated: ..."): the page's
 # metadata printed over the text
 _DATE_LINE_RE = re.compile(r"^\W*" + _DATE_PART + r"(?:\s*[|·•/,–-]\s*" + _DATE_PART + r")*\W*$", re.IGNORECASE)
@@ -605,7 +606,9 @@ _DATE_LINE_RE = re.compile(r"^\W*" + _DATE_PART + r"(?:\s*[|·•/,–-]\s*" + _
 # a name of two words at least ("Von Wölfen und Menschen" is a heading, "Von Jan Kupitz" a byline)
 _NAME = r"[A-ZÀ-ÖØ-Þ][\w’'.-]*(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w’'.-]*|von|van|de|der|den|del|della|da|di|du|la|le|zu|dos|das))+"
 _BYLINE_RE = re.compile(
-    r"^\s*(?:(?:[Bb]y|BY|[Vv]on|VON|[Pp]ar|PAR|[Pp]or|POR|[Dd]i|[Dd]oor|[Aa]v)\s+|(?:[Ww]ritten|[Pp]osted) by\s+"
+    r"^\s*(?:(?:[Bb]y|BY|[Vv]on|VON|[Dd]urch|[Pp]ar|PAR|[Pp]or|POR|[Dd]i|[Dd]oor|[Aa]v)\s+"
+    r"|(?:[Ww]ritten|[Pp]osted) by\s+"
+    r"|[Ee]ine?\s+(?:Kolumne|Kommentar|Gastbeitrag|Glosse|Analyse|Reportage)\s+von\s+"
     r"|(?:Text|Texte|Autor|Autorin|Author|Auteur|Geschrieben von)(?: von| by| par)?\s*:?\s+)"
     + _NAME + r"(?:\s*(?:,|&|\bund\b|\band\b|\bet\b|\by\b|\be\b)\s*" + _NAME + r")*"
     r"(?:\s*(?:,|\||–|-)\s*[^.!?|]{1,50}"
@@ -615,8 +618,14 @@ _BYLINE_RE = re.compile(
 # "11.12.2019 - Amelie Loevenich", "12 mars 2021 par la rédaction"
 _DATED_BYLINE_RE = re.compile(
     r"^\W*(?i:" + _DATE_PART + r"(?:\s*[|·•/,–-]\s*" + _DATE_PART + r")*)"
-    r"(?:\s*[,|·•–-]?\s*(?i:von|by|par|por|de)\s+[\w.’'@-]+(?:\s+[\w.’'@-]+){0,2}"
-    r"|\s*[,|·•–-]\s*" + _NAME + r")\s*$")
+    r"(?:\s*[,|·•/–-]*\s*(?i:von|by|par|por|de)\s+[\w.’'@-]+(?:\s+[\w.’'@-]+){0,2}"
+    r"|\s*[,|·•/–-]+\s*" + _NAME + r")\s*$")
+# a date with the section or the source beside it: "24. April 2020 | Pressemitteilungen",
+# "Handball Schweiz • 02.02.2022"
+_LABEL_WORDS = r"[A-ZÀ-ÖØ-Þ][\w’'.-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w’'.-]*){0,2}"
+_DATED_LABEL_RE = re.compile(
+    r"^\W*(?:(?i:" + _DATE_PART + r")\s*[|·•]\s*" + _LABEL_WORDS + r"|" + _LABEL_WORDS + r"\s*[|·•]\s*(?i:"
+    + _DATE_PART + r"))\W*$")
 _HEAD_LINES, _TAIL_LINES = 3, 2  # where a date or byline stands over or under the text
 _META_LINE_TAGS = ("p", "div", "span", "time", "li", "address", "small", "em", "strong", "b", "i",
                    "h2", "h3", "h4", "h5", "h6")  # a date over the text set as a small heading
@@ -633,7 +642,8 @@ def _meta_line(text: str, at_head: bool) -> bool:
     down heads a section or signs a letter), a byline, or the two on one line at the head."""
     if not text or len(text) > 100:
         return False
-    if _BYLINE_RE.match(text) or (at_head and (_DATE_LINE_RE.match(text) or _DATED_BYLINE_RE.match(text))):
+    if _BYLINE_RE.match(text) or (at_head and (_DATE_LINE_RE.match(text) or _DATED_BYLINE_RE.match(text)
+                                               or _DATED_LABEL_RE.match(text))):
         return True
     return not at_head and _DATE_LABEL_RE.search(text) is not None \
         and _DATE_LINE_RE.match(_FILE_NAME_PREFIX_RE.sub("", text)) is not None
