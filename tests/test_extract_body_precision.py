@@ -147,6 +147,18 @@ def test_a_dated_opening_sentence_stays():
         assert line in fallback_text(html), line
 
 
+# ------------------------------------------------------------------ image credits under the text
+
+def test_image_credit_lines_go_a_caption_sentence_stays():
+    for credit in ("Beitragsbild: Stefan Mang", "Photo Credit: Catwalkpictures",
+                   "Bildcredit: (c) yakushkina - depositphotos.com", "Foto: Getty Images / Photographer is my life."):
+        html = page(f"<div class='story__text'><p>{P}</p><p>{Q}</p><p>{R}</p><p>{credit}</p></div>")
+        assert credit not in fallback_text(html), credit
+    line = "Bilder: Die Stadt hat am Montag neue Pläne vorgestellt. Sie sollen im Mai beginnen."
+    html = page(f"<div class='story__text'><p>{P}</p><p>{Q}</p><p>{line}</p><p>{R}</p></div>")
+    assert line in fallback_text(html)
+
+
 # ------------------------------------------------------------------ a download link's file details
 
 DOWNLOAD = ("<p><span class='c-download-list__li'><a class='Publication FTpdf' href='/SharedDocs/Downloads/info.pdf'>"

@@ -87,7 +87,10 @@ _PROMO_LINE_RE = re.compile(
     r"|sign up (?:to|for)\b|s[ií]guenos en|follow us on|folgen sie uns|suivez-nous"
     r"|[\w .-]{0,40}newsletter\W*$|cr[ée]dits? photos?\s*:|copyright\b(?!\s+(?-i:[a-z]))|©|\(c\) \d{4}"
     r"|photos?\s*:\s*\S+\W*$"
-    r"|(?:fotos?|bild|image)\s*:\s*(?:[^.!?:]|(?<=\b[A-Z])\.){2,60}$"
+    # an image credit: "Foto: dpa", "Beitragsbild: Stefan Mang", "Photo Credit: Catwalkpictures",
+    # "Bildcredit: (c) yakushkina - depositphotos.com" (names, initials, a domain; no sentence)
+    r"|(?:fotos?|bild(?:er|nachweis|quelle|credits?)?|beitragsbild|titelbild|headerbild|images?"
+    r"|photo ?credits?|image credits?)(?:\s+[A-Z][\w-]*)?\s*:\s*(?:[^.!?:]|(?<=\b[A-Z])\.|\.(?=\w)){2,60}\.?$"
     r"|getty images\W*$|keine kommentare|no comments?\W*$|aucun commentaire|kommentare insgesamt)",
     re.IGNORECASE,
 )
