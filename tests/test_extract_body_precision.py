@@ -112,7 +112,8 @@ def test_a_first_heading_the_url_does_not_spell_or_the_article_s_own_slug_stays(
 
 def test_a_labelled_date_line_under_the_text_goes_an_unlabelled_one_stays():
     for footer in ("stunnel_rsync.html - Created 03-10-2004 2:20pm - Last Modified: 03-10-2004 2:20pm",
-                   "Erstellt am: 01.11.2023", "Last updated: 12 March 2021"):
+                   "Erstellt am: 01.11.2023", "Last updated: 12 March 2021", "Créé: 12.12.2019, 07h36",
+                   "Actualisé le 3 mars 2021 à 10h15"):
         html = page(f"<div class='story__text'><p>{P}</p><p>{Q}</p><p>{R}</p><p>{footer}</p></div>")
         assert footer not in fallback_text(html), footer
     html = page(f"<div class='story__text'><p>{P}</p><p>{Q}</p><p>{R}</p><p>Berlin, 12. März 2021</p></div>")

@@ -597,7 +597,7 @@ _TIME = (r"\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?\s?m\.?)?"
          r"(?:\s*(?:uhr|h|cet|cest|mez|mesz|est|edt|cst|cdt|pst|pdt|gmt|bst|utc)\b)?")
 _DATE_LABELS = (r"(?:published|updated|posted|created|last (?:updated|modified)|ver[öo]ffentlicht|aktualisiert"
                 r"|erstellt|ge[äa]ndert|stand|publi[ée]e?|mis à jour|modifi[ée]e?|publicado|actualizado|pubblicato"
-                r"|aggiornato|datum|date|stand des artikels)")
+                r"|aggiornato|datum|date|stand des artikels|cr[ée][ée]e?|actualis[ée]e?)")
 _DATE_PART = (r"(?:" + _DATE_LABELS + r"(?:\s+(?:on|am|le|el|il))?\s*:?\s*)?(?:(?:" + _WEEKDAY + r"),?\s*)?" + _DATE
               + r"(?:\s*(?:,|um|at|à|a las|alle|-|–|/|\.)?\s*" + _TIME + r")?")
 # a line that is only the article's date (or its dates: "Published: ... | Updated: ..."): the page's
