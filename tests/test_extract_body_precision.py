@@ -108,6 +108,13 @@ def test_a_first_heading_the_url_does_not_spell_or_the_article_s_own_slug_stays(
     assert text.startswith("Politik.")
 
 
+def test_the_article_s_category_over_the_text_goes_a_subheading_saying_it_further_down_stays():
+    url = "https://www.example.com/2023/wahlkampf-im-land"  # no folder names the rubric
+    html = page(f"<div class='story__text'><p>POLITIK</p><p>{P}</p><h2>Politik</h2><p>{Q}</p><p>{R}</p></div>")
+    _, text, _ = fallback_body(html, url, [], Page(lxml_html.fromstring(html), url), "Politik")
+    assert not text.startswith("POLITIK") and "\n\nPolitik\n\n" in text
+
+
 # ------------------------------------------------------------------ the page's dates under the text
 
 def test_a_labelled_date_line_under_the_text_goes_an_unlabelled_one_stays():

@@ -191,7 +191,7 @@ def _extract(page: Page, html_text: str) -> Article:
             drop_file_info(page.root)
             tree = page.root
             anchors, images = _anchors_and_images(page, excluded)
-        html, body, _ = fallback_body(tree, page.url, drop, page)
+        html, body, _ = fallback_body(tree, page.url, drop, page, art.category)
         if len(body) >= max(len(art.body_text), 1):
             art.body_html, art.body_text = html, body
             flat = " ".join(body.split())

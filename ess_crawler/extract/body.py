@@ -1224,6 +1224,21 @@ def drop_rubric_line(root: HtmlElement, url: str) -> None:
             return
 
 
+def drop_category_line(root: HtmlElement, category: str) -> None:
+    """The article's category (its rubric, as `find_category` read it) set over the text, alone or
+    after the date ("TECHNOLOGY", "07.11.2023 Ormalingen, Baselbiet"): the first block only."""
+    if not category:
+        return
+    key = fold(clean_space(category))
+    blocks = _head_blocks(root)
+    if len(blocks) < 3:
+        return
+    el, text = blocks[0]
+    folded = fold(text)
+    if folded == key or (folded.endswith(key) and _DATE_LINE_RE.match(text[:len(text) - len(key)])):
+        drop_element(el)
+
+
 def _head_blocks(root: HtmlElement) -> list[tuple[HtmlElement, str]]:
     """The innermost text blocks of `root` with their text, in order."""
     blocks = [el for el in root.iter("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "header")
@@ -1236,11 +1251,11 @@ _TEXT_BLOCK_TAGS = frozenset(("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "l
 
 
 def fallback_body(html, url: str, drop_texts: list[str] | None = None, page: Page | None = None,
-                  ) -> tuple[str, str, HtmlElement | None]:
+                  category: str = "") -> tuple[str, str, HtmlElement | None]:
     """trafilatura's body as (sanitised html, text), less the lines our rules know are not
-    article text (read-also links, meta lines, the headline, `drop_texts`); empty when it finds
-    nothing. `page`: the page `html` was read from, for its headlines and descriptions (read from
-    `html` itself without it)."""
+    article text (read-also links, meta lines, the headline, `drop_texts`, the page's `category`
+    over the text); empty when it finds nothing. `page`: the page `html` was read from, for its
+    headlines and descriptions (read from `html` itself without it)."""
     import trafilatura
     from lxml import html as lxml_html
 
@@ -1287,6 +1302,7 @@ def fallback_body(html, url: str, drop_texts: list[str] | None = None, page: Pag
         page = Page(html, url) if isinstance(html, HtmlElement) else load_page(html, url)
     if page is not None:
         drop_rubric_line(root, url)
+        drop_category_line(root, category)
         drop_meta_lines(root, page_descriptions(page))  # the title still counts among the opening lines it reads
         drop_title_line(root, page_titles(page))
     _drop_trailing_headings(root)
