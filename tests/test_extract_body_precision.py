@@ -115,6 +115,16 @@ def test_the_article_s_category_over_the_text_goes_a_subheading_saying_it_furthe
     assert not text.startswith("POLITIK") and "\n\nPolitik\n\n" in text
 
 
+def test_a_menu_or_breadcrumb_line_goes_a_line_of_code_or_a_dated_sentence_stays():
+    for menu in ("Hauptseite | Blog | Registrieren | Login", "Oberstdorf Resort › Interaktiv › Blog",
+                 "Lifestyle | Travel | Sustainable Travel"):
+        html = page(f"<div class='story__text'><p>{menu}</p><p>{P}</p><p>{Q}</p><p>{R}</p></div>")
+        assert menu not in fallback_text(html), menu
+    for line in ("rpm -qa | grep -i ssl", "Berlin | Der Senat hat beschlossen, die Mieten zu deckeln"):
+        html = page(f"<div class='story__text'><p>{P}</p><p>{line}</p><p>{Q}</p><p>{R}</p></div>")
+        assert line in fallback_text(html), line
+
+
 # ------------------------------------------------------------------ the page's dates under the text
 
 def test_a_labelled_date_line_under_the_text_goes_an_unlabelled_one_stays():

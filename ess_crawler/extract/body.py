@@ -563,7 +563,25 @@ def _noise_line(text: str) -> bool:
                 or (len(text) < 400 and _DISCLAIMER_RE.match(text))
                 or (len(text) < _COPYRIGHT_NOTICE_MAX_CHARS and _COPYRIGHT_NOTICE_RE.match(text))
                 or (len(text) < 300 and _call_to_action(text)) or _subscribe_call(text)
-                or _teaser_tags(text) or (len(text) < 100 and _reading_time_line(text)))
+                or _teaser_tags(text) or (len(text) < 100 and (_reading_time_line(text) or _menu_line(text))))
+
+
+# a menu or a breadcrumb trail on a line: "Hauptseite | Blog | Registrieren | Login",
+# "Oberstdorf Resort › Interaktiv › Blog", "Lifestyle | Travel | Sustainable Travel"
+_MENU_SEPARATOR_RE = re.compile(r"\s+([|›»>])\s+")
+_MENU_ITEM_RE = re.compile(r"^[A-ZÀ-ÖØ-Þ0-9][\w’'&+-]*(?:\s+[\w’'&+-]+){0,2}$")
+
+
+def _menu_line(text: str) -> bool:
+    """Three items or more (two on a breadcrumb's › or »), one separator between them, each a
+    capitalised word or three with no punctuation: the page's navigation, not its text."""
+    separators = _MENU_SEPARATOR_RE.findall(text)
+    if not separators or len(set(separators)) != 1:
+        return False
+    items = _MENU_SEPARATOR_RE.split(text)[::2]
+    if len(items) < (2 if separators[0] in "›»" else 3):
+        return False
+    return all(_MENU_ITEM_RE.match(item) for item in items)
 
 
 # a post's reading time ("3 min Lesezeit", "Estimated reading time: 6 minutes", "Temps de lecture : 4 min")
