@@ -223,10 +223,11 @@ def test_a_contact_heading_followed_by_sentences_stays():
 def test_advert_comment_and_share_slot_labels_are_not_article_text():
     # the labels themes print where an advert, the comment counter or a share button sits
     aside = ("<div class='td-a-rec'><span>- Advertisement -</span></div><p>Anzeige</p>"
-             "<p><a href='#comments'>3 Kommentare</a></p><p>Artikel teilen</p><p>(Alle Angaben ohne Gewähr)</p>")
+             "<p><a href='#comments'>3 Kommentare</a></p><p>Artikel teilen</p><p>(Alle Angaben ohne Gewähr)</p>"
+             "<p>Jump to Recipe Pin Recipe</p><p>Facebook0Tweet0Email0</p>")
     art = extract_article(page(aside), "https://www.example.de/artikel")
     assert art.provenance["body"] == "fallback:trafilatura"
-    for line in ("Advertisement", "Anzeige", "3 Kommentare", "Artikel teilen", "ohne Gewähr"):
+    for line in ("Advertisement", "Anzeige", "3 Kommentare", "Artikel teilen", "ohne Gewähr", "Pin Recipe", "Tweet0"):
         assert line not in art.body_text
     assert "Mehr Mitglieder" in art.body_text
 

@@ -123,7 +123,10 @@ _SLOT_LABEL_RE = re.compile(
     r"|(?:total )?(?:kommentare?|comments?|commentaires?|comentarios?|commenti)(?: insgesamt| total)?\s*[:(]\s*\d+"
     r"|leave a (?:comment|reply)|laisser un commentaire|[ée]crire un commentaire|deja (?:un|tu) comentario"
     r"|artikel teilen|beitrag teilen|hier anmelden|(?:alle )?angaben ohne gew[äa]hr"
-    r"|loading\.*|wird geladen\.*|chargement(?: en cours)?\.*|cargando\.*)\W*$",
+    r"|loading\.*|wird geladen\.*|chargement(?: en cours)?\.*|cargando\.*"
+    # a recipe plugin's buttons ("Jump to Recipe Pin Recipe"), a share bar's counters ("Facebook0Tweet0Email0")
+    r"|(?:(?:jump to|print|pin|rate this|save) recipe\s*)+"
+    r"|(?:(?:facebook|tweet|twitter|e-?mail|pinterest|linkedin|whatsapp|xing|reddit|share|teilen|pin)\s*\d*\s*){2,})\W*$",
     re.IGNORECASE,
 )
 
