@@ -232,6 +232,15 @@ def test_advert_comment_and_share_slot_labels_are_not_article_text():
     assert "Mehr Mitglieder" in art.body_text
 
 
+def test_the_content_of_template_elements_is_not_article_text():
+    # a shop's tooltips, in `<template>` markup the browser never shows
+    tip = ("<template class='js-tooltip-content'><p>Rechnungsbetrag bequem per Überweisung innerhalb von 14 Tagen "
+           "nach Erhalt der Ware zahlen, alle Zahlungsarten und Lieferungen ohne Versandkosten.</p></template>")
+    art = extract_article(page(tip), "https://www.example.de/artikel")
+    assert art.provenance["body"] == "fallback:trafilatura"
+    assert "Rechnungsbetrag" not in art.body_text and "Mehr Mitglieder" in art.body_text
+
+
 def test_comment_counters_in_a_layout_table_are_not_article_text():
     # an old site builder's layout: the counter after the text, in a table cell of its own
     aside = ("<table><tr><td width='60%'>Kommentare insgesamt: <b>0</b></td><td></td></tr></table>"

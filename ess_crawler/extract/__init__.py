@@ -189,6 +189,8 @@ def _extract(page: Page, html_text: str) -> Article:
             for block in notes.blocks:
                 drop_element(block)
             drop_file_info(page.root)
+            for template in list(page.root.iter("template")):  # never shown: a tooltip's or a widget's markup
+                drop_element(template)
             tree = page.root
             anchors, images = _anchors_and_images(page, excluded)
         html, body, _ = fallback_body(tree, page.url, drop, page, art.category)
