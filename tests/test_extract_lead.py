@@ -88,6 +88,12 @@ def test_the_page_s_own_address_printed_over_the_text_is_not_body():
     assert URL not in art.body_text and "tausend neue Mitglieder" in art.body_text
 
 
+def test_a_lead_block_s_date_and_byline_lines_are_not_the_lead():
+    header = f'<div class="article__intro"><p>{INTRO}</p><p>Stand: 26.10.2021</p><p>Von Anna Muster</p></div>'
+    lead, rule = lead_of(page(header=header))
+    assert rule == "heuristic:standfirst" and lead == INTRO
+
+
 def test_teaser_cards_far_below_the_headline_are_not_the_lead():
     cards = "".join(f'<div class="teaser-card"><div class="teaser-card__text">{INTRO} ({i})</div></div>'
                     for i in range(3))

@@ -30,6 +30,7 @@ from .body import (
     drop_leading_block,
     fallback_body,
     find_container,
+    lead_text,
     link_list_texts,
     page_descriptions,
 )
@@ -160,7 +161,7 @@ def _extract(page: Page, html_text: str) -> Article:
     if lead_el is not None and container is not None and contains(lead_el, container):
         lead_el, lead_rule = None, ""  # the "lead" wrapped the whole body: not a lead
     if lead_el is not None:
-        art.lead, prov["lead"] = element_text(lead_el), lead_rule
+        art.lead, prov["lead"] = lead_text(element_text(lead_el)), lead_rule
     # read before the body's cleaning changes the tree
     description = _structured_description(page) if not art.lead else ("", "")
 

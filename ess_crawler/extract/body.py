@@ -684,6 +684,14 @@ def page_descriptions(page: Page) -> list[str]:
     return [clean_space(html_lib.unescape(t)) for t in found if t]
 
 
+def lead_text(text: str) -> str:
+    """A lead element's text less its date, byline and button lines (a standfirst block that also
+    holds "Stand: 26.10.2021", "Von Georg Kasch", "Twitter")."""
+    paragraphs = [p for p in text.split("\n\n") if p.strip()]
+    kept = [p for p in paragraphs if "\n" in p or not (_meta_line(p.strip(), True) or _noise_line(p.strip()))]
+    return "\n\n".join(kept) if kept else text
+
+
 def drop_meta_lines(root: HtmlElement, descriptions: list[str]) -> None:
     """The date and the byline that open the text ("24. Januar 2022", "Von Irmela Schwab") or the
     byline that closes it, each a paragraph of its own: the page's metadata, not the article's
