@@ -623,7 +623,9 @@ _DATE_PART = (r"(?:" + _DATE_LABELS + r"(?:\s+(?:on|am|le|el|il))?\s*:?\s*)?(?:(
               + r"(?:\s*(?:,|um|at|à|a las|alle|-|–|/|\.)?\s*" + _TIME + r")?")
 # a line that is only the article's date (or its dates: "Published: ... | Updated: ..."): the page's
 # metadata printed over the text
-_DATE_LINE_RE = re.compile(r"^\W*" + _DATE_PART + r"(?:\s*[|·•/,–-]\s*" + _DATE_PART + r")*\W*$", re.IGNORECASE)
+# one date or several in a row: "Published: ... | Updated: ..."
+_DATE_PARTS = _DATE_PART + r"(?:\s*[|·•/,–-]\s*" + _DATE_PART + r")*"
+_DATE_LINE_RE = re.compile(r"^\W*" + _DATE_PARTS + r"\W*$", re.IGNORECASE)
 # a byline on a line of its own: "Von Irmela Schwab", "By Russell Bruce", "Par Stéphane Dupont", "Autor: Die
 # Redaktion", "Text: Peter Walker Fotos: Diverse", "Posted by Alex Durán, AMP Project Marketing, Google":
 # a label, then names (capitalised words and their particles), a short role or credit after a comma
@@ -641,7 +643,7 @@ _BYLINE_RE = re.compile(
 # the date and the writer on one line over the text: "11.09.2011, 16:20 von jovelstefan",
 # "11.12.2019 - Amelie Loevenich", "12 mars 2021 par la rédaction"
 _DATED_BYLINE_RE = re.compile(
-    r"^\W*(?i:" + _DATE_PART + r"(?:\s*[|·•/,–-]\s*" + _DATE_PART + r")*)"
+    r"^\W*(?i:" + _DATE_PARTS + r")"
     r"(?:\s*[,|·•/–-]*\s*(?i:von|by|par|por|de)\s+[\w.’'@-]+(?:\s+[\w.’'@-]+){0,2}"
     r"|\s*[,|·•/–-]+\s*" + _NAME + r")\s*$")
 # a date with the section or the source beside it: "24. April 2020 | Pressemitteilungen",
@@ -785,9 +787,13 @@ def _link_list(block: HtmlElement) -> list[HtmlElement]:
     links = [a for a in block.iter("a") if a.get("href")]
     if len({a.get("href") for a in links}) < 2:
         return []
+    return links if _link_share(block, links) >= 0.7 else []
+
+
+def _link_share(block: HtmlElement, links: list[HtmlElement]) -> float:
+    """The share of `block`'s text (spaces collapsed) that `links` hold; 0 for a block without text."""
     total = len(clean_space(text_content(block)))
-    in_links = sum(len(clean_space(text_content(a))) for a in links)
-    return links if total and in_links >= 0.7 * total else []
+    return sum(len(clean_space(text_content(a))) for a in links) / total if total else 0.0
 
 
 def link_list_texts(page: Page) -> list[str]:
@@ -872,23 +878,21 @@ def _places_in_one_page(links: list[HtmlElement]) -> bool:
     return len(pages) == 1
 
 
-def contents_lists(root: HtmlElement) -> list[tuple[HtmlElement, HtmlElement]]:
-    """The tables of contents in `root`, each (list, what goes with it): an outermost list
-    (ul, ol) of two links or more, every one to a place of one page (`_places_in_one_page`),
-    its links holding its text (a notes list's back links hold a sliver of it). With it goes the
-    box around it that says little else (the plugin's title and toggle), else the short line
-    without links right before it (a "Contents" heading). Navigation of the page, not its text:
-    its entries repeat the text's own headings."""
+def contents_blocks(root: HtmlElement) -> list[HtmlElement]:
+    """The tables of contents in `root`, as the elements to drop: an outermost list (ul, ol) of
+    two links or more, every one to a place of one page (`_places_in_one_page`), its links
+    holding its text (a notes list's back links hold a sliver of it). The box around it that
+    says little else (the plugin's title and toggle) goes in its place; a list without one goes
+    with the short line without links right before it (a "Contents" heading). Navigation of the
+    page, not its text: its entries repeat the text's own headings."""
     found = []
     for lst in root.iter("ul", "ol"):
         if any(anc.tag in ("ul", "ol") for anc in lst.iterancestors()):
             continue
         links = list(lst.iter("a"))
-        if len(links) < 2 or not _places_in_one_page(links):
+        if len(links) < 2 or not _places_in_one_page(links) or _link_share(lst, links) < _CONTENTS_LINK_SHARE:
             continue
         own = len(clean_space(text_content(lst)))
-        if not own or sum(len(clean_space(text_content(a))) for a in links) < _CONTENTS_LINK_SHARE * own:
-            continue
         outer = lst
         for _ in range(_CONTENTS_WRAPPER_LEVELS):
             parent = outer.getparent()
@@ -896,23 +900,23 @@ def contents_lists(root: HtmlElement) -> list[tuple[HtmlElement, HtmlElement]]:
                     or len(clean_space(text_content(parent))) - own > _CONTENTS_LABEL_MAX_CHARS:
                 break
             outer = parent
-        if outer is lst:
-            label = lst.getprevious()
-            if label is not None and isinstance(label.tag, str) and label.tag != "a" \
-                    and not has_descendant(label, "a") and not (label.tail or "").strip() \
-                    and 0 < len(inline_text(label)) <= _CONTENTS_LABEL_MAX_CHARS:
-                found.append((lst, label))
-                continue
-        found.append((lst, outer))
+        if outer is not lst:
+            found.append(outer)
+            continue
+        label = lst.getprevious()
+        if label is not None and isinstance(label.tag, str) and label.tag != "a" \
+                and not has_descendant(label, "a") and not (label.tail or "").strip() \
+                and 0 < len(inline_text(label)) <= _CONTENTS_LABEL_MAX_CHARS:
+            found.append(label)
+        found.append(lst)
     return found
 
 
 def drop_contents_lists(root: HtmlElement) -> None:
-    """The tables of contents in `root` (`contents_lists`), with their boxes or labels."""
-    for lst, extra in contents_lists(root):
-        for el in (extra, lst):
-            if el.getparent() is not None:
-                drop_element(el)
+    """Drop the tables of contents in `root` (`contents_blocks`), with their boxes or labels."""
+    for el in contents_blocks(root):
+        if el.getparent() is not None:  # a box holding two lists comes twice
+            drop_element(el)
 
 
 class CardText(str):
