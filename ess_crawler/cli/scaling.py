@@ -35,7 +35,7 @@ def reextract(db: Path, site: str | None, workers: int | None, warc_dir: Path | 
 
         get_profile(site)
     outcome = run(db, site=site, workers=workers, warc_dir=warc_dir, progress=print_progress)
-    click.echo(f"\nre-extracted {outcome.articles} articles in {outcome.seconds:.1f} s: {outcome.changed} changed "
+    click.echo(f"\nre-extracted {outcome.articles} articles in {outcome.seconds:.2f} s: {outcome.changed} changed "
                f"(revision reason \"extractor changed\"), {outcome.unchanged} unchanged, {outcome.failed} failed")
     if outcome.changed_fields:
         click.echo("  fields changed: " + ", ".join(f"{k} {v}" for k, v in sorted(outcome.changed_fields.items())))
