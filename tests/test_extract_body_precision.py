@@ -206,6 +206,33 @@ def test_a_sentence_about_a_file_s_size_stays():
     assert "PDF files of 38 KB and more" in extract_article(html, URL).body_text
 
 
+# ------------------------------------------------------------------ text disguised with look-alike letters
+
+# Latin letters swapped for the Cyrillic letters drawn the same: what an advertisement does to pass filters
+LOOK_ALIKE = str.maketrans("aceiopxyABCEHKMOPTX", "асеіорхуАВСЕНКМОРТХ")
+AD = ("Advertise with the most visited news site in the region! We offer fully customizable digital marketing "
+      "packages. Your content is delivered instantly to thousands of users.").translate(LOOK_ALIKE)
+RUSSIAN = ("В понедельник правительство представило проект бюджета на следующий год: больше денег на школы, "
+           "на транспорт и на программы Google и Microsoft для учителей, сказал министр.")
+
+
+def test_an_advertisement_in_look_alike_letters_goes_a_russian_paragraph_stays():
+    assert AD != AD.translate(str.maketrans("асеіорхуАВСЕНКМОРТХ", "aceiopxyABCEHKMOPTX"))  # disguised
+    text = fallback_text(page(f"<div class='story__text'><p>{P}</p><p>{Q}</p><p>{AD}</p><p>{R}</p></div>"))
+    assert P.strip() in text and R.strip() in text and AD not in text
+    wordpress = (f"<html><head><title>{TITLE}</title><meta name='generator' content='WordPress 6.4'></head><body>"
+                 f"<article class='post type-post'><h1 class='entry-title'>{TITLE}</h1><div class='entry-content'>"
+                 f"<p>{P}</p><p>{Q}</p><p>{AD}</p></div></article></body></html>")
+    art = extract_article(wordpress, URL)
+    assert art.provenance["body"].startswith("cms:wordpress")
+    assert Q.strip() in art.body_text and AD not in art.body_text
+    # Russian words beside Latin brand names, and one word typed with a stray Latin "c", are text
+    typo = RUSSIAN.replace("министр", "миниcтр")
+    for line in (RUSSIAN, typo):
+        text = fallback_text(page(f"<div class='story__text'><p>{P}</p><p>{line}</p><p>{Q}</p><p>{R}</p></div>"))
+        assert line in text, line
+
+
 # ------------------------------------------------------------------ a closing copyright notice
 
 def test_a_closing_copyright_notice_with_its_reservation_of_rights_goes():

@@ -566,7 +566,25 @@ def _noise_line(text: str) -> bool:
                 or (len(text) < 400 and _DISCLAIMER_RE.match(text))
                 or (len(text) < _COPYRIGHT_NOTICE_MAX_CHARS and _COPYRIGHT_NOTICE_RE.match(text))
                 or (len(text) < 300 and _call_to_action(text)) or _subscribe_call(text)
-                or _teaser_tags(text) or (len(text) < 100 and (_reading_time_line(text) or _menu_line(text))))
+                or _teaser_tags(text) or (len(text) < 100 and (_reading_time_line(text) or _menu_line(text)))
+                or _disguised_text(text))
+
+
+# a word of Latin letters with Cyrillic or Greek look-alikes among them ("Аdvеrtіѕе", "соntеnt"):
+# text written so that filters do not read it, an advertisement's trick
+_NON_LATIN_LETTER_RE = re.compile(r"[\u0370-\u03ff\u0400-\u04ff]")
+_MIXED_WORD_RE = re.compile(r"\b(?=\w*[a-zA-Z])(?=\w*[\u0370-\u03ff\u0400-\u04ff])\w+")
+_DISGUISED_MIN_WORDS, _DISGUISED_MIN_SHARE = 3, 0.2
+
+
+def _disguised_text(text: str) -> bool:
+    """Three words or more, a fifth of the line's words at least, that mix Latin letters with
+    Cyrillic or Greek look-alikes: an advertisement disguised from filters, not the article's text
+    (a Russian text with a stray Latin "c" has one such word in many)."""
+    if text.isascii() or not _NON_LATIN_LETTER_RE.search(text):
+        return False
+    mixed = len(_MIXED_WORD_RE.findall(text))
+    return mixed >= _DISGUISED_MIN_WORDS and mixed >= _DISGUISED_MIN_SHARE * len(text.split())
 
 
 # a menu or a breadcrumb trail on a line: "Hauptseite | Blog | Registrieren | Login",
