@@ -183,7 +183,20 @@ def test_fault_matrix(command, kind, tmp_path, archive_template, full_disk):
         line = one_error_line(result.output)
         # the file, or for the full disk the folder that could not be written
         assert bad.name in line or str(bad.parent) in line or str(here) in line, f"{command} {kind}: {line}"
+        if "--db" not in args:  # the advice names the command's own way of giving the file
+            assert not any(f"{verb} --db" in line for verb in ("give", "another", "right")), line
     assert snapshot(bad) == before, f"{command} changed the {kind} file"
+
+
+def test_merge_s_errors_name_its_target_option(tmp_path, archive_template):
+    empty = tmp_path / "empty.db"
+    empty.write_bytes(b"")
+    result = CliRunner().invoke(main, ["merge", str(archive_template), "--into", str(empty), "--no-copy-warc"],
+                                env={"ESS_DEBUG": ""})
+    assert result.exit_code != 0
+    line = one_error_line(result.output)
+    assert "empty.db" in line and "another --into" in line, line
+    assert empty.read_bytes() == b""
 
 
 @pytest.mark.slow

@@ -29,20 +29,22 @@ class PortError(UserError):
     """The port cannot be listened on (busy, privileged, out of range)."""
 
 
-def readable_archive(db: Path) -> Archive:
-    """The archive opened read-only, or an ArchiveError that names it and says what to do."""
+def readable_archive(db: Path, option: str = "--db") -> Archive:
+    """The archive opened read-only, or an ArchiveError that names it and says what to do
+    (`option`: where the command took the path, `--db`; empty for an argument of its own)."""
+    given = f"give {option} an archive" if option else "give an archive in its place"
     if not db.exists() and not db.is_symlink():
         raise ArchiveError(f"no archive at {db}: crawl a site into it first (ess-crawler crawl NAME --db {db}), "
-                           "or give the right --db")
+                           f"or give the right {option or 'path'}")
     if db.is_file() and db.stat().st_size == 0:
-        raise ArchiveError(f"{db} is an empty file, not an ess-crawler archive: give --db an archive "
+        raise ArchiveError(f"{db} is an empty file, not an ess-crawler archive: {given} "
                            "(one `ess-crawler crawl` or `demo` wrote)")
     try:
         return Archive(db, read_only=True)
     except ArchiveError as exc:
         text = str(exc)
         if "not an ess-crawler archive" in text or "not a SQLite archive" in text:
-            raise ArchiveError(f"{text}: give --db an archive (one `ess-crawler crawl` or `demo` wrote)") from None
+            raise ArchiveError(f"{text}: {given} (one `ess-crawler crawl` or `demo` wrote)") from None
         raise
 
 
@@ -53,20 +55,21 @@ def _existing_folder(path: Path) -> Path:
     return folder
 
 
-def writable_archive(db: Path) -> None:
-    """Raise an ArchiveError unless `db` is an archive (or nothing yet) that can be written here."""
+def writable_archive(db: Path, option: str = "--db") -> None:
+    """Raise an ArchiveError unless `db` is an archive (or nothing yet) that can be written here
+    (`option`: where the command took the path)."""
     if db.is_dir():
         raise ArchiveError(f"{db} is a folder, not an archive file: give a file name such as {db / 'ess.db'}")
     if db.exists():
         if db.stat().st_size == 0:
             raise ArchiveError(f"{db} is an empty file, not an ess-crawler archive: delete it to start a new "
-                               "archive there, or give another --db")
-        readable_archive(db).close()
+                               "archive there, or give another " + option)
+        readable_archive(db, option).close()
         mode = db.stat().st_mode
         if not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(db, os.W_OK):
             raise ArchiveError(f"{db} is read-only (mode {stat.filemode(mode)}): make it writable "
-                               f"(chmod u+w {db}) or give another --db")
-    room_for(db, MIN_FREE_BYTES, "--db")
+                               f"(chmod u+w {db}) or give another {option}")
+    room_for(db, MIN_FREE_BYTES, option)
 
 
 def room_for(path: Path, need: int, option: str) -> None:

@@ -63,9 +63,9 @@ def merge(sources: tuple[Path, ...], target: Path, copy_warc: bool):
     for source in sources:
         if source.resolve() == target.resolve():
             raise UserError(f"{source} is the target archive itself")
-        with readable_archive(source):
+        with readable_archive(source, option=""):
             pass  # every source checked before the target is touched
-    writable_archive(target)
+    writable_archive(target, option="--into")
     counts = merge_archives(list(sources), target, copy_warc=copy_warc, progress=click.echo)
     click.echo(f"merged {len(sources)} archive(s) into {target}: " + ", ".join(f"{v} {k}" for k, v in counts.items()))
 
