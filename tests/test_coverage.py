@@ -8,7 +8,7 @@ import sqlite_utils
 
 from ess_crawler.demo.server import SAMPLES_DIR, SiteServer
 
-from .conftest import run_cli
+from .conftest import free_port, run_cli
 
 pytestmark = pytest.mark.slow
 
@@ -57,3 +57,17 @@ def test_a_template_change_fails_the_crawl_and_names_the_field(tmp_path):
     rows = list(sqlite_utils.Database(db).query(
         "select field, share, previous_share, ok from coverage where crawl_id = 2 and ok = 0"))
     assert [(r["field"], r["share"], r["previous_share"]) for r in rows] == [("lead", 0.0, 1.0)]
+
+
+def test_a_crawl_that_archived_nothing_says_so_once_not_per_field(tmp_path):
+    db = tmp_path / "archive.db"
+    result = crawl(db, f"http://127.0.0.1:{free_port()}")  # nothing listens there
+    assert result.returncode != 0, result.stdout + result.stderr
+    assert "coverage chorum: no article archived" in result.stdout
+    said = [line for line in result.stderr.splitlines() if "coverage: chorum" in line]
+    assert said and all("has no article in this crawl" in line for line in said), result.stderr
+    assert "of 0 articles" not in result.stdout + result.stderr
+    report = run_cli("report", "--db", str(db))
+    assert "coverage chorum: no article archived" in report.stdout
+    assert [line for line in report.stderr.splitlines() if "coverage:" in line] == \
+        ["  coverage: chorum has no article in this crawl, so no field reaches its threshold"]

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from ess_crawler.store.archive import Archive
-from ess_crawler.store.coverage import coverage_message
+from ess_crawler.store.coverage import coverage_messages
 
 
 def coverage_failures(db: Path, crawls: list[dict]) -> list[str]:
@@ -15,7 +15,7 @@ def coverage_failures(db: Path, crawls: list[dict]) -> list[str]:
     if not crawls:
         return []
     with Archive(db, read_only=True) as archive:
-        return [coverage_message(row) for row in archive.coverage_failures([c["id"] for c in crawls])]
+        return coverage_messages(archive.coverage_failures([c["id"] for c in crawls]))
 
 
 def _share(value) -> str:
@@ -44,6 +44,9 @@ def coverage_lines(rows: list[dict], several: bool = False) -> list[str]:
         same = all(r.get("previous_share") is not None and round(r["previous_share"], 2) == round(r["share"], 2)
                    for r in fields)
         label = f"coverage {site}" + (f" (crawl {crawl_id})" if several else "")
+        if not fields[0]["articles"]:
+            lines.append(f"  {label}: no article archived")
+            continue
         lines.append(f"  {label}: " + ", ".join(shares) + ("; as the previous crawl" if same else ""))
     return lines
 
@@ -55,7 +58,7 @@ def print_summary(db: Path, crawls: list[dict]) -> None:
         per_site = archive.articles_per_site()
         errors = archive.errors_by_kind()
         coverage = archive.coverage_rows([c["id"] for c in crawls])
-        failures = [coverage_message(row) for row in archive.coverage_failures([c["id"] for c in crawls])]
+        failures = coverage_messages(archive.coverage_failures([c["id"] for c in crawls]))
     click.echo(f"\nArchive {db}")
     for crawl in crawls:
         click.echo(f"  crawl {crawl['id']} {crawl['site']}: {crawl['status']}, "

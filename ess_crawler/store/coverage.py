@@ -52,10 +52,22 @@ def measure(archive: Archive, crawl_id: int, site: str, thresholds: dict[str, fl
         })
     with db.atomic():
         db["coverage"].insert_all(rows)
-    for row in rows:
-        if not row["ok"]:
-            logger.error(coverage_message(row))
+    for message in coverage_messages([row for row in rows if not row["ok"]]):
+        logger.error(message)
     return rows
+
+
+def coverage_messages(failures: list[dict]) -> list[str]:
+    """The lines for coverage rows below their threshold: one per field, or one for a crawl of a
+    site that archived no article at all (no field can reach a share of nothing)."""
+    messages, empty = [], set()
+    for row in failures:
+        if row["articles"]:
+            messages.append(coverage_message(row))
+        elif (row["crawl_id"], row["site"]) not in empty:
+            empty.add((row["crawl_id"], row["site"]))
+            messages.append(f"coverage: {row['site']} has no article in this crawl, so no field reaches its threshold")
+    return messages
 
 
 def coverage_message(row: dict) -> str:
