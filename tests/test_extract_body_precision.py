@@ -226,9 +226,11 @@ def test_an_advertisement_in_look_alike_letters_goes_a_russian_paragraph_stays()
     art = extract_article(wordpress, URL)
     assert art.provenance["body"].startswith("cms:wordpress")
     assert Q.strip() in art.body_text and AD not in art.body_text
-    # Russian words beside Latin brand names, and one word typed with a stray Latin "c", are text
+    # Russian words beside Latin brand names, one word typed with a stray Latin "c", and Greek letters
+    # in a science story's Latin words are text
     typo = RUSSIAN.replace("министр", "миниcтр")
-    for line in (RUSSIAN, typo):
+    science = "Aβ rose to 5 μg per litre and NF-κB with it, a ΔG the team had not seen in mice."
+    for line in (RUSSIAN, typo, science):
         text = fallback_text(page(f"<div class='story__text'><p>{P}</p><p>{line}</p><p>{Q}</p><p>{R}</p></div>"))
         assert line in text, line
 

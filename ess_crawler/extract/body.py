@@ -570,18 +570,19 @@ def _noise_line(text: str) -> bool:
                 or _disguised_text(text))
 
 
-# a word of Latin letters with Cyrillic or Greek look-alikes among them ("Аdvеrtіѕе", "соntеnt"):
-# text written so that filters do not read it, an advertisement's trick
-_NON_LATIN_LETTER_RE = re.compile(r"[\u0370-\u03ff\u0400-\u04ff]")
-_MIXED_WORD_RE = re.compile(r"\b(?=\w*[a-zA-Z])(?=\w*[\u0370-\u03ff\u0400-\u04ff])\w+")
+# a word of Latin letters with Cyrillic look-alikes among them ("Аdvеrtіѕе", "соntеnt"): text written
+# so that filters do not read it, an advertisement's trick (Greek letters in Latin words are science:
+# "Aβ", "μg", "NF-κB", "ΔG")
+_CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
+_MIXED_WORD_RE = re.compile(r"\b(?=\w*[a-zA-Z])(?=\w*[\u0400-\u04ff])\w+")
 _DISGUISED_MIN_WORDS, _DISGUISED_MIN_SHARE = 3, 0.2
 
 
 def _disguised_text(text: str) -> bool:
     """Three words or more, a fifth of the line's words at least, that mix Latin letters with
-    Cyrillic or Greek look-alikes: an advertisement disguised from filters, not the article's text
-    (a Russian text with a stray Latin "c" has one such word in many)."""
-    if text.isascii() or not _NON_LATIN_LETTER_RE.search(text):
+    Cyrillic look-alikes: an advertisement disguised from filters, not the article's text (a
+    Russian text with a stray Latin "c" has one such word in many)."""
+    if text.isascii() or not _CYRILLIC_RE.search(text):
         return False
     mixed = len(_MIXED_WORD_RE.findall(text))
     return mixed >= _DISGUISED_MIN_WORDS and mixed >= _DISGUISED_MIN_SHARE * len(text.split())
