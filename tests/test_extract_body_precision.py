@@ -235,6 +235,31 @@ def test_an_advertisement_in_look_alike_letters_goes_a_russian_paragraph_stays()
         assert line in text, line
 
 
+# ------------------------------------------------------------------ a closing box about the series or the writer
+
+ABOUT = ("Die Stiftung ist in rund hundert Ländern mit einem eigenen Büro vertreten; ihre Mitarbeiter "
+         "berichten in dieser Reihe aus erster Hand über ihre Einsatzländer.")
+
+
+def test_a_closing_box_about_the_series_or_the_writer_goes_a_closing_section_of_the_text_stays():
+    for heading in ("Über diese Reihe", "About the author", "À propos de l'auteur", "Sobre el autor"):
+        html = page(f"<div class='story__text'><p>{P}</p><p>{Q}</p><p>{R}</p><h2>{heading}</h2><p>{ABOUT}</p></div>")
+        text = fallback_text(html)
+        assert R.strip() in text and heading not in text and ABOUT not in text, heading
+    wordpress = (f"<html><head><title>{TITLE}</title><meta name='generator' content='WordPress 6.4'></head><body>"
+                 f"<article class='post type-post'><h1 class='entry-title'>{TITLE}</h1><div class='entry-content'>"
+                 f"<p>{P}</p><p>{Q}</p><h3 class='wp-block-heading'>About the author</h3><p>{ABOUT}</p>"
+                 f"</div></article></body></html>")
+    art = extract_article(wordpress, URL)
+    assert art.provenance["body"].startswith("cms:wordpress")
+    assert Q.strip() in art.body_text and "About the author" not in art.body_text and ABOUT not in art.body_text
+    # a last section of the article's own, or an "about" heading over more than a box says, stays
+    for heading, after in (("Über die Zukunft der Stadt", ABOUT), ("Über uns", " ".join([P, Q, R, P, Q, R]))):
+        html = page(f"<div class='story__text'><p>{P}</p><p>{Q}</p><p>{R}</p><h2>{heading}</h2><p>{after}</p></div>")
+        text = fallback_text(html)
+        assert heading in text and after.strip()[:60] in text, heading
+
+
 # ------------------------------------------------------------------ a closing copyright notice
 
 def test_a_closing_copyright_notice_with_its_reservation_of_rights_goes():

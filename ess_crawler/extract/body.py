@@ -513,6 +513,7 @@ def clean_container(container: HtmlElement, drop: list[HtmlElement], title: str,
             _drop_further_info(el, text)
     _drop_teaser_cards(container)
     _drop_contact_tail(container)
+    _drop_about_tail(container)
     drop_meta_lines(container, descriptions)
     for h in container.iter("h1"):
         if clean_space(text_content(h)) == title or not title:
@@ -1164,6 +1165,34 @@ def _drop_contact_tail(root: HtmlElement) -> None:
             return
 
 
+# the heading of a closing box about the publisher, the series or the writer, not the article:
+# "Über diese Reihe", "Über uns", "About the author", "À propos de l'auteur", "Sobre el autor"
+_ABOUT_HEADING_RE = re.compile(
+    r"^\W*(?:[üu]ber (?:diese reihe|diese serie|die reihe|uns|den autor|die autorin|die autoren|den verfasser)"
+    r"|about (?:us|this series|the series|the authors?|the writer)"
+    r"|[àa] propos (?:de nous|de l[’']aut(?:eur|rice)|des auteurs|de cette s[ée]rie)"
+    r"|acerca del autor|sobre (?:el autor|la autora|nosotros)|chi siamo|over (?:ons|de auteur))\W*$",
+    re.IGNORECASE,
+)
+_ABOUT_TAIL_BLOCKS, _ABOUT_TAIL_MAX_CHARS = 3, 800
+
+
+def _drop_about_tail(root: HtmlElement) -> None:
+    """A closing box about the publisher, the series or the writer: its heading
+    (`_ABOUT_HEADING_RE`) and the few short blocks after it, to the end of the text."""
+    blocks = [el for el in root if isinstance(el.tag, str) and clean_space(text_content(el))]
+    for i in range(max(0, len(blocks) - _ABOUT_TAIL_BLOCKS - 1), len(blocks) - 1):
+        heading, rest = blocks[i], blocks[i + 1:]
+        if heading.tag not in _HEADING_TAGS or not _ABOUT_HEADING_RE.match(inline_text(heading)):
+            continue
+        if any(el.tag in _HEADING_TAGS for el in rest) \
+                or sum(len(clean_space(text_content(el))) for el in rest) > _ABOUT_TAIL_MAX_CHARS:
+            return
+        for el in (heading, *rest):
+            drop_element(el)
+        return
+
+
 _BOX_LINE_TAGS = ("p", "div", "li", "span", "h2", "h3", "h4", "h5", "h6")
 
 
@@ -1350,6 +1379,7 @@ def fallback_body(html, url: str, drop_texts: list[str] | None = None, page: Pag
             if el.getparent() is not None and _card_part(inline_text(el), runs, parts):
                 drop_element(el)
     _drop_contact_tail(root)
+    _drop_about_tail(root)
     if page is None:
         page = Page(html, url) if isinstance(html, HtmlElement) else load_page(html, url)
     if page is not None:
