@@ -27,6 +27,14 @@ def page(body: str, head: str = "") -> str:
 {body}</div></div></body></html>"""
 
 
+def wordpress_page(content: str) -> str:
+    """A WordPress post (generator meta, `article.post`, `.entry-content` holding `content`): the
+    body is read from the CMS container, not by trafilatura."""
+    return (f"<html><head><title>{TITLE}</title><meta name='generator' content='WordPress 6.4'></head><body>"
+            f"<article class='post type-post'><h1 class='entry-title'>{TITLE}</h1>"
+            f"<div class='entry-content'>{content}</div></article></body></html>")
+
+
 def fallback_text(html: str) -> str:
     """trafilatura's body less our rules, with the drop texts read from the page's tree."""
     tree = Page(lxml_html.fromstring(html), URL)
@@ -190,10 +198,8 @@ def test_a_download_link_s_file_details_leave_the_text_its_title_stays():
     assert art.provenance["body"] == "fallback:trafilatura"
     assert "Informationsschreiben vom 14. Oktober 2021" in art.body_text
     assert "38 KB" not in art.body_text
-    wordpress = (f"<html><head><title>{TITLE}</title><meta name='generator' content='WordPress 6.4'></head><body>"
-                 f"<article class='post type-post'><h1 class='entry-title'>{TITLE}</h1><div class='entry-content'>"
-                 f"<p>{P}</p><p><a href='/wp-content/uploads/plan.pdf'>Der Haushaltsplan</a> <span>(PDF, 1,2 MB)</span>"
-                 f"</p><p>{Q}</p></div></article></body></html>")
+    wordpress = wordpress_page(f"<p>{P}</p><p><a href='/wp-content/uploads/plan.pdf'>Der Haushaltsplan</a> "
+                               f"<span>(PDF, 1,2 MB)</span></p><p>{Q}</p>")
     art = extract_article(wordpress, URL)
     assert art.provenance["body"].startswith("cms:wordpress")
     assert "Der Haushaltsplan" in art.body_text and "1,2 MB" not in art.body_text
@@ -220,9 +226,7 @@ def test_an_advertisement_in_look_alike_letters_goes_a_russian_paragraph_stays()
     assert AD != AD.translate(str.maketrans("асеіорхуАВСЕНКМОРТХ", "aceiopxyABCEHKMOPTX"))  # disguised
     text = fallback_text(page(f"<div class='story__text'><p>{P}</p><p>{Q}</p><p>{AD}</p><p>{R}</p></div>"))
     assert P.strip() in text and R.strip() in text and AD not in text
-    wordpress = (f"<html><head><title>{TITLE}</title><meta name='generator' content='WordPress 6.4'></head><body>"
-                 f"<article class='post type-post'><h1 class='entry-title'>{TITLE}</h1><div class='entry-content'>"
-                 f"<p>{P}</p><p>{Q}</p><p>{AD}</p></div></article></body></html>")
+    wordpress = wordpress_page(f"<p>{P}</p><p>{Q}</p><p>{AD}</p>")
     art = extract_article(wordpress, URL)
     assert art.provenance["body"].startswith("cms:wordpress")
     assert Q.strip() in art.body_text and AD not in art.body_text
@@ -246,10 +250,7 @@ def test_a_closing_box_about_the_series_or_the_writer_goes_a_closing_section_of_
         html = page(f"<div class='story__text'><p>{P}</p><p>{Q}</p><p>{R}</p><h2>{heading}</h2><p>{ABOUT}</p></div>")
         text = fallback_text(html)
         assert R.strip() in text and heading not in text and ABOUT not in text, heading
-    wordpress = (f"<html><head><title>{TITLE}</title><meta name='generator' content='WordPress 6.4'></head><body>"
-                 f"<article class='post type-post'><h1 class='entry-title'>{TITLE}</h1><div class='entry-content'>"
-                 f"<p>{P}</p><p>{Q}</p><h3 class='wp-block-heading'>About the author</h3><p>{ABOUT}</p>"
-                 f"</div></article></body></html>")
+    wordpress = wordpress_page(f"<p>{P}</p><p>{Q}</p><h3 class='wp-block-heading'>About the author</h3><p>{ABOUT}</p>")
     art = extract_article(wordpress, URL)
     assert art.provenance["body"].startswith("cms:wordpress")
     assert Q.strip() in art.body_text and "About the author" not in art.body_text and ABOUT not in art.body_text

@@ -63,7 +63,7 @@ def writable_archive(db: Path, option: str = "--db") -> None:
     if db.exists():
         if db.stat().st_size == 0:
             raise ArchiveError(f"{db} is an empty file, not an ess-crawler archive: delete it to start a new "
-                               "archive there, or give another " + option)
+                               f"archive there, or give another {option}")
         readable_archive(db, option).close()
         mode = db.stat().st_mode
         if not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(db, os.W_OK):

@@ -34,6 +34,10 @@ def coverage_lines(rows: list[dict], several: bool = False) -> list[str]:
         by_crawl.setdefault((row["crawl_id"], row["site"]), []).append(row)
     lines = []
     for (crawl_id, site), fields in by_crawl.items():
+        label = f"coverage {site}" + (f" (crawl {crawl_id})" if several else "")
+        if not fields[0]["articles"]:
+            lines.append(f"  {label}: no article archived")
+            continue
         shares = []
         for row in fields:
             text = f"{row['field']} {_share(row['share'])}"
@@ -43,10 +47,6 @@ def coverage_lines(rows: list[dict], several: bool = False) -> list[str]:
             shares.append(text)
         same = all(r.get("previous_share") is not None and round(r["previous_share"], 2) == round(r["share"], 2)
                    for r in fields)
-        label = f"coverage {site}" + (f" (crawl {crawl_id})" if several else "")
-        if not fields[0]["articles"]:
-            lines.append(f"  {label}: no article archived")
-            continue
         lines.append(f"  {label}: " + ", ".join(shares) + ("; as the previous crawl" if same else ""))
     return lines
 

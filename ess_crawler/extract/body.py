@@ -1180,15 +1180,19 @@ _ABOUT_TAIL_BLOCKS, _ABOUT_TAIL_MAX_CHARS = 3, 800
 def _drop_about_tail(root: HtmlElement) -> None:
     """A closing box about the publisher, the series or the writer: its heading
     (`_ABOUT_HEADING_RE`) and the few short blocks after it, to the end of the text."""
-    blocks = [el for el in root if isinstance(el.tag, str) and clean_space(text_content(el))]
-    for i in range(max(0, len(blocks) - _ABOUT_TAIL_BLOCKS - 1), len(blocks) - 1):
-        heading, rest = blocks[i], blocks[i + 1:]
+    tail: list[tuple[HtmlElement, int]] = []  # the text's last blocks with text, and their lengths
+    for el in reversed(root):
+        if len(tail) > _ABOUT_TAIL_BLOCKS:
+            break
+        if isinstance(el.tag, str) and (size := len(clean_space(text_content(el)))):
+            tail.insert(0, (el, size))
+    for i, (heading, _) in enumerate(tail[:-1]):
         if heading.tag not in _HEADING_TAGS or not _ABOUT_HEADING_RE.match(inline_text(heading)):
             continue
-        if any(el.tag in _HEADING_TAGS for el in rest) \
-                or sum(len(clean_space(text_content(el))) for el in rest) > _ABOUT_TAIL_MAX_CHARS:
+        rest = tail[i + 1:]
+        if any(el.tag in _HEADING_TAGS for el, _ in rest) or sum(size for _, size in rest) > _ABOUT_TAIL_MAX_CHARS:
             return
-        for el in (heading, *rest):
+        for el, _ in tail[i:]:
             drop_element(el)
         return
 
