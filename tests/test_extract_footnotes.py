@@ -49,6 +49,14 @@ MODERN = page(
     "<span id='mfn-content-9-1' role='tooltip' class='modern-footnotes-footnote__note' tabindex='0' "
     f"data-mfn='1'>Voir l'étude de 2019.</span> solide.</p><p>{LONG * 2}</p>", WP)
 
+# Tufte CSS sidenotes (tufte-css, tufte-jekyll, hugo-tufte): label + toggle + span.sidenote in the sentence
+TUFTE = page(
+    f"<p>{LONG}Un fait<label for='sn-rapport' class='margin-toggle sidenote-number'></label>"
+    "<input type='checkbox' id='sn-rapport' class='margin-toggle'/><span class='sidenote'>Rapport du CNCRESS, "
+    "2021.</span> établi, et un autre<label for='sn-enquete' class='margin-toggle sidenote-number'></label>"
+    "<input type='checkbox' id='sn-enquete' class='margin-toggle'/><span class='sidenote'>Enquête Recherches "
+    f"&amp; Solidarités.</span> encore.</p><p>{LONG * 2}</p>")
+
 MEDIAWIKI = page(
     f"<p>{LONG}Un fait<sup id='cite_ref-a_1-0' class='reference'><a href='#cite_note-a-1'>&#91;1&#93;</a></sup>"
     f" et un autre<sup id='cite_ref-b_2-0' class='reference'><a href='#cite_note-b-2'>&#91;2&#93;</a></sup>.</p>"
@@ -89,20 +97,23 @@ HAND_SUPERSCRIPT = page(
 @pytest.mark.parametrize("html, numbers, starts, rule", [
     (EASY, ["1", "2"], ["Rapport annuel", "Entretien"], "plugin:easy-footnotes"),
     (CHERET, ["1"], ["Source officielle"], "plugin:footnotes-mci"),
-    (MODERN, ["1"], ["Voir l'étude"], "plugin:modern-footnotes"),
+    (MODERN, ["1"], ["Voir l'étude de 2019."], "plugin:modern-footnotes"),
+    (TUFTE, ["1", "2"], ["Rapport du CNCRESS, 2021.", "Enquête Recherches & Solidarités."], "html:sidenotes"),
     (MEDIAWIKI, ["1", "2"], ["Dupont", "Document"], "html:mediawiki-references"),
     (MADE_EASY, ["1"], ["Note de l'éditeur."], ""),
     (PANDOC, ["1"], ["La note de Pandoc."], ""),
     (CKEDITOR, ["1"], ["La note de CKEditor."], ""),
     (HAND_PAREN, ["1", "2"], ["Rapport du CNCRESS", "Enquête"], "heuristic:notes-heading"),
     (HAND_SUPERSCRIPT, ["1", "2"], ["Rapport du CNCRESS", "Enquête"], "heuristic:trailing-paragraphs"),
-], ids=["easy-footnotes", "footnotes-mci", "modern-footnotes", "mediawiki", "footnotes-made-easy",
+], ids=["easy-footnotes", "footnotes-mci", "modern-footnotes", "tufte-sidenotes", "mediawiki", "footnotes-made-easy",
         "pandoc", "ckeditor", "hand-paren-under-heading", "hand-superscript"])
 def test_footnote_markup(html, numbers, starts, rule):
     art = extract_article(html, URL)
     assert [n.number for n in art.footnotes] == numbers
     for note, start in zip(art.footnotes, starts, strict=True):
         assert note.text.startswith(start), note.text
+        if html in (MODERN, TUFTE):  # a note inline in its sentence ends where its element ends
+            assert note.text == start
         assert not note.text.endswith(("↩", "[]", "↑"))
     if rule:
         assert art.provenance["footnotes"] == rule
@@ -361,14 +372,26 @@ LITTLEFOOT = page(
     "<a href='#fnref:1' title='return to article' class='reversefootnote'>&#8617;</a></p></li>"
     "<li class='footnote' id='fn:2'><p>Enquête Recherches &amp; Solidarités. <a href='#fnref:2' "
     "title='return to article' class='reversefootnote'>&#8617;</a></p></li></ol></div>")
+# Substack: a.footnote-anchor in the text; each div.footnote (a.footnote-number + div.footnote-content)
+# sits in the post's own container, after its last paragraph
+SUBSTACK = page(
+    f"<p>{LONG}Un fait<a class='footnote-anchor' data-component-name='FootnoteAnchorToDOM' id='footnote-anchor-1' "
+    "href='#footnote-1' target='_self'>1</a> et un autre<a class='footnote-anchor' "
+    "data-component-name='FootnoteAnchorToDOM' id='footnote-anchor-2' href='#footnote-2' target='_self'>2</a>.</p>"
+    f"<p>{LONG * 2}</p>"
+    + "".join(f"<div class='footnote' data-component-name='FootnoteToDOM'><a id='footnote-{i}' "
+              f"href='#footnote-anchor-{i}' class='footnote-number' contenteditable='false' target='_self'>{i}</a>"
+              f"<div class='footnote-content'><p>{text}</p></div></div>"
+              for i, text in ((1, "Rapport du CNCRESS, 2021."), (2, "Enquête Recherches &amp; Solidarités."))))
 
 
 @pytest.mark.parametrize("html, rule", [
     (FD_FOOTNOTES, ""), (WP_CORE, "cms:wordpress"), (KRAMDOWN, ""),
     (_goldmark("div", ""), ""), (_goldmark("section", " role='doc-endnote'"), ""),
     (PYTHON_MARKDOWN, ""), (MARKDOWN_IT, ""), (SPIP, "cms:spip"), (SPIP_BARE, "cms:spip"), (LITTLEFOOT, ""),
+    (SUBSTACK, ""),
 ], ids=["fd-footnotes", "wordpress-core-block", "kramdown", "goldmark-div", "goldmark-section",
-        "python-markdown", "markdown-it-ghost", "spip", "spip-bare", "littlefoot"])
+        "python-markdown", "markdown-it-ghost", "spip", "spip-bare", "littlefoot", "substack"])
 def test_tool_markup(html, rule):
     art = extract_article(html, URL)
     assert [n.number for n in art.footnotes] == ["1", "2"]
@@ -376,6 +399,7 @@ def test_tool_markup(html, rule):
     if rule:
         assert art.provenance["footnotes"] == rule
     assert "Rapport du CNCRESS" not in art.body_text and "Notes" not in art.body_text.split("\n")[-1]
+    assert "Un fait" in art.body_text and art.body_text.endswith(LONG.strip())  # the text itself stays
     if not art.provenance["body"].startswith("fallback:"):  # a text block of ours: both markers linked
         assert art.body_html.count('href="#fn-') == 2
 

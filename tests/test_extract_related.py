@@ -665,3 +665,19 @@ def test_bookmark_comment_and_own_rubric_links_in_a_teaser_list_are_not_related(
                            " Wärmepumpe</a></li></ul></div>")
     assert [r.url for r in extract_article(html, url).related] == [
         "https://www.example.org/waermepumpe/wissen/akku-leer"]
+
+
+def test_a_cards_teaser_after_its_linked_title_is_kept():
+    # a Drupal theme's related card: the teaser is loose text after the card's <h2><a>, before "Mehr ..."
+    teaser = "Mit Bundespräsident, viel Dialog und hellerleuchtetem Innenstadtring begeht die Stadt den Tag"
+    html = page("<div class='related-articles'><strong>Mehr zum Thema</strong><div class='first'>"
+                "<div class='article'><div class='clearfix'><img src='/bild.jpg' alt=''>"
+                "<div class='article_header'><div class='category'><a href='/tag/aktuell'>Aktuell</a></div></div>"
+                f"<h2><a href='/actu/2024/gedenken'>Die Stadt gedenkt der Revolution</a></h2> {teaser} "
+                "<span class='more-link'><a href='/actu/2024/gedenken'>Mehr&nbsp;...</a></span></div></div></div>"
+                "<div class='list'><ul><li><strong>Kultur</strong> <a href='/actu/2024/bach'>Bach an originalen "
+                "Orten</a></li></ul></div></div>")
+    related = extract_article(html, URL).related
+    assert [r.url for r in related] == ["https://www.example.org/actu/2024/gedenken",
+                                        "https://www.example.org/actu/2024/bach"]
+    assert related[0].teaser == teaser

@@ -316,6 +316,30 @@ def _modern_footnotes(page: Page, container) -> FootnoteResult | None:
     return result if result.notes else None
 
 
+def _sidenotes(page: Page, container) -> FootnoteResult | None:
+    """Tufte CSS sidenotes (tufte-css, tufte-jekyll, hugo-tufte): in the text,
+    `label.sidenote-number` + `input.margin-toggle` + `span.sidenote` holding the note,
+    numbered in order by a CSS counter. (A `span.marginnote` has no number: not a note.)"""
+    spans = select(page, "span.sidenote")
+    if not spans:
+        return None
+    result = FootnoteResult(rule="html:sidenotes", blocks=list(spans))
+    for i, span in enumerate(spans, start=1):
+        number = str(i)
+        result.notes.append(_make_note(number, span, page, strip_number=False))
+        label = None
+        for sib in span.itersiblings(preceding=True):
+            if sib.tag == "input" and "margin-toggle" in (sib.get("class") or ""):
+                result.blocks.append(sib)
+                continue
+            if sib.tag == "label" and "sidenote-number" in (sib.get("class") or ""):
+                label = sib
+            break
+        if label is not None:
+            result.markers.setdefault(number, []).append(label)
+    return result
+
+
 def _mediawiki(page: Page, container) -> FootnoteResult | None:
     """MediaWiki (and wikis built on it) `ol.references > li#cite_note-...`, the text in
     `span.reference-text`, the back links in `span.mw-cite-backlink`; markers are
@@ -371,13 +395,24 @@ def _anchor_pairs(page: Page, container) -> FootnoteResult | None:
         result.markers.setdefault(number, []).append(parent if parent is not None and parent.tag == "sup" else a)
     if not result.notes or not _consecutive(numbers):
         return None
-    # the notes' common container (ol.footnotes, div.footnotes...) goes too
+    # the notes' common container (ol.footnotes, div.footnotes...) goes too, when it holds
+    # little but them (Substack's `div.footnote`s sit in the text's own container)
     parents = {n.getparent() for n in result.blocks}
     if len(parents) == 1:
         common = parents.pop()
-        if common is not None and common.tag in ("ol", "ul", "div", "section", "aside", "footer"):
+        if common is not None and common.tag in ("ol", "ul", "div", "section", "aside", "footer") \
+                and _little_besides(common, result.blocks):
             result.blocks = [common]
     return result
+
+
+_NOTES_CONTAINER_SLACK = 80  # characters of a notes list's own heading, rule and labels ("Notes", "Footnotes")
+
+
+def _little_besides(container: HtmlElement, notes: list[HtmlElement]) -> bool:
+    """`container` holds the `notes` and at most a heading's worth of other text."""
+    besides = len(clean_space(text_content(container))) - sum(len(clean_space(text_content(n))) for n in notes)
+    return besides <= _NOTES_CONTAINER_SLACK
 
 
 def _own_fragment(href: str, page: Page) -> str:
@@ -694,7 +729,7 @@ def find_footnotes(page: Page, container: HtmlElement | None) -> FootnoteResult:
             result.blocks = list({*result.blocks, *blocks})
             _add_notes_headings(result)
             return result
-    for finder in (_spip, _wordpress, _easy_footnotes, _cheret_footnotes, _modern_footnotes, _mediawiki,
+    for finder in (_spip, _wordpress, _easy_footnotes, _cheret_footnotes, _modern_footnotes, _sidenotes, _mediawiki,
                    _anchor_pairs):
         result = finder(page, container)
         if result:

@@ -591,6 +591,8 @@ def _describe(item: HtmlElement, anchors: list[HtmlElement], url: str, heading: 
     if item is anchors[0]:
         return link
     rest = element_text(item)
+    if item.tail and item.tail.strip():  # a card's teaser after its linked title: `<h2><a>…</a></h2> Teaser…`
+        rest += "\n\n" + clean_space(item.tail)
     dates = find_dates(" ".join(t.strip() for t in item.itertext()))
     if dates:
         link.date, link.date_raw = dates[0][1].iso, dates[0][1].raw
