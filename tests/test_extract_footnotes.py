@@ -240,6 +240,9 @@ MARKED_SUP = f"<p>{LONG}Selon le rapport<sup>1</sup>, puis l'enquête<sup>2</sup
          f"<p>Quellenangaben:</p><p>₁ {TWO[0]}</p><p>₂ {TWO[1]}</p>"),
     # "1)" notes under "Sources"
     page(MARKED_SUP + f"<h4>Sources</h4><p>1) {TWO[0]}</p><p>2) {TWO[1]}</p>"),
+    # a table under "Notes": the number in a cell of its own, the note in the next
+    page(MARKED_SUP + f"<h3>Notes</h3><table><tbody><tr><td>1</td><td>{TWO[0]}</td></tr>"
+         f"<tr><td>2</td><td>{TWO[1]}</td></tr></tbody></table>"),
     # [N] markers, a bold "Quellen:" line, one nested <div> per note (an online editor's markup),
     # on a page whose text block is not found: the notes are looked for in the whole page
     "<html><head><title>A</title></head><body><main>"
@@ -251,7 +254,7 @@ MARKED_SUP = f"<p>{LONG}Selon le rapport<sup>1</sup>, puis l'enquête<sup>2</sup
 ], ids=["drupal-footnotes", "simple-footnotes", "kebbet-footnotes", "webplus-footnotes", "br-paren-under-heading",
         "br-numbered-after-sup", "br-sup-numbers", "div-of-p", "superscript-digits", "paren-no-heading",
         "subscript-digits",
-        "paren-close-under-sources", "nested-divs-under-quellen"])
+        "paren-close-under-sources", "table-under-notes", "nested-divs-under-quellen"])
 def test_more_conventions(html):
     art = extract_article(html, URL)
     assert [n.number for n in art.footnotes] in (["1"], ["1", "2"])

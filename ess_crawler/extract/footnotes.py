@@ -455,12 +455,17 @@ _BLOCKS = ("p", "div", "li", "ol", "ul", "section", "aside", "blockquote", "tabl
 
 
 def _items(el: HtmlElement, depth: int = 0) -> list[HtmlElement]:
-    """The paragraphs of a block as notes are laid out: a list's items, a wrapper's own
-    blocks (notes as a `<div>` of `<p>`s), else the block itself."""
+    """The paragraphs of a block as notes are laid out: a list's items, a table's rows (the
+    number in a cell of its own), a wrapper's own blocks (notes as a `<div>` of `<p>`s), else
+    the block itself."""
     if not isinstance(el.tag, str) or el.tag == "br":
         return []
     if el.tag in ("ol", "ul") and len(el):
         return list(el.iterchildren("li"))
+    if el.tag == "table":
+        rows = [tr for tr in el.iter("tr") if len(tr)]
+        if rows:
+            return rows
     if el.tag in _WRAPPERS and depth < 6:
         kids = [k for k in el.iterchildren() if isinstance(k.tag, str)]
         loose = clean_space(el.text or "") or any(clean_space(k.tail or "") for k in kids)
