@@ -72,3 +72,16 @@ def test_notes_heading_leaves_the_body_with_the_notes():
     assert art.footnotes[0].urls == ["https://www.ess-france.org/rapport"]
     assert not art.body_text.rstrip().endswith("Notes")
     assert "\nNotes" not in art.body_text
+
+
+def test_file_blocks_download_button_is_not_text():
+    # core/file (its render.php): the file's link, then the same file again as a "Télécharger" button
+    para = ("<p>La coopérative publie son rapport annuel, avec les comptes de l'exercice et le bilan "
+            "de ses activités auprès des habitants du quartier.</p>")
+    art = extract_article(block_page(
+        para + "<div class='wp-block-file'><a id='wp-block-file--media-7' href='/wp-content/uploads/rapport.pdf'>"
+        "Rapport annuel 2023</a><a href='/wp-content/uploads/rapport.pdf' class='wp-block-file__button "
+        "wp-element-button' download aria-describedby='wp-block-file--media-7'>Télécharger</a></div>" + para,
+        comments=False), URL)
+    assert "Rapport annuel 2023" in art.body_text  # the file's own link stays
+    assert "Télécharger" not in art.body_text

@@ -469,13 +469,31 @@ _FILE_INFO_RE = re.compile(
 
 
 def drop_file_info(root: HtmlElement) -> None:
-    """The file details a download link carries beside it (type and size): the page's
+    """The file details a download link carries beside it (type and size), and the button
+    that links the same file again ("Télécharger": WordPress's file block): the page's
     furniture, not the article's words (the link's own text stays)."""
-    for el in list(root.iter("span", "small", "em", "i")):
+    for el in list(root.iter("span", "small", "em", "i", "a")):
+        if el.tag == "a":
+            if el.get("download") is not None or "button" in (el.get("class") or ""):
+                if _repeats_link(el):
+                    drop_element(el)
+            continue
         text = el.text
         # (the text first: most of a page's spans are rejected before their neighbours are read)
         if text and not len(el) and _FILE_INFO_RE.match(text) and _after_link(el):
             drop_element(el)
+
+
+_BUTTON_CHARS = 30  # "Télécharger", "Download (PDF)": a button's label, not a title
+
+
+def _repeats_link(a: HtmlElement) -> bool:
+    """`a` is a short button right after a link with text to the same address."""
+    prev = a.getprevious()
+    href = (a.get("href") or "").strip()
+    return prev is not None and prev.tag == "a" and bool(href) and (prev.get("href") or "").strip() == href \
+        and not (prev.tail or "").strip() and bool(text_content(prev).strip()) \
+        and len(text_content(a).strip()) <= _BUTTON_CHARS
 
 
 def _after_link(el: HtmlElement) -> bool:
