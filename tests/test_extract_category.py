@@ -30,3 +30,14 @@ def test_the_rubric_s_link_is_the_category_not_the_date_beside_it():
 def test_a_category_box_holding_only_a_date_gives_no_category():
     art = extract_article(page("<div class='tags_category'><span>Published On May 10, 2022</span></div>"), URL)
     assert art.category == ""
+
+
+def test_a_label_before_the_rubrics_link_is_not_the_category():
+    # Joomla 4/5 (Cassiopeia, its layouts/joomla/content/info_block/category.php): a label, then the link
+    box = ("<dl class='article-info text-muted'><dt class='article-info-term'>Détails</dt>"
+           "<dd class='category-name'><span class='icon-folder-open icon-fw' aria-hidden='true'></span>"
+           "Catégorie : <a href='/index.php/actualites' itemprop='genre'>Actualités</a></dd></dl>")
+    assert extract_article(page(box), URL).category == "Actualités"
+    # a rubric's name of several words, one link, no label: kept whole
+    assert extract_article(page("<div class='post-category'><a href='/vi-crime'>Crime</a></div>"),
+                           URL).category == "Crime"

@@ -378,3 +378,18 @@ def test_an_h1_that_is_only_a_short_part_of_the_title_is_not_taken_for_the_headl
 
     page = Page(parse_html(_gsb_page("Zoll online - Fachmeldungen")), "https://www.exemple.de/x", None)
     assert title_element(page, "Zoll online - Fachmeldungen") is None
+
+
+def test_a_date_field_wrapping_a_time_element_keeps_its_machine_offset():
+    # Drupal 10's Olivero: `.field--name-created` (no attribute) around `<time datetime>`, whose
+    # text gives the day and the hour but not the offset
+    html = ("<html lang='fr'><head><title>Le conseil vote le budget</title>"
+            "<meta name='Generator' content='Drupal 10 (https://www.drupal.org)'></head><body>"
+            "<article class='node node--type-article node--view-mode-full'><h1>Le conseil vote le budget</h1>"
+            "<div class='node__meta'><span class='node__author'>par Marie</span>, "
+            "<span class='field field--name-created field--type-created field--label-hidden'>"
+            "<time datetime='2024-05-02T09:00:00+02:00' title='jeudi 2 mai 2024 - 09:00' class='datetime'>"
+            "jeu 02/05/2024 - 09:00</time></span></div>"
+            f"<div class='field field--name-body field--type-text-with-summary'>{_TEXT}</div></article></body></html>")
+    art = extract_article(html, "https://www.example.org/node/42")
+    assert (art.published, art.provenance["published"]) == ("2024-05-02T09:00:00+02:00", "cms:drupal")

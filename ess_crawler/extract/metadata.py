@@ -339,13 +339,20 @@ def _date_from_element(el: HtmlElement) -> tuple[ParsedDate | None, ParsedDate |
                     # first; the element's own machine value says which reading is right
                     published = ParsedDate(machine.iso, text or value, machine.has_time)
                 break
-    if published is None and modified is None:
+    else:
+        # no machine value of its own: the first `<time datetime>` inside it (Drupal's
+        # `.field--name-created > time`), the more precise when it names the same day
         for child in el.iter("time"):
             value = child.get("datetime")
             machine = normalise_iso(value) if value else None
-            if machine is not None:
+            if machine is None:
+                continue
+            if published is None and modified is None:
                 published = ParsedDate(machine.iso, text or value, machine.has_time)
-                break
+            elif published is not None and published.iso[:10] == machine.iso[:10] \
+                    and not _stored_day(machine, published):
+                published = ParsedDate(machine.iso, text or value, machine.has_time)
+            break
     return published, modified, text
 
 
@@ -826,8 +833,24 @@ def find_category(page: Page, title: str, excluded: set) -> Found:
                              and parse_date(t) is None), "")
                 if not text:
                     continue
-            return text, "heuristic:category-class"
+            return _labelled_link(el, text), "heuristic:category-class"
     return "", ""
+
+
+_CATEGORY_LABEL_CHARS = 25  # "Catégorie :", "Publié dans", "Posted in": a label, not a rubric's name
+
+
+def _labelled_link(el: HtmlElement, text: str) -> str:
+    """The rubric's link text when a short label stands before it in `el` (Joomla's
+    `<dd class="category-name">Catégorie : <a>Actualités</a></dd>`), else `text`."""
+    links = [a for a in el.iter("a") if a.get("href")]
+    if len(links) != 1:
+        return text
+    name = inline_text(links[0])
+    if not name or name == text or not text.endswith(name):
+        return text
+    label = text[: -len(name)].strip()
+    return name if len(label) <= _CATEGORY_LABEL_CHARS and not any(c.isdigit() for c in label) else text
 
 
 def _breadcrumb_last(links: list[HtmlElement], title: str) -> str:
