@@ -85,3 +85,33 @@ def test_file_blocks_download_button_is_not_text():
         comments=False), URL)
     assert "Rapport annuel 2023" in art.body_text  # the file's own link stays
     assert "Télécharger" not in art.body_text
+
+
+def _classic_theme(header: str, footer: str) -> str:
+    para = ("<p>La coopérative d'habitants réunit des familles qui conçoivent ensemble leur logement, "
+            "le financent et le gèrent collectivement.</p>")
+    return ("<!DOCTYPE html><html lang='fr-FR'><head><title>Brève – ESS local</title>"
+            "<meta name='generator' content='WordPress 6.5.3'></head><body class='single single-post'>"
+            "<main id='main'><article id='post-42' class='post-42 post type-post category-logement "
+            f"tag-cooperatives'><header class='entry-header'>{header}<h1 class='entry-title'>Brève</h1></header>"
+            f"<div class='entry-content'>{para * 4}</div><footer class='entry-footer'>{footer}</footer>"
+            "</article></main></body></html>")
+
+
+def test_classic_themes_author_box_and_category_links_are_not_names_or_tags():
+    # Twenty Twenty-One's author box links "Voir tous les articles par NAME" (rel=author)
+    tt1 = _classic_theme("", "<span class='byline'>Par <a href='/author/marie/' rel='author'>Marie Dupont</a></span>"
+                         "<div class='author-bio'><h2 class='author-title'>Par Marie Dupont</h2>"
+                         "<a class='author-link' href='/author/marie/' rel='author'>Voir tous les articles par "
+                         "Marie Dupont</a></div>")
+    assert extract_article(tt1, URL).authors == ["Marie Dupont"]
+    # Kadence prints its category links rel="tag" in .category-links, a hash before each tag
+    kadence = _classic_theme(
+        "<div class='entry-taxonomies'><span class='category-links term-links'><a href='/category/logement/' "
+        "rel='tag'>Logement</a></span></div>",
+        "<div class='tags-links'><span class='tags-label screen-reader-text'>Étiquettes de publication :</span>"
+        "<a href='/tag/cooperatives/' class='tag-link' rel='tag'><span class='tag-hash'>#</span>Coopératives</a>"
+        "<a href='/tag/habitat/' class='tag-link' rel='tag'><span class='tag-hash'>#</span>Habitat</a></div>")
+    art = extract_article(kadence, URL)
+    assert art.tags == ["Coopératives", "Habitat"]
+    assert art.category == "Logement"

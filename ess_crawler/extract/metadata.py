@@ -884,16 +884,33 @@ def find_tags(page: Page, excluded: set) -> Found:
                       ('.mots a, .tags-links a, .post-tags a, .entry-tags a, .taxonomy-post_tag a, '
                        '.field--name-field-tags a, .field-name-field-tags a, .field--name-field-thematiques a, '
                        '.field--name-field-mots-cles a', f"cms:{page.cms or 'generic'}")):
-        found = [inline_text(a) for a in select(page, css)
+        found = [_tag_text(a) for a in select(page, css)
                  if not _inside(a, excluded) and not _in_sidebar(a) and not _is_category_link(a)]
         if found:
             return _unique(found), rule
     return [], ""
 
 
+def _tag_text(a: HtmlElement) -> str:
+    """A tag link's text, less the hash a theme prints before it (Kadence's `<span class="tag-hash">#</span>`)."""
+    text = inline_text(a)
+    return text.lstrip("#").lstrip() or text
+
+
+# the box a theme prints the categories in, with rel="tag" links (WordPress block themes'
+# .taxonomy-category, Kadence's .category-links, the classic themes' .cat-links)
+_CATEGORY_BOX_RE = re.compile(r"(?:^|\s)(?:taxonomy-category|cat-links|category-links|entry-categories|post-categories"
+                              r"|meta-cat)(?:\s|$)")
+
+
 def _is_category_link(a: HtmlElement) -> bool:
-    """WordPress block themes print categories with rel="tag" inside .taxonomy-category."""
-    return any("taxonomy-category" in (p.get("class") or "") for p in a.iterancestors())
+    """A rel="tag" link in the box of the categories, not the tags (looked for in the link's
+    nearest wrappers: the article's own class lists its `category-*` terms too)."""
+    for depth, p in enumerate(a.iterancestors()):
+        cls = p.get("class") or ""
+        if "taxonomy-category" in cls or (depth < 2 and _CATEGORY_BOX_RE.search(cls)):
+            return True
+    return False
 
 
 _SIDEBAR_RE = re.compile(r"widget|sidebar|tagcloud|tag-cloud|secondary|footer-|site-footer", re.I)
@@ -930,11 +947,25 @@ def find_authors(page: Page, excluded: set) -> Found:
                 '.wp-block-post-author__name', '.wp-block-post-author-name', '.field--name-uid',
                 '.byline .author',
                 '.entry-author-name', '.author-name'):
-        found = [inline_text(a) for a in select(page, css) if not _inside(a, excluded)]
+        found = [_author_name(inline_text(a)) for a in select(page, css) if not _inside(a, excluded)]
         found = [f for f in found if 1 < len(f) < 80]
         if found:
             return _unique(found), "html:author"
     return [], ""
+
+
+# the words around an author's name in a link to their page ("Voir tous les articles par
+# Marie Dupont": Twenty Twenty-One's author box; "View all posts by", "Alle Beiträge von")
+_AUTHOR_LINK_WORDS_RE = re.compile(
+    r"^(?:(?:voir|afficher) (?:tous |toutes )?les (?:articles|publications|billets|contributions) (?:de|par|d[’'])"
+    r"|(?:view|see) all (?:posts|articles|stories) (?:by|from)|(?:more )?(?:posts|articles|stories) by"
+    r"|alle (?:beitr[äa]ge|artikel) (?:von|ansehen von)|mehr von|tous les articles de|par|by|von)\s+(?=\S)",
+    re.IGNORECASE)
+
+
+def _author_name(text: str) -> str:
+    """An author link's text less the words around the name."""
+    return _AUTHOR_LINK_WORDS_RE.sub("", text, count=1)
 
 
 # ---------------------------------------------------------------- lead, language
