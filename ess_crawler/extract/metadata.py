@@ -934,12 +934,14 @@ def find_authors(page: Page, excluded: set) -> Found:
     author = page.jsonld_article.get("author")
     if author:
         authors = author if isinstance(author, list) else [author]
-        names = _unique(_jsonld_text(a) for a in authors)
+        names = _named(_unique(_jsonld_person(page, a) for a in authors))
         if names:
             return names, "jsonld:author"
     value, key = page.meta_first("author", "article:author", "dc.creator", "parsely-author", "sailthru.author")
     if value and not value.startswith("http"):
-        return _unique(re.split(r"\s*(?:,|;| et | and )\s*", value)), f"meta:{key}"
+        names = _named(_unique(_split_names(value)))
+        if names:
+            return names, f"meta:{key}"
     for css in ('[itemprop="author"] [itemprop="name"]', '[itemprop="author"]', 'a[rel~="author"]',
                 '.vcard .fn', '.author .fn', '.auteurs a',
                 # WordPress blocks: core/post-author prints `p.wp-block-post-author__name`,
@@ -949,9 +951,45 @@ def find_authors(page: Page, excluded: set) -> Found:
                 '.entry-author-name', '.author-name'):
         found = [_author_name(inline_text(a)) for a in select(page, css) if not _inside(a, excluded)]
         found = [f for f in found if 1 < len(f) < 80]
-        if found:
-            return _unique(found), "html:author"
+        if found:  # (a placeholder found here ends the search: the weaker selectors read other links)
+            names = _named(_unique(found))
+            return names, "html:author" if names else ""
     return [], ""
+
+
+# what a CMS or a blog host prints where no name was given: no one's name
+_PLACEHOLDER_AUTHORS = frozenset(("admin", "administrator", "administrateur", "unknown", "inconnu", "anonymous",
+                                  "webmaster", "root", "user", "wordpress"))
+
+
+def _named(names: list[str]) -> list[str]:
+    return [n for n in names if n.lower() not in _PLACEHOLDER_AUTHORS]
+
+
+def _split_names(value: str) -> list[str]:
+    """The names a meta tag lists ("Anne Martin, Paul Durand", "Anne et Paul"); a comma before a
+    one-word piece is no list ("Grant Tinsley, PhD", "Harm, Robert", "Rob Picheta, CNN")."""
+    value = clean_space(value)
+    names = []
+    # (not "und": `Bundesministerium für Wirtschaft und Klimaschutz`, `Kirche und Leben` are one name)
+    for part in re.split(r"\s+(?:et|and)\s+", value):
+        pieces = [p.strip() for p in re.split(r"[,;]", part) if p.strip()]
+        if len(pieces) > 1 and all(len(p.split()) >= 2 for p in pieces):
+            names.extend(pieces)
+        else:
+            names.append(part.strip(" ,;"))
+    return names
+
+
+def _jsonld_person(page: Page, value) -> str:
+    """A JSON-LD author's name: its own `name`, or that of the graph's node its `@id` refers
+    to (Yoast's `"author": {"@id": ".../#/schema/person/..."}`); '' for a bare address, which
+    names no one."""
+    if isinstance(value, dict) and not value.get("name") and value.get("@id"):
+        ref = value["@id"]
+        value = next((node for node in page.jsonld if node.get("@id") == ref and node.get("name")), "")
+    name = _jsonld_text(value)
+    return "" if name.startswith(("http://", "https://", "/")) else name
 
 
 # the words around an author's name in a link to their page ("Voir tous les articles par

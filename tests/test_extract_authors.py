@@ -1,0 +1,63 @@
+"""Authors as the page states them: a JSON-LD graph's reference to its Person node, meta tags
+listing names, and what names no one (an address, a CMS's placeholder)."""
+
+import json
+
+from ess_crawler.extract import extract_article
+
+URL = "https://www.example.org/2024/05/02/la-cooperative/"
+TEXT = "".join(f"<p>La coopérative réunit des familles qui conçoivent ensemble leur logement, paragraphe {i}.</p>"
+               for i in range(6))
+
+
+def page(head: str = "", byline: str = "") -> str:
+    return (f"<html lang='fr'><head><title>La coopérative</title>{head}</head><body><article>"
+            f"<h1>La coopérative</h1>{byline}<div class='entry-content'>{TEXT}</div></article></body></html>")
+
+
+def graph(author) -> str:
+    """Yoast SEO's graph: the Article refers to its author's Person node by `@id`."""
+    nodes = [{"@type": "Article", "@id": URL + "#article", "headline": "La coopérative",
+              "datePublished": "2024-05-02T09:00:00+00:00", "author": author},
+             {"@type": "WebPage", "@id": URL, "name": "La coopérative"},
+             {"@type": "Person", "@id": "https://www.example.org/#/schema/person/ab12", "name": "Marie Dupont",
+              "url": "https://www.example.org/author/marie/"}]
+    data = json.dumps({"@context": "https://schema.org", "@graph": nodes})
+    return f"<script type='application/ld+json'>{data}</script>"
+
+
+def test_a_graph_reference_names_its_person_node():
+    art = extract_article(page(graph({"@id": "https://www.example.org/#/schema/person/ab12"})), URL)
+    assert (art.authors, art.provenance["authors"]) == (["Marie Dupont"], "jsonld:author")
+
+
+def test_an_address_is_no_author_and_the_byline_is_read_instead():
+    byline = ("<p class='byline'>Par <span class='author'><a href='/author/paul/' rel='author'>Paul Durand</a>"
+              "</span></p>")
+    art = extract_article(page(graph("https://www.example.org/author/paul/#author"), byline), URL)
+    assert art.authors == ["Paul Durand"]
+
+
+def test_a_placeholder_is_no_one_and_no_weaker_link_stands_in():
+    # Blogger prints "Unknown" for a profile without a name, then "Afficher mon profil complet"
+    byline = ("<span class='post-author vcard'>Publié par <span class='fn' itemprop='author' itemscope "
+              "itemtype='http://schema.org/Person'><a class='g-profile' href='https://www.blogger.com/profile/1' "
+              "rel='author' title='author profile'><span itemprop='name'>Unknown</span></a></span></span>"
+              "<div class='widget Profile'><a class='profile-link' href='https://www.blogger.com/profile/1' "
+              "rel='author'>Afficher mon profil complet</a></div>")
+    assert extract_article(page(byline=byline), URL).authors == []
+    assert extract_article(page("<meta name='author' content='admin'>"), URL).authors == []
+
+
+def test_meta_lists_of_names_and_names_with_commas():
+    def authors(value: str) -> list[str]:
+        return extract_article(page(f"<meta name='author' content='{value}'>"), URL).authors
+
+    assert authors("Anne Martin, Paul Durand") == ["Anne Martin", "Paul Durand"]
+    assert authors("Anne Martin et Paul Durand") == ["Anne Martin", "Paul Durand"]
+    # a comma before one word is no list: a credential, "Surname, Firstname", an outlet
+    assert authors("Grant Tinsley, PhD") == ["Grant Tinsley, PhD"]
+    assert authors("Harm, Robert") == ["Harm, Robert"]
+    # "und" joins the words of one name
+    assert authors("Bundesministerium für Wirtschaft und Klimaschutz") == [
+        "Bundesministerium für Wirtschaft und Klimaschutz"]
