@@ -7,6 +7,7 @@ fallback library.
 
 from __future__ import annotations
 
+import html as html_lib
 import re
 from functools import lru_cache
 from urllib.parse import urlsplit, urlunsplit
@@ -14,6 +15,8 @@ from urllib.parse import urlsplit, urlunsplit
 from lxml import etree
 from lxml.cssselect import CSSSelector
 from lxml.html import HtmlElement
+
+from ess_crawler.text import words
 
 from .boilerplate import BOILERPLATE_RE, BOILERPLATE_ROLES, attr_tokens, is_boilerplate
 from .dates import _MODIFIED_LABELS, ParsedDate, normalise_iso, parse_date, parse_published_modified
@@ -788,7 +791,9 @@ _CMS_CATEGORY = {
 }
 BREADCRUMB_SELECTORS = ("nav.breadcrumb a", ".breadcrumb a", ".breadcrumbs a", ".ariane a",
                          ".fil-ariane a", ".arbo a", '[class*="breadcrumb"] a')
-_HOME_WORDS = {"accueil", "home", "start", "homepage", "page d'accueil"}
+# a breadcrumb's links that name no rubric: the home page, a way back
+_HOME_WORDS = {"accueil", "home", "start", "homepage", "home page", "page d'accueil", "startseite", "inicio", "portada",
+               "strona główna", "etusivu", "beranda", "retour", "back", "zurück"}
 
 
 def find_category(page: Page, title: str, excluded: set) -> Found:
@@ -796,7 +801,7 @@ def find_category(page: Page, title: str, excluded: set) -> Found:
         text = inline_text(el)
         if text:
             return text, "profile:category"
-    section = _jsonld_text(page.jsonld_article.get("articleSection"))
+    section = _first_section(html_lib.unescape(_jsonld_text(page.jsonld_article.get("articleSection"))))
     if section:
         return section, "jsonld:articleSection"
     value, key = page.meta_first("article:section", "og:article:section", "section")
@@ -825,7 +830,12 @@ def find_category(page: Page, title: str, excluded: set) -> Found:
         if _inside(el, excluded):
             continue
         text = inline_text(el)
-        if 0 < len(text) < 60:
+        if 0 < len(text) < 60 and not text.endswith(":") and "{{" not in text:  # (a label alone, a template)
+            links = [a for a in el.iter("a") if a.get("href")]
+            if len(links) > _MAX_CATEGORY_LINKS:  # a menu of the site's rubrics
+                continue
+            if len(links) > 1:  # the article's rubrics: the first one
+                text = inline_text(links[0]) or text
             if parse_date(text) is not None:
                 # the rubric's link and the date beside it (`<div class="tags_category"><a>Crime</a>
                 # <span>Published On May 10, 2022</span>`): the link's text, or nothing
@@ -853,10 +863,36 @@ def _labelled_link(el: HtmlElement, text: str) -> str:
     return name if len(label) <= _CATEGORY_LABEL_CHARS and not any(c.isdigit() for c in label) else text
 
 
+_MAX_CATEGORY_LINKS = 4
+
+
+def _first_section(value: str) -> str:
+    """The first of the sections a plugin joined into one string ("Brooklyn,Government,Housing",
+    "Region, News, Wirtschaft, Newsletter"); one section name may hold a comma and a space."""
+    parts = [p.strip() for p in value.split(",")]
+    if len(parts) >= 3 or (len(parts) == 2 and ", " not in value):
+        return next((p for p in parts if p), "")
+    return value
+
+
 def _breadcrumb_last(links: list[HtmlElement], title: str) -> str:
     crumbs = [inline_text(a) for a in links]
-    crumbs = [c for c in crumbs if c and c.lower() not in _HOME_WORDS and c != title]
+    crumbs = [c for c in crumbs if c and c.lower() not in _HOME_WORDS and not _names_the_article(c, title)]
     return crumbs[-1] if crumbs else ""
+
+
+def _names_the_article(crumb: str, title: str) -> bool:
+    """The breadcrumb's last link is the article itself: its title, cut ("Davis Cup-Qualifiers:
+    Ko..."), or most of its words."""
+    if not title:
+        return False
+    if crumb == title:
+        return True
+    cut = crumb.rstrip(".… ")
+    if cut != crumb and len(cut) >= 10 and title.startswith(cut):
+        return True
+    crumb_words, title_words = set(words(crumb)), set(words(title))
+    return len(crumb_words) >= 4 and len(crumb_words & title_words) >= 0.6 * len(crumb_words)
 
 
 def _unique(values) -> list[str]:
