@@ -16,7 +16,7 @@ from lxml import etree
 from lxml.cssselect import CSSSelector
 from lxml.html import HtmlElement
 
-from ess_crawler.text import words
+from ess_crawler.text import fold, words
 
 from .boilerplate import BOILERPLATE_RE, BOILERPLATE_ROLES, attr_tokens, is_boilerplate
 from .dates import _MODIFIED_LABELS, ParsedDate, normalise_iso, parse_date, parse_published_modified
@@ -166,7 +166,53 @@ def strip_site_name(title: str, page: Page) -> str:
                 return title[: -len(sep + site_name)].strip()
             if title.startswith(site_name + sep):
                 return title[len(site_name + sep):].strip()
+    return _strip_host_name(title, page)
+
+
+_SITE_NAME_MIN_LETTERS = 4
+_LETTERS_RE = re.compile(r"[^0-9a-z]+")
+
+
+def _letters(text: str) -> str:
+    """`text` folded to its ASCII letters and digits ("MODEPILOT.de" -> "modepilotde")."""
+    return _LETTERS_RE.sub("", fold(text))
+
+
+def _page_hosts(page: Page) -> list[str]:
+    """The letters of the page's host names, as fetched and as its canonical address states."""
+    urls = [page.url] + [el.get("href") or "" for el in page.root.iter("link") if el.get("rel") == "canonical"] \
+        + page.meta.get("og:url", [])[:1]
+    hosts = {(urlsplit(page.absolute(u)).hostname or "").removeprefix("www.") for u in urls if u}
+    return [_letters(h) for h in hosts if h]
+
+
+def _strip_host_name(title: str, page: Page) -> str:
+    """'Title | heizung.de', 'Title - SMAVA': a last part that spells the site's host name
+    (without a site_name meta to say it) goes, when a title of its own is left."""
+    for sep in _TITLE_SEPARATORS:
+        head, found, tail = title.rpartition(sep)
+        if not found:
+            continue
+        letters = _letters(tail)
+        if len(letters) < _SITE_NAME_MIN_LETTERS or (len(head.split()) < 2 and len(head) < 12):
+            continue
+        if any(letters in host for host in _page_hosts(page)):
+            return head.strip()
     return title
+
+
+def _foreign_headline(headline: str, page: Page) -> bool:
+    """A structured headline that is not the page's: its CMS's name ("escenic"), a description
+    (Wikipedia's), sharing no word with the page's `<title>`, headings and og:title; or the
+    site's name ("Sports.fr"), spelling its host."""
+    letters = _letters(headline)
+    if letters and any(letters == host or host.startswith(letters) and len(letters) >= 6 for host in _page_hosts(page)):
+        return True
+    shown = " ".join([inline_text(el) for el in (*page.root.iter("title"), *page.root.iter("h1"))]
+                     + page.meta.get("og:title", [])[:1])
+    if not shown.strip():
+        return False
+    return not set(words(headline)) & set(words(shown))
 
 
 def find_title(page: Page) -> Found:
@@ -175,7 +221,7 @@ def find_title(page: Page) -> Found:
         if text:
             return text, "profile:title"
     headline = _jsonld_text(page.jsonld_article.get("headline") or page.jsonld_article.get("name"))
-    if headline:
+    if headline and not _foreign_headline(headline, page):
         return strip_site_name(headline, page), "jsonld:headline"
     h1s = [inline_text(h) for h in page.root.iter("h1")]
     h1s = [h for h in h1s if h]
