@@ -1,5 +1,5 @@
-"""Authors as the page states them: a JSON-LD graph's reference to its Person node, meta tags
-listing names, and what names no one (an address, a CMS's placeholder)."""
+"""Authors and tags as the page states them: a JSON-LD graph's reference to its Person node, meta tags
+listing names or tags, and what names no one (an address, a CMS's placeholder)."""
 
 import json
 
@@ -61,3 +61,12 @@ def test_meta_lists_of_names_and_names_with_commas():
     # "und" joins the words of one name
     assert authors("Bundesministerium für Wirtschaft und Klimaschutz") == [
         "Bundesministerium für Wirtschaft und Klimaschutz"]
+
+
+def test_tags_listed_in_one_meta_or_keyword_string_are_split():
+    head = "<meta property='article:tag' content='Santé, alimentation, Ventre plat'>"
+    assert extract_article(page(head), URL).tags == ["Santé", "alimentation", "Ventre plat"]
+    data = json.dumps({"@context": "https://schema.org", "@type": "NewsArticle", "headline": "La coopérative",
+                       "keywords": ["Biogas, Bioenergie", "Ökostrom"]})
+    art = extract_article(page(f"<script type='application/ld+json'>{data}</script>"), URL)
+    assert art.tags == ["Biogas", "Bioenergie", "Ökostrom"]

@@ -955,13 +955,14 @@ def find_tags(page: Page, excluded: set) -> Found:
     if els:
         return _unique(inline_text(e) for e in els), "profile:tags"
     metas = page.meta.get("article:tag", [])
-    if metas:
-        return _unique(metas), "meta:article:tag"
+    if metas:  # one tag a meta, or all of them in one, comma-separated
+        return _unique(t for m in metas for t in m.split(",")), "meta:article:tag"
     keywords = page.jsonld_article.get("keywords")
     if keywords:
         if isinstance(keywords, str):
-            keywords = keywords.split(",")
-        return _unique(str(k) for k in keywords), "jsonld:keywords"
+            keywords = [keywords]
+        return _unique(t for k in keywords if not isinstance(k, (dict, list)) for t in str(k).split(",")), \
+            "jsonld:keywords"
     for css, rule in (('a[rel~="tag"]:not([rel~="category"])', "html:rel-tag"),
                       ('.mots a, .tags-links a, .post-tags a, .entry-tags a, .taxonomy-post_tag a, '
                        '.field--name-field-tags a, .field-name-field-tags a, .field--name-field-thematiques a, '
