@@ -681,3 +681,24 @@ def test_a_cards_teaser_after_its_linked_title_is_kept():
     assert [r.url for r in related] == ["https://www.example.org/actu/2024/gedenken",
                                         "https://www.example.org/actu/2024/bach"]
     assert related[0].teaser == teaser
+
+
+def test_a_sidebar_widgets_own_body_is_its_block_not_a_boundary():
+    # a BEM widget: `h2.sidebar-item__title` then `div.sidebar-item__content` (its class says
+    # "sidebar", which elsewhere ends a block): the block is that body, not the article column
+    # beside it with its newsletter button and author profile
+    column = ("<div class='col-main'><div class='entry-newsletter'><a href='/newsletter/'>Newsletter abonnieren</a>"
+              "</div><div class='entry-persons'><a href='/person/marie/'>Profil</a></div></div>")
+    widget = ("<div class='col-side'><div class='sidebar-item'><h2 class='sidebar-item__title'>Verwandte Artikel</h2>"
+              "<div class='sidebar-item__content'><div class='item'><a href='/actu/2024/lie-1'>Premier article lié</a>"
+              "</div><div class='item'><a href='/actu/2024/lie-2'>Deuxième article lié</a></div></div></div></div>")
+    assert urls(page(f"<div class='row'>{column}{widget}</div>")) == [
+        "https://www.example.org/actu/2024/lie-1", "https://www.example.org/actu/2024/lie-2"]
+
+
+def test_the_other_pieces_of_a_series_or_column_are_related():
+    for heading in ("Weitere Beiträge aus der Kolumne:", "Dans la même série", "More from this series"):
+        html = page(f"<div class='series'><h2>{heading}</h2><p><a href='/actu/2024/episode-1'>Premier épisode</a></p>"
+                    "<p><a href='/actu/2024/episode-2'>Deuxième épisode</a></p></div>")
+        assert urls(html) == ["https://www.example.org/actu/2024/episode-1",
+                              "https://www.example.org/actu/2024/episode-2"], heading

@@ -64,7 +64,10 @@ _HEADING_RE = re.compile(
     # French "listen / watch too"; Spanish "see also"; Polish "read also"
     r"|schon gelesen|siehe auch|dieses thema im zeitverlauf|(mehr )?zu diesem thema$"
     r"|weitere (?!autor)[\w-]+ (dieses|dieser) (?!autor)[\w-]+$|lesen sie dazu (auch|mehr)"
-    r"|a (ecouter|reecouter|regarder) (aussi|egalement)|ver tambien|przeczytaj (tez|takze|rowniez))\b"
+    r"|a (ecouter|reecouter|regarder) (aussi|egalement)|ver tambien|przeczytaj (tez|takze|rowniez)"
+    # the other pieces of the article's series or column
+    r"|(weitere [\w-]+|mehr) aus (der|dieser) (kolumne|serie|reihe)|(dans|de) (la meme|cette) serie"
+    r"|(du|dans le) meme dossier|(more|other) ([\w-]+ )?(from|in) this (series|column))\b"
 )
 _PLUGIN_SELECTORS = (
     ".yarpp-related", ".yarpp", ".crp_related", "#jp-relatedposts", ".jp-relatedposts",
@@ -149,7 +152,7 @@ _FIRST_WORDS = frozenset(
     "lees gerelateerde meer czytaj zobacz dowiedz podobne powiazane ctete souvisejici "
     "dir ihnen euch dies zusammenhangende themenrelevante "
     "las les laes relaterade relaterte relaterede lue lisaa aiheeseen baca berita artikel "
-    "schon siehe dieses zu ver przeczytaj".split())
+    "schon siehe dieses zu ver przeczytaj de du other".split())
 
 
 # wordings that name related links only as a label ending in a colon, the whole label: German "Mehr
@@ -396,10 +399,12 @@ def _pseudo_heading(el: HtmlElement) -> bool:
 def _following(node: HtmlElement, peers: list[HtmlElement] = ()) -> list[HtmlElement]:
     """Siblings after `node` up to the next heading, or up to the next of the heading's `peers`."""
     out = []
+    own = _bem_blocks(node)
     sib = node.getnext()
     while sib is not None:
         if isinstance(sib.tag, str):
-            if sib.tag in ("footer", "nav", "aside", "header") or _BOUNDARY_CLASS_RE.search(sib.get("class") or "") \
+            boundary = _BOUNDARY_CLASS_RE.search(sib.get("class") or "") and not (own and own & _bem_blocks(sib))
+            if sib.tag in ("footer", "nav", "aside", "header") or boundary \
                     or _pseudo_heading(sib) or peers and any(contains(sib, peer) for peer in peers):
                 break
             if sib.tag in _HEADING_TAGS and _heading_link(sib) is None or _opens_section(sib):
@@ -407,6 +412,12 @@ def _following(node: HtmlElement, peers: list[HtmlElement] = ()) -> list[HtmlEle
             out.append(sib)  # (a card's linked title, `<h4><a>...</a></h4>`, is part of the block)
         sib = sib.getnext()
     return out
+
+
+def _bem_blocks(el: HtmlElement) -> set[str]:
+    """The BEM blocks `el`'s class names it an element of (`sidebar-item__title` -> `sidebar-item`):
+    the heading and the body of one component (`sidebar-item__content`), whatever the block's name."""
+    return {t.split("__", 1)[0] for t in (el.get("class") or "").split() if "__" in t}
 
 
 _SPACER_CLASS_RE = re.compile(r"(^|[\s_-])(clear|clearfix|cf|spacer|separator|divider|line)([\s_-]|$)", re.I)
