@@ -411,3 +411,20 @@ def test_a_date_alone_in_a_small_heading_over_the_text_goes():
     text = fallback_text(html)
     assert "02.01.2022" not in text
     assert "Die Landesregierung" in text
+
+
+# ------------------------------------------------------------------ a follow line, a video player's title
+
+def test_a_follow_line_and_a_video_players_title_leave_a_cms_body():
+    html = wordpress_page(
+        f"<p>{P}</p><div class='video-player'><div class='video-title'>Watch: Residents react to the vote</div>"
+        f"<video src='/v.mp4'></video></div><p>{Q}</p><p>{R}</p>"
+        "<p><em>Follow Example News on <a href='https://twitter.com/examplenews'>Twitter</a> and "
+        "<a href='https://facebook.com/examplenews'>Facebook</a>.</em></p>")
+    art = extract_article(html, URL)
+    assert art.provenance["body"] == "cms:wordpress"
+    assert "Residents react" not in art.body_text and "Follow Example News" not in art.body_text
+    assert art.body_text.startswith(P[:40]) and R[:40] in art.body_text
+    # a sentence of the text that speaks of a network is the text
+    kept = wordpress_page(f"<p>{P}</p><p>{Q}</p><p>Les militants ont suivi la réunion sur Facebook et Twitter.</p>")
+    assert "suivi la réunion sur Facebook" in extract_article(kept, URL).body_text

@@ -85,6 +85,9 @@ _PROMO_LINE_RE = re.compile(
     r"^\W*(?:to (?:view|read) the (?:full|rest of the) (?:story|article)|subscribe (?:now|today)\b"
     r"|pour (?:lire la suite|acc[ée]der en illimit[ée])|abonnez-vous|d[ée]j[àa] abonn[ée]|jetzt (?:abonnieren|abo)"
     r"|sign up (?:to|for)\b|s[ií]guenos en|follow us on|folgen sie uns|suivez-nous"
+    # "Follow Example News on Twitter and Facebook.", "Suivez Le Média sur Instagram"
+    r"|(?:follow|suivez|folgen sie|retrouvez)\s[\w&’'. -]{1,40}?\s(?:on|sur|auf)\s(?:[\w ,]{0,30}\s)?"
+    r"(?:twitter|facebook|instagram|linkedin|x|mastodon|bluesky|threads|youtube|tiktok)\b"
     r"|[\w .-]{0,40}newsletter\W*$|cr[ée]dits? photos?\s*:|copyright\b(?!\s+(?-i:[a-z]))|©|\(c\) \d{4}"
     r"|photos?\s*:\s*\S+\W*$"
     # an image credit: "Foto: dpa", "Beitragsbild: Stefan Mang", "Photo Credit: Catwalkpictures",
