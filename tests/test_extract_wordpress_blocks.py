@@ -115,3 +115,15 @@ def test_classic_themes_author_box_and_category_links_are_not_names_or_tags():
     art = extract_article(kadence, URL)
     assert art.tags == ["Coopératives", "Habitat"]
     assert art.category == "Logement"
+
+
+def test_call_to_action_buttons_are_not_text():
+    # core/buttons (its save.js): div.wp-block-buttons > div.wp-block-button > a.wp-block-button__link
+    para = ("<p>La coopérative publie son rapport annuel, avec les comptes de l'exercice et le bilan "
+            "de ses activités auprès des habitants du quartier.</p>")
+    art = extract_article(block_page(
+        para * 2 + "<div class='wp-block-buttons is-layout-flex'><div class='wp-block-button'>"
+        "<a class='wp-block-button__link wp-element-button' href='/faire-un-don/'>Je fais un don</a></div></div>"
+        + para, comments=False), URL)
+    assert "Je fais un don" not in art.body_text
+    assert art.body_text.count("La coopérative publie") == 3

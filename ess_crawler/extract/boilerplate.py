@@ -31,6 +31,7 @@ _BOILERPLATE_RE = re.compile(
     r"advert|advertisement|ads|publicite|banner|promo|sponsor|"
     r"author-box|author-bio|about-author|abh_box|saboxplugin-wrap|"
     r"wp-embedded-content|video-player|videoplayer|jwplayer|video-js|player-wrapper|player-container|"
+    r"wp-block-buttons|elementor-button-wrapper|"  # call-to-action buttons ("Je fais un don", "S'inscrire")
     r"tags|tag-links|post-tags|mots|keywords|entry-meta|post-meta|entry-footer|byline|"
     r"reading-time|rating|ratings|post-ratings|star-rating|modal|popup|pop-up|overlay|paywall|premium-wall|"
     r"subscribe-wall|ad|adwidget|ad_widget|donate|donation"
