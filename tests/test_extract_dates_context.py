@@ -393,3 +393,17 @@ def test_a_date_field_wrapping_a_time_element_keeps_its_machine_offset():
             f"<div class='field field--name-body field--type-text-with-summary'>{_TEXT}</div></article></body></html>")
     art = extract_article(html, "https://www.example.org/node/42")
     assert (art.published, art.provenance["published"]) == ("2024-05-02T09:00:00+02:00", "cms:drupal")
+
+
+def test_a_date_inside_a_sentence_of_the_text_is_no_byline():
+    # a linked date, a note inline in a sentence: pieces of running text, not a byline standing alone
+    sentence = ("<p>La coopérative, créée après le vote de la loi <a href='/loi-alur'>du 24 mars 2014</a>, "
+                "réunit aujourd'hui quarante familles qui conçoivent ensemble leur logement et le gèrent.</p>")
+    html = (f"<html lang='fr'><head><title>La coopérative grandit</title></head><body><main><h1>La coopérative "
+            f"grandit</h1>{sentence}{_TEXT}</main></body></html>")
+    art = extract_article(html, "https://www.example.org/la-cooperative-grandit")
+    assert not (art.provenance.get("published") or "").startswith("shown:")
+    # a dateline in bold opening the paragraph is the article's
+    dateline = sentence.replace("<p>La coopérative", "<p><strong>Lyon, le 3 mai 2024</strong> – La coopérative")
+    art = extract_article(html.replace(sentence, dateline), "https://www.example.org/la-cooperative-grandit")
+    assert (art.published, art.provenance["published"]) == ("2024-05-03", "shown:after-title")

@@ -63,7 +63,7 @@ from .metadata import (
     title_element,
     url_month,
 )
-from .text import SKIP_TAGS
+from .text import SKIP_TAGS, shown_length
 
 # how far after (and before) the title a byline date may sit, in characters of text
 _AFTER_TITLE_CHARS = 600
@@ -96,11 +96,11 @@ _QUOTED_TAGS = frozenset(("blockquote", "q"))
 def _subtree_texts(el: HtmlElement, excluded: set, forward: bool = True):
     """The texts inside `el` (not its tail) in document order, or in reverse, lazily (a walk
     stops after a few hundred characters: a large sibling is not read whole), leaving out
-    scripts, quoted posts and excluded subtrees."""
+    scripts, quoted posts and excluded subtrees; each with the element whose content it is."""
     stack: list = [el]
     while stack:
         node = stack.pop()
-        if isinstance(node, str):
+        if isinstance(node, tuple):
             yield node
             continue
         if not isinstance(node.tag, str) or node in excluded or node.tag in SKIP_TAGS or node.tag in _QUOTED_TAGS:
@@ -108,53 +108,72 @@ def _subtree_texts(el: HtmlElement, excluded: set, forward: bool = True):
         if forward:
             for child in reversed(node):  # popped in document order: child, then its tail
                 if child.tail:
-                    stack.append(child.tail)
+                    stack.append((child.tail, node))
                 stack.append(child)
             if node.text:
-                yield node.text
+                yield node.text, node
         else:
             if node.text:
-                stack.append(node.text)
+                stack.append((node.text, node))
             for child in node:  # popped last child first: its tail, then the child
                 stack.append(child)
                 if child.tail:
-                    stack.append(child.tail)
+                    stack.append((child.tail, node))
 
 
 def _walk(el: HtmlElement, forward: bool, excluded: set):
-    """Text pieces after (or before) `el` in document order, nearest first, without building
-    the document's whole following axis: siblings, then the parents' siblings."""
+    """Text pieces after (or before) `el` in document order, nearest first, each with the element
+    whose content it is, without building the document's whole following axis: siblings, then
+    the parents' siblings."""
     if forward and el.tail:
-        yield el.tail
+        yield el.tail, el.getparent()
     node = el
     while node is not None:
         sibs = node.itersiblings(preceding=not forward)
         for sib in sibs:
             if not isinstance(sib.tag, str) or sib in excluded:
                 if forward and sib.tail:
-                    yield sib.tail
+                    yield sib.tail, sib.getparent()
                 continue
             yield from _subtree_texts(sib, excluded, forward)
             if sib.tail and forward:
-                yield sib.tail
+                yield sib.tail, sib.getparent()
         node = node.getparent()
         if node is not None and node in excluded:
             return
 
 
-def _texts(el: HtmlElement, axis: str, limit: int, excluded: set) -> list[str]:
-    """Text pieces along `axis` from `el` (nearest first), outside scripts and the excluded
-    blocks (related links, comments), up to `limit` characters."""
+def _texts(el: HtmlElement, axis: str, limit: int, excluded: set) -> list[tuple[str, HtmlElement | None]]:
+    """Text pieces along `axis` from `el` (nearest first), with the element whose content each
+    is, outside scripts and the excluded blocks (related links, comments), up to `limit` characters."""
     out, size = [], 0
-    for piece in _walk(el, axis == "following", excluded):
+    for piece, owner in _walk(el, axis == "following", excluded):
         text = clean_space(piece)
         if not text:
             continue
-        out.append(text)
+        out.append((text, owner))
         size += len(text) + 1
         if size >= limit:
             break
     return out
+
+
+_RUNNING_TEXT_BLOCKS = frozenset(("p", "li", "dd", "td"))
+
+
+def _inside_running_text(text: str, owner: HtmlElement | None) -> bool:
+    """`text` is a piece of a paragraph of running text, not its opening: a linked or emphasised
+    date in a sentence (`... publié <a>le 3 mars 2021</a> ...`), a note inline in it. (A dateline
+    in bold opening the paragraph is its opening.)"""
+    block = owner
+    while block is not None and block.tag not in _RUNNING_TEXT_BLOCKS:
+        block = block.getparent()
+        if block is not None and block.tag in ("div", "section", "article", "body"):
+            return False
+    if block is None or shown_length(block) <= _BODY_PARAGRAPH_CHARS:
+        return False
+    first = next((t for t in block.itertext() if t.strip()), "")
+    return clean_space(first) != text
 
 
 def _us_order(raw: str, parsed: ParsedDate, lang: str) -> ParsedDate:
@@ -198,7 +217,10 @@ def shown_date(page: Page, title: str, excluded: set | None = None) -> tuple[Par
     for axis, limit, where in (("following", _AFTER_TITLE_CHARS, "after-title"),
                                ("preceding", _BEFORE_TITLE_CHARS, "before-title")):
         late = ""
-        for text in _texts(h1, axis, limit, excluded or set()):
+        for text, owner in _texts(h1, axis, limit, excluded or set()):
+            if len(text) <= _STANDALONE_CHARS and _inside_running_text(text, owner):
+                late = "-late"  # the article's text has begun
+                continue
             if axis == "following" and len(text) > _STANDALONE_CHARS:
                 opening = _dateline(text)
                 if opening is not None:
