@@ -407,3 +407,17 @@ def test_a_date_inside_a_sentence_of_the_text_is_no_byline():
     dateline = sentence.replace("<p>La coopérative", "<p><strong>Lyon, le 3 mai 2024</strong> – La coopérative")
     art = extract_article(html.replace(sentence, dateline), "https://www.example.org/la-cooperative-grandit")
     assert (art.published, art.provenance["published"]) == ("2024-05-03", "shown:after-title")
+
+
+def test_drupal_7s_submitted_line_gives_its_rdfa_date_and_username():
+    # Drupal 7's node.tpl.php: "Soumis par <span class=username>" with the RDFa date around it
+    html = ("<html lang='fr'><head><title>Le conseil vote le budget</title>"
+            "<meta name='Generator' content='Drupal 7 (http://drupal.org)'></head><body>"
+            "<h1 class='title' id='page-title'>Le conseil vote le budget</h1><div id='node-42' class='node "
+            "node-article clearfix'><div class='submitted'><span property='dc:date dc:created' "
+            "content='2024-05-02T09:00:00+02:00' datatype='xsd:dateTime'>Soumis par <span class='username'>"
+            "marie</span> le jeu, 02/05/2024 - 09:00</span></div><div class='content'><div class='field "
+            f"field-name-body field-type-text-with-summary'>{_TEXT}</div></div></div></body></html>")
+    art = extract_article(html, "https://www.example.org/node/42")
+    assert (art.published, art.provenance["published"]) == ("2024-05-02T09:00:00+02:00", "cms:drupal")
+    assert art.authors == ["marie"]

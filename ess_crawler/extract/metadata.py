@@ -390,9 +390,14 @@ def _date_from_element(el: HtmlElement) -> tuple[ParsedDate | None, ParsedDate |
                 break
     else:
         # no machine value of its own: the first `<time datetime>` inside it (Drupal's
-        # `.field--name-created > time`), the more precise when it names the same day
-        for child in el.iter("time"):
-            value = child.get("datetime")
+        # `.field--name-created > time`), or RDFa's dated `content` (Drupal 7's `<span
+        # property="dc:date dc:created" content="...">`), the more precise when it names the same day
+        for child in el.iter():
+            if child is el or not isinstance(child.tag, str):
+                continue
+            value = child.get("datetime") if child.tag == "time" else (
+                child.get("content") if "date" in (child.get("property") or child.get("itemprop") or "").lower()
+                else None)
             machine = normalise_iso(value) if value else None
             if machine is None:
                 continue
@@ -1030,7 +1035,7 @@ def find_authors(page: Page, excluded: set) -> Found:
                 # WordPress blocks: core/post-author prints `p.wp-block-post-author__name`,
                 # core/post-author-name `div.wp-block-post-author-name`
                 '.wp-block-post-author__name', '.wp-block-post-author-name', '.field--name-uid',
-                '.byline .author',
+                '.byline .author', '.submitted .username',
                 '.entry-author-name', '.author-name'):
         found = [_author_name(inline_text(a)) for a in select(page, css) if not _inside(a, excluded)]
         found = [f for f in found if 1 < len(f) < 80]
