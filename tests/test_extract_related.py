@@ -702,3 +702,21 @@ def test_the_other_pieces_of_a_series_or_column_are_related():
                     "<p><a href='/actu/2024/episode-2'>Deuxième épisode</a></p></div>")
         assert urls(html) == ["https://www.example.org/actu/2024/episode-1",
                               "https://www.example.org/actu/2024/episode-2"], heading
+
+
+def test_a_profiles_related_block_is_the_only_one_taken():
+    from ess_crawler.profiles import profile_from_dict
+
+    profile = profile_from_dict({"name": "exemple", "origin": "https://www.example.org", "article_urls": ["^/actu/"],
+                                 "selectors": {"related": ".bloc-lies"}})
+    html = page("<section class='bloc-lies'><h2>Sur le même sujet</h2><ul>"
+                "<li><a href='/actu/2024/lie-1'>Premier article lié au sujet</a></li></ul></section>"
+                "<section><h2>À lire aussi</h2><ul><li><a href='/actu/2024/autre'>Un autre article du site</a></li>"
+                "</ul></section>")
+    art = extract_article(html, URL, profile)
+    assert [r.url for r in art.related] == ["https://www.example.org/actu/2024/lie-1"]
+    assert (art.related[0].heading, art.provenance["related"]) == ("Sur le même sujet", "profile:related")
+    # where the profile's block is not on the page, the generic rules look for one
+    bare = page("<section><h2>À lire aussi</h2><ul><li><a href='/actu/2024/autre'>Un autre article du site</a>"
+                "</li></ul></section>")
+    assert [r.url for r in extract_article(bare, URL, profile).related] == ["https://www.example.org/actu/2024/autre"]

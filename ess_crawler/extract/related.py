@@ -1139,6 +1139,8 @@ def find_related(page: Page, own_url: str) -> tuple[list[RelatedLink], list[Html
 
     for el in profile_elements(page, "related"):
         add([el], _block_heading(el), "profile:related", [])
+    if links:  # the site's profile names its related block: no search for others
+        return _each_once(links), blocks, "+".join(rules), listed
     headings, lines = _heading_candidates(page, own_url)
     for heading, heading_text in headings:
         if _in_nav(heading):
@@ -1179,8 +1181,12 @@ def find_related(page: Page, own_url: str) -> tuple[list[RelatedLink], list[Html
             el = _innermost_related(el, seen)
             skip = seen | _other_sections(el)
         take([el], _block_heading(el), "html:related-class", [], skip=skip)
-    # a block served twice (mobile and desktop): each article once, where it first appears
+    return _each_once(links), blocks, "+".join(rules), listed
+
+
+def _each_once(links: list[RelatedLink]) -> list[RelatedLink]:
+    """A block served twice (mobile and desktop): each article once, where it first appears."""
     unique: dict[str, RelatedLink] = {}
     for link in links:
         unique.setdefault(link.url, link)
-    return list(unique.values()), blocks, "+".join(rules), listed
+    return list(unique.values())
