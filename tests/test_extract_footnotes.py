@@ -240,6 +240,11 @@ MARKED_SUP = f"<p>{LONG}Selon le rapport<sup>1</sup>, puis l'enquête<sup>2</sup
          f"<p>Quellenangaben:</p><p>₁ {TWO[0]}</p><p>₂ {TWO[1]}</p>"),
     # "1)" notes under "Sources"
     page(MARKED_SUP + f"<h4>Sources</h4><p>1) {TWO[0]}</p><p>2) {TWO[1]}</p>"),
+    # markers that say nothing of notes (`#n1`) and notes whose number links back by a hinted
+    # address (`#ref-m1`): the back link, opening its note, is no marker, its paragraph no note
+    page(f"<p>{LONG}Un fait<a id='ref-m1' href='#n1'>[1]</a> et un autre<a id='ref-m2' href='#n2'>[2]</a>.</p>"
+         f"<p>{LONG * 2}</p><p id='n1'><a href='#ref-m1'>[1]</a> {TWO[0]}</p>"
+         f"<p id='n2'><a href='#ref-m2'>[2]</a> {TWO[1]}</p>"),
     # a table under "Notes": the number in a cell of its own, the note in the next
     page(MARKED_SUP + f"<h3>Notes</h3><table><tbody><tr><td>1</td><td>{TWO[0]}</td></tr>"
          f"<tr><td>2</td><td>{TWO[1]}</td></tr></tbody></table>"),
@@ -254,7 +259,8 @@ MARKED_SUP = f"<p>{LONG}Selon le rapport<sup>1</sup>, puis l'enquête<sup>2</sup
 ], ids=["drupal-footnotes", "simple-footnotes", "kebbet-footnotes", "webplus-footnotes", "br-paren-under-heading",
         "br-numbered-after-sup", "br-sup-numbers", "div-of-p", "superscript-digits", "paren-no-heading",
         "subscript-digits",
-        "paren-close-under-sources", "table-under-notes", "nested-divs-under-quellen"])
+        "paren-close-under-sources", "back-links-hinted-markers-not", "table-under-notes",
+        "nested-divs-under-quellen"])
 def test_more_conventions(html):
     art = extract_article(html, URL)
     assert [n.number for n in art.footnotes] in (["1"], ["1", "2"])
@@ -375,6 +381,25 @@ LITTLEFOOT = page(
     "<a href='#fnref:1' title='return to article' class='reversefootnote'>&#8617;</a></p></li>"
     "<li class='footnote' id='fn:2'><p>Enquête Recherches &amp; Solidarités. <a href='#fnref:2' "
     "title='return to article' class='reversefootnote'>&#8617;</a></p></li></ol></div>")
+# Word's "Save as HTML" endnotes: `a[href=#_ednN][name=_ednrefN]` in the text (no <sup>, Roman numerals
+# by default), `div[style=mso-element:endnote-list] > div#ednN > p.MsoEndnoteText` whose number links back
+
+
+def _word_endnotes(one: str, two: str) -> str:
+    def ref(n: int, label: str, back: bool) -> str:
+        href, name = (f"_ednref{n}", f"_edn{n}") if back else (f"_edn{n}", f"_ednref{n}")
+        return (f"<a style='mso-endnote-id:edn{n}' href='#{href}' name='{name}' title=''><span class="
+                f"MsoEndnoteReference><span style='mso-special-character:footnote'><span class=MsoEndnoteReference>"
+                f"[{label}]</span></span></span></a>")
+    return page(
+        f"<p class=MsoNormal>{LONG}Un fait{ref(1, one, False)} et un autre{ref(2, two, False)}.</p>"
+        f"<p class=MsoNormal>{LONG * 2}</p><div style='mso-element:endnote-list'><br clear=all>"
+        "<hr align=left size=1 width='33%'>"
+        + "".join(f"<div style='mso-element:endnote' id=edn{n}><p class=MsoEndnoteText>{ref(n, label, True)} {text}"
+                  "</p></div>" for n, label, text in ((1, one, TWO[0]), (2, two, TWO[1]))) + "</div>")
+
+
+WORD_ENDNOTES, WORD_ENDNOTES_ROMAN = _word_endnotes("1", "2"), _word_endnotes("i", "ii")
 # Substack: a.footnote-anchor in the text; each div.footnote (a.footnote-number + div.footnote-content)
 # sits in the post's own container, after its last paragraph
 SUBSTACK = page(
@@ -392,12 +417,13 @@ SUBSTACK = page(
     (FD_FOOTNOTES, ""), (WP_CORE, "cms:wordpress"), (KRAMDOWN, ""),
     (_goldmark("div", ""), ""), (_goldmark("section", " role='doc-endnote'"), ""),
     (PYTHON_MARKDOWN, ""), (MARKDOWN_IT, ""), (SPIP, "cms:spip"), (SPIP_BARE, "cms:spip"), (LITTLEFOOT, ""),
-    (SUBSTACK, ""),
+    (SUBSTACK, ""), (WORD_ENDNOTES, ""), (WORD_ENDNOTES_ROMAN, ""),
 ], ids=["fd-footnotes", "wordpress-core-block", "kramdown", "goldmark-div", "goldmark-section",
-        "python-markdown", "markdown-it-ghost", "spip", "spip-bare", "littlefoot", "substack"])
+        "python-markdown", "markdown-it-ghost", "spip", "spip-bare", "littlefoot", "substack", "word-endnotes",
+        "word-endnotes-roman"])
 def test_tool_markup(html, rule):
     art = extract_article(html, URL)
-    assert [n.number for n in art.footnotes] == ["1", "2"]
+    assert [n.number for n in art.footnotes] == (["i", "ii"] if html is WORD_ENDNOTES_ROMAN else ["1", "2"])
     assert [n.text for n in art.footnotes] == ["Rapport du CNCRESS, 2021.", "Enquête Recherches & Solidarités."]
     if rule:
         assert art.provenance["footnotes"] == rule

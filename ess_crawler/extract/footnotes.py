@@ -108,6 +108,12 @@ def _marker_number(el: HtmlElement) -> str | None:
     return m.group(1) if m else None
 
 
+def _roman_marker(el: HtmlElement) -> str | None:
+    """The Roman numeral a marker reads (`[i]`, `ii`: Word's default endnote numbering)."""
+    m = _ROMAN_MARKER_RE.match(text_content(el))
+    return m.group(1) if m and _roman(m.group(1)) else None
+
+
 def _roman(number: str) -> int | None:
     """The value of a lower-case Roman numeral written the usual way ("iv", "xii"), else None."""
     total, prev = 0, 0
@@ -361,7 +367,7 @@ def _anchor_pairs(page: Page, container) -> FootnoteResult | None:
     numbers: list[str] = []
     # `.//a[contains(@href, "#")]` without an XPath pass; a list, as the loop drops back links
     for a in [a for a in scope.iterdescendants("a") if "#" in (a.get("href") or "")]:
-        number = _marker_number(a)
+        number = _marker_number(a) or _roman_marker(a)
         if number is None:
             continue
         target_id = _own_fragment(a.get("href"), page)
@@ -370,8 +376,9 @@ def _anchor_pairs(page: Page, container) -> FootnoteResult | None:
         parent = a.getparent()
         in_sup = a.tag == "sup" or (parent is not None and parent.tag == "sup") or \
             bool(a.xpath("./sup"))
-        hinted = re.search(r"note|foot|fn|ref|ftn", (a.get("class") or "") + (a.get("href") or ""), re.I)
-        if not (in_sup or hinted):
+        # (Word's footnotes link `#_ftnN`, its endnotes `#_ednN`)
+        hinted = re.search(r"note|foot|fn|ref|ftn|edn", (a.get("class") or "") + (a.get("href") or ""), re.I)
+        if not (in_sup or hinted) or _opens_block(a):
             continue
         if ids is None:
             ids = {el.get("id"): el for el in page.root.xpath("//*[@id]")}
@@ -413,6 +420,25 @@ def _little_besides(container: HtmlElement, notes: list[HtmlElement]) -> bool:
     """`container` holds the `notes` and at most a heading's worth of other text."""
     besides = len(clean_space(text_content(container))) - sum(len(clean_space(text_content(n))) for n in notes)
     return besides <= _NOTES_CONTAINER_SLACK
+
+
+_NOTE_BLOCKS = frozenset(("p", "li", "div", "dd", "td"))
+
+
+def _opens_block(a: HtmlElement) -> bool:
+    """Nothing but white space comes before `a` in its paragraph: a note's number linking back
+    to its marker (`<p><a href="#_ftnref1">[1]</a> Source</p>`), not a marker after a word."""
+    node = a
+    while True:
+        parent = node.getparent()
+        if parent is None or parent.tag in ("body", "html"):
+            return False
+        if (parent.text or "").strip() or any(clean_space(text_content(s)) or (s.tail or "").strip()
+                                              for s in node.itersiblings(preceding=True)):
+            return False
+        if parent.tag in _NOTE_BLOCKS:
+            return True
+        node = parent
 
 
 def _own_fragment(href: str, page: Page) -> str:
