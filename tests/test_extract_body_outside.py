@@ -181,9 +181,10 @@ def test_a_further_information_sentence_and_a_link_list_without_the_label_stay()
 
 def test_a_teaser_list_label_alone_on_its_line_is_not_article_text():
     labels = "".join(f"<h3>{label}</h3><p>{P}</p>" for label in
-                     ("Mehr zum Thema", "Weitere Artikel zum Thema", "Les plus lus", "Related Articles"))
+                     ("Mehr zum Thema", "Weitere Artikel zum Thema", "Les plus lus", "Related Articles",
+                      "Weitere aktuelle Themen aus der Arbeitswelt"))
     art = extract_article(wordpress_post(f"<p>{Q}</p>{labels}"), "https://www.example.fr/2024/01/cae/")
-    for label in ("Mehr zum Thema", "Weitere Artikel", "Les plus lus", "Related Articles"):
+    for label in ("Mehr zum Thema", "Weitere Artikel", "Les plus lus", "Related Articles", "Weitere aktuelle"):
         assert label not in art.body_text
     sentence = "<p>Mehr zum Thema Genossenschaften steht im Jahresbericht des Verbands.</p>"
     art = extract_article(wordpress_post(f"<p>{P}</p><p>{Q}</p>{sentence}"), "https://www.example.fr/2024/01/cae/")

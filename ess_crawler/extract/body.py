@@ -74,7 +74,8 @@ _TEASER_LABEL_RE = re.compile(
 # the heading of a teaser list or tab alone on its line, with no colon ("Mehr zum Thema",
 # "Weitere Artikel zum Thema", "Meistgelesen", "Most read", "Les plus lus")
 _LIST_LABEL_RE = re.compile(
-    r"^\W*(?:mehr zum thema|weitere (?:artikel|beitr[äa]ge|nachrichten|meldungen)(?: zum thema)?"
+    r"^\W*(?:mehr zum thema|weitere (?:artikel|beitr[äa]ge|nachrichten|meldungen|news)(?: zum thema)?"
+    r"|weitere aktuelle [\w-]+(?: aus [^:]{0,40})?"  # "Weitere aktuelle Themen aus der Arbeitswelt": a listing
     r"|(?:meist|zuletzt) (?:gelesen|kommentiert)e?(?: artikel)?|meistgelesen(?:e artikel)?|kommentierte artikel"
     r"|(?:most (?:read|popular|viewed)|related (?:articles|posts|stories))(?: articles| stories)?"
     r"|(?:les )?(?:articles )?les plus lus|sur le m[êe]me (?:sujet|th[èe]me)|dans la m[êe]me rubrique"
