@@ -428,3 +428,18 @@ def test_a_follow_line_and_a_video_players_title_leave_a_cms_body():
     # a sentence of the text that speaks of a network is the text
     kept = wordpress_page(f"<p>{P}</p><p>{Q}</p><p>Les militants ont suivi la réunion sur Facebook et Twitter.</p>")
     assert "suivi la réunion sur Facebook" in extract_article(kept, URL).body_text
+
+
+# ------------------------------------------------------------------ a timestamp alone on its line
+
+def test_a_time_of_day_alone_on_its_line_goes_but_an_agenda_and_a_tables_figures_stay():
+    for stamp in ("3:59 PM", "15:46 Uhr", "14h30"):
+        art = extract_article(page(f"<div class='story__text'><p>{stamp}</p><p>{P}</p><p>{Q}</p><p>{R}</p></div>"), URL)
+        assert stamp not in art.body_text, stamp
+        assert P[:40] in art.body_text
+    agenda = ("<p><strong>10:30</strong> Begrüßung der Teilnehmenden durch den Vorstand</p>"
+              "<table><tr><td>Zinssatz</td><td>4.90%</td><td>10:30</td></tr></table>")
+    for html in (wordpress_page(f"<p>{P}</p>{agenda}<p>{Q}</p><p>{R}</p>"),
+                 page(f"<div class='story__text'><p>{P}</p>{agenda}<p>{Q}</p><p>{R}</p></div>")):
+        text = extract_article(html, URL).body_text
+        assert "10:30 Begrüßung" in text and "4.90% 10:30" in text

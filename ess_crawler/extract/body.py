@@ -529,7 +529,7 @@ def clean_container(container: HtmlElement, drop: list[HtmlElement], title: str,
             continue
         text = inline_text(el)
         if (len(text) < 220 and _READ_ALSO_RE.match(text) and el.xpath(".//a")) or _noise_line(text) \
-                or _is_share_bar(el, text):
+                or _is_share_bar(el, text) or (el.tag in _LINE_BLOCKS and _time_only(text)):
             drop_element(el)
         else:
             _drop_further_info(el, text)
@@ -609,6 +609,21 @@ def _disguised_text(text: str) -> bool:
         return False
     mixed = len(_MIXED_WORD_RE.findall(text))
     return mixed >= _DISGUISED_MIN_WORDS and mixed >= _DISGUISED_MIN_SHARE * len(text.split())
+
+
+# a time of day alone on its line ("3:59 PM", "15:46 Uhr", "14h30"): a post's timestamp, no sentence
+# (a decimal, "4.90", "0.60 %", is a figure: the dot only before "Uhr"). Read on blocks only: an
+# agenda's `<strong>10:30</strong> Accueil` or a timetable's cell is the text.
+_TIME_ONLY_RE = re.compile(r"^\s*\d{1,2}(?:(?::|h\s?)\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?|uhr|h)?|\.\d{2}\s*uhr)\s*$",
+                           re.IGNORECASE)
+
+
+_LINE_BLOCKS = frozenset(("p", "div", "h3", "h4", "h5", "h6"))
+
+
+def _time_only(text: str) -> bool:
+    """A block that says only a time of day: a post's timestamp."""
+    return len(text) < 16 and bool(_TIME_ONLY_RE.match(text))
 
 
 # a menu or a breadcrumb trail on a line: "Hauptseite | Blog | Registrieren | Login",
@@ -1396,7 +1411,8 @@ def fallback_body(html, url: str, drop_texts: list[str] | None = None, page: Pag
         if el.tag == "td":  # a layout table's cell holding a page slot's line ("Kommentare insgesamt: 0")
             if len(el) == 0 and _noise_line(text):
                 drop_element(el)
-        elif text in drop or (len(text) < 220 and _READ_ALSO_RE.match(text)) or _noise_line(text):
+        elif text in drop or (len(text) < 220 and _READ_ALSO_RE.match(text)) or _noise_line(text) \
+                or _time_only(text):
             drop_element(el)
         else:
             _drop_further_info(el, text)
