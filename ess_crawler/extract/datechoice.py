@@ -159,6 +159,7 @@ def _texts(el: HtmlElement, axis: str, limit: int, excluded: set) -> list[tuple[
 
 
 _RUNNING_TEXT_BLOCKS = frozenset(("p", "li", "dd", "td"))
+_LAYOUT_BLOCKS = frozenset(("div", "section", "article", "header", "main", "body"))
 
 
 def _inside_running_text(text: str, owner: HtmlElement | None) -> bool:
@@ -167,9 +168,9 @@ def _inside_running_text(text: str, owner: HtmlElement | None) -> bool:
     in bold opening the paragraph is its opening.)"""
     block = owner
     while block is not None and block.tag not in _RUNNING_TEXT_BLOCKS:
+        if block.tag in _LAYOUT_BLOCKS:
+            return False  # a byline's own box, not a paragraph
         block = block.getparent()
-        if block is not None and block.tag in ("div", "section", "article", "body"):
-            return False
     if block is None or shown_length(block) <= _BODY_PARAGRAPH_CHARS:
         return False
     first = next((t for t in block.itertext() if t.strip()), "")

@@ -189,6 +189,7 @@ def _page_hosts(page: Page) -> list[str]:
 def _strip_host_name(title: str, page: Page) -> str:
     """'Title | heizung.de', 'Title - SMAVA': a last part that spells the site's host name
     (without a site_name meta to say it) goes, when a title of its own is left."""
+    hosts = None
     for sep in _TITLE_SEPARATORS:
         head, found, tail = title.rpartition(sep)
         if not found:
@@ -196,7 +197,8 @@ def _strip_host_name(title: str, page: Page) -> str:
         letters = _letters(tail)
         if len(letters) < _SITE_NAME_MIN_LETTERS or (len(head.split()) < 2 and len(head) < 12):
             continue
-        if any(letters in host for host in _page_hosts(page)):
+        hosts = _page_hosts(page) if hosts is None else hosts
+        if any(letters in host for host in hosts):
             return head.strip()
     return title
 
