@@ -127,3 +127,12 @@ def test_call_to_action_buttons_are_not_text():
         + para, comments=False), URL)
     assert "Je fais un don" not in art.body_text
     assert art.body_text.count("La coopérative publie") == 3
+
+
+def test_a_rel_tag_link_to_a_category_page_is_no_tag():
+    # themes that print every term rel="tag" (a taxonomy sampler, a meta line): the category's
+    # address says which ones are categories
+    footer = ("<span class='term-link'><a href='/category/world/europe/' rel='tag'>Europa</a></span>"
+              "<span class='term-link'><a href='/category/uncategorized/' rel='tag'>Uncategorized</a></span>"
+              "<span class='term-link'><a href='/tag/cooperatives/' rel='tag'>Coopératives</a></span>")
+    assert extract_article(_classic_theme("", footer), URL).tags == ["Coopératives"]

@@ -993,9 +993,16 @@ _CATEGORY_BOX_RE = re.compile(r"(?:^|\s)(?:taxonomy-category|cat-links|category-
                               r"|meta-cat)(?:\s|$)")
 
 
+# a category's address (WordPress `/category/…/`, its French and German translations, SPIP rubriques)
+_CATEGORY_PATH_RE = re.compile(r"/(?:category|categorie|categoria|kategorie|rubriques?)/", re.IGNORECASE)
+
+
 def _is_category_link(a: HtmlElement) -> bool:
-    """A rel="tag" link in the box of the categories, not the tags (looked for in the link's
-    nearest wrappers: the article's own class lists its `category-*` terms too)."""
+    """A rel="tag" link to a category's page, or in the box of the categories, not the tags
+    (looked for in the link's nearest wrappers: the article's own class lists its `category-*`
+    terms too)."""
+    if _CATEGORY_PATH_RE.search(a.get("href") or ""):
+        return True
     for depth, p in enumerate(a.iterancestors()):
         cls = p.get("class") or ""
         if "taxonomy-category" in cls or (depth < 2 and _CATEGORY_BOX_RE.search(cls)):
