@@ -70,3 +70,15 @@ def test_tags_listed_in_one_meta_or_keyword_string_are_split():
                        "keywords": ["Biogas, Bioenergie", "Ökostrom"]})
     art = extract_article(page(f"<script type='application/ld+json'>{data}</script>"), URL)
     assert art.tags == ["Biogas", "Bioenergie", "Ökostrom"]
+
+
+def test_a_bylines_word_before_the_name_goes_a_names_particle_stays():
+    def authors(value: str) -> list[str]:
+        return extract_article(page(f"<meta name='author' content='{value}'>"), URL).authors
+
+    assert authors("Von Vanessa Franke") == ["Vanessa Franke"]
+    assert authors("von Birgit Posselt") == ["Birgit Posselt"]
+    assert authors("By Jane Doe") == ["Jane Doe"]
+    assert authors("von der Leyen") == ["von der Leyen"]
+    assert authors("Ursula von der Leyen") == ["Ursula von der Leyen"]
+    assert authors("von Weizsäcker") == ["von Weizsäcker"]

@@ -1031,12 +1031,12 @@ def find_authors(page: Page, excluded: set) -> Found:
     author = page.jsonld_article.get("author")
     if author:
         authors = author if isinstance(author, list) else [author]
-        names = _named(_unique(_jsonld_person(page, a) for a in authors))
+        names = _named(_unique(_author_name(_jsonld_person(page, a)) for a in authors))
         if names:
             return names, "jsonld:author"
     value, key = page.meta_first("author", "article:author", "dc.creator", "parsely-author", "sailthru.author")
     if value and not value.startswith("http"):
-        names = _named(_unique(_split_names(value)))
+        names = _named(_unique(_author_name(n) for n in _split_names(value)))
         if names:
             return names, f"meta:{key}"
     for css in ('[itemprop="author"] [itemprop="name"]', '[itemprop="author"]', 'a[rel~="author"]',
@@ -1094,7 +1094,9 @@ def _jsonld_person(page: Page, value) -> str:
 _AUTHOR_LINK_WORDS_RE = re.compile(
     r"^(?:(?:voir|afficher) (?:tous |toutes )?les (?:articles|publications|billets|contributions) (?:de|par|d[’'])"
     r"|(?:view|see) all (?:posts|articles|stories) (?:by|from)|(?:more )?(?:posts|articles|stories) by"
-    r"|alle (?:beitr[äa]ge|artikel) (?:von|ansehen von)|mehr von|tous les articles de|par|by|von)\s+(?=\S)",
+    r"|alle (?:beitr[äa]ge|artikel) (?:von|ansehen von)|mehr von|tous les articles de|par|by"
+    # (before two capitalised words: "von Birgit Posselt"; "von der Leyen", "von Weizsäcker" are names)
+    r"|von(?=\s+(?-i:[A-ZÄÖÜ])[\w.-]*\s+(?-i:[A-ZÄÖÜ])))\s+(?=\S)",
     re.IGNORECASE)
 
 
