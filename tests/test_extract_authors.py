@@ -79,6 +79,7 @@ def test_a_bylines_word_before_the_name_goes_a_names_particle_stays():
     assert authors("Von Vanessa Franke") == ["Vanessa Franke"]
     assert authors("von Birgit Posselt") == ["Birgit Posselt"]
     assert authors("By Jane Doe") == ["Jane Doe"]
+    assert authors("Williams Perdomo @wperdomod") == ["Williams Perdomo"]  # the writer's account after the name
     assert authors("von der Leyen") == ["von der Leyen"]
     assert authors("Ursula von der Leyen") == ["Ursula von der Leyen"]
     assert authors("von Weizsäcker") == ["von Weizsäcker"]

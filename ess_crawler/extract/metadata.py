@@ -1100,9 +1100,13 @@ _AUTHOR_LINK_WORDS_RE = re.compile(
     re.IGNORECASE)
 
 
+_HANDLE_RE = re.compile(r"\s+@\w{2,30}$")  # "Williams Perdomo @wperdomod": the writer's account after the name
+
+
 def _author_name(text: str) -> str:
     """An author link's text less the words around the name."""
-    return _AUTHOR_LINK_WORDS_RE.sub("", text, count=1)
+    name = _AUTHOR_LINK_WORDS_RE.sub("", text, count=1)
+    return _HANDLE_RE.sub("", name) or name
 
 
 # ---------------------------------------------------------------- lead, language
