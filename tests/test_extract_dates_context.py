@@ -380,17 +380,23 @@ def test_an_h1_that_is_only_a_short_part_of_the_title_is_not_taken_for_the_headl
     assert title_element(page, "Zoll online - Fachmeldungen") is None
 
 
+def _drupal_page(generator: str, node: str) -> str:
+    """A Drupal node page: its generator meta, then `node` (each version's own markup, `{text}`
+    where the body field's paragraphs go)."""
+    return ("<html lang='fr'><head><title>Le conseil vote le budget</title>"
+            f"<meta name='Generator' content='{generator}'></head><body>{node.format(text=_TEXT)}</body></html>")
+
+
 def test_a_date_field_wrapping_a_time_element_keeps_its_machine_offset():
     # Drupal 10's Olivero: `.field--name-created` (no attribute) around `<time datetime>`, whose
     # text gives the day and the hour but not the offset
-    html = ("<html lang='fr'><head><title>Le conseil vote le budget</title>"
-            "<meta name='Generator' content='Drupal 10 (https://www.drupal.org)'></head><body>"
-            "<article class='node node--type-article node--view-mode-full'><h1>Le conseil vote le budget</h1>"
-            "<div class='node__meta'><span class='node__author'>par Marie</span>, "
-            "<span class='field field--name-created field--type-created field--label-hidden'>"
-            "<time datetime='2024-05-02T09:00:00+02:00' title='jeudi 2 mai 2024 - 09:00' class='datetime'>"
-            "jeu 02/05/2024 - 09:00</time></span></div>"
-            f"<div class='field field--name-body field--type-text-with-summary'>{_TEXT}</div></article></body></html>")
+    html = _drupal_page("Drupal 10 (https://www.drupal.org)", (
+        "<article class='node node--type-article node--view-mode-full'><h1>Le conseil vote le budget</h1>"
+        "<div class='node__meta'><span class='node__author'>par Marie</span>, "
+        "<span class='field field--name-created field--type-created field--label-hidden'>"
+        "<time datetime='2024-05-02T09:00:00+02:00' title='jeudi 2 mai 2024 - 09:00' class='datetime'>"
+        "jeu 02/05/2024 - 09:00</time></span></div>"
+        "<div class='field field--name-body field--type-text-with-summary'>{text}</div></article>"))
     art = extract_article(html, "https://www.example.org/node/42")
     assert (art.published, art.provenance["published"]) == ("2024-05-02T09:00:00+02:00", "cms:drupal")
 
@@ -411,13 +417,12 @@ def test_a_date_inside_a_sentence_of_the_text_is_no_byline():
 
 def test_drupal_7s_submitted_line_gives_its_rdfa_date_and_username():
     # Drupal 7's node.tpl.php: "Soumis par <span class=username>" with the RDFa date around it
-    html = ("<html lang='fr'><head><title>Le conseil vote le budget</title>"
-            "<meta name='Generator' content='Drupal 7 (http://drupal.org)'></head><body>"
-            "<h1 class='title' id='page-title'>Le conseil vote le budget</h1><div id='node-42' class='node "
-            "node-article clearfix'><div class='submitted'><span property='dc:date dc:created' "
-            "content='2024-05-02T09:00:00+02:00' datatype='xsd:dateTime'>Soumis par <span class='username'>"
-            "marie</span> le jeu, 02/05/2024 - 09:00</span></div><div class='content'><div class='field "
-            f"field-name-body field-type-text-with-summary'>{_TEXT}</div></div></div></body></html>")
+    html = _drupal_page("Drupal 7 (http://drupal.org)", (
+        "<h1 class='title' id='page-title'>Le conseil vote le budget</h1><div id='node-42' class='node "
+        "node-article clearfix'><div class='submitted'><span property='dc:date dc:created' "
+        "content='2024-05-02T09:00:00+02:00' datatype='xsd:dateTime'>Soumis par <span class='username'>"
+        "marie</span> le jeu, 02/05/2024 - 09:00</span></div><div class='content'><div class='field "
+        "field-name-body field-type-text-with-summary'>{text}</div></div></div>"))
     art = extract_article(html, "https://www.example.org/node/42")
     assert (art.published, art.provenance["published"]) == ("2024-05-02T09:00:00+02:00", "cms:drupal")
     assert art.authors == ["marie"]

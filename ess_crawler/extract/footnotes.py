@@ -108,12 +108,6 @@ def _marker_number(el: HtmlElement) -> str | None:
     return m.group(1) if m else None
 
 
-def _roman_marker(el: HtmlElement) -> str | None:
-    """The Roman numeral a marker reads (`[i]`, `ii`: Word's default endnote numbering)."""
-    m = _ROMAN_MARKER_RE.match(text_content(el))
-    return m.group(1) if m and _roman(m.group(1)) else None
-
-
 def _roman(number: str) -> int | None:
     """The value of a lower-case Roman numeral written the usual way ("iv", "xii"), else None."""
     total, prev = 0, 0
@@ -367,9 +361,10 @@ def _anchor_pairs(page: Page, container) -> FootnoteResult | None:
     numbers: list[str] = []
     # `.//a[contains(@href, "#")]` without an XPath pass; a list, as the loop drops back links
     for a in [a for a in scope.iterdescendants("a") if "#" in (a.get("href") or "")]:
-        number = _marker_number(a) or _roman_marker(a)
-        if number is None:
+        numbers_read = _marker_numbers(a)  # one number, Roman ones too (Word's endnotes: `[i]`)
+        if len(numbers_read) != 1:
             continue
+        number = numbers_read[0]
         target_id = _own_fragment(a.get("href"), page)
         if not target_id:
             continue

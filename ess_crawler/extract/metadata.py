@@ -179,17 +179,20 @@ def _letters(text: str) -> str:
 
 
 def _page_hosts(page: Page) -> list[str]:
-    """The letters of the page's host names, as fetched and as its canonical address states."""
-    urls = [page.url] + [el.get("href") or "" for el in page.root.iter("link") if el.get("rel") == "canonical"] \
-        + page.meta.get("og:url", [])[:1]
-    hosts = {(urlsplit(page.absolute(u)).hostname or "").removeprefix("www.") for u in urls if u}
-    return [_letters(h) for h in hosts if h]
+    """The letters of the page's host names, as fetched and as its canonical address states
+    (read once a page: the title and the headline rules both ask)."""
+    known = page.__dict__.get("_host_letters")
+    if known is None:
+        urls = [page.url] + [el.get("href") or "" for el in page.root.iter("link") if el.get("rel") == "canonical"] \
+            + page.meta.get("og:url", [])[:1]
+        hosts = {(urlsplit(page.absolute(u)).hostname or "").removeprefix("www.") for u in urls if u}
+        known = page.__dict__["_host_letters"] = [_letters(h) for h in hosts if h]
+    return known
 
 
 def _strip_host_name(title: str, page: Page) -> str:
     """'Title | heizung.de', 'Title - SMAVA': a last part that spells the site's host name
     (without a site_name meta to say it) goes, when a title of its own is left."""
-    hosts = None
     for sep in _TITLE_SEPARATORS:
         head, found, tail = title.rpartition(sep)
         if not found:
@@ -197,8 +200,7 @@ def _strip_host_name(title: str, page: Page) -> str:
         letters = _letters(tail)
         if len(letters) < _SITE_NAME_MIN_LETTERS or (len(head.split()) < 2 and len(head) < 12):
             continue
-        hosts = _page_hosts(page) if hosts is None else hosts
-        if any(letters in host for host in hosts):
+        if any(letters in host for host in _page_hosts(page)):
             return head.strip()
     return title
 
@@ -394,8 +396,8 @@ def _date_from_element(el: HtmlElement) -> tuple[ParsedDate | None, ParsedDate |
         # no machine value of its own: the first `<time datetime>` inside it (Drupal's
         # `.field--name-created > time`), or RDFa's dated `content` (Drupal 7's `<span
         # property="dc:date dc:created" content="...">`), the more precise when it names the same day
-        for child in el.iter():
-            if child is el or not isinstance(child.tag, str):
+        for child in el.iter("time", "span", "meta", "abbr", "div"):  # (lxml's tag filter: no walk in Python)
+            if child is el:
                 continue
             value = child.get("datetime") if child.tag == "time" else (
                 child.get("content") if "date" in (child.get("property") or child.get("itemprop") or "").lower()

@@ -37,14 +37,9 @@ def element_text(el: HtmlElement, skip_captions: bool = False) -> str:
     With `skip_captions`, figure captions are left out (they belong to the images).
     """
     parts: list[str] = []
-    tail = el.tail
-    if tail:  # the text after `el` is not its own (a note's `<span>` in a sentence)
-        el.tail = None
-    try:
-        _walk(el, parts, skip_captions)
-    finally:
-        if tail:
-            el.tail = tail
+    _walk(el, parts, skip_captions)
+    if el.tail:  # `_walk` ends with it: the text after `el` is not its own (a note's `<span>` in a sentence)
+        parts.pop()
     text = drop_invisible("".join(parts))
     lines = [clean_space(line) if line else "" for line in text.split("\n")]  # half are empty
     text = "\n".join(lines)
